@@ -1,0 +1,52 @@
+"""Every exception isoflow raises, in one leaf module.
+
+Findings about a process file are values (see ``isoflow.rules``); these exceptions are for
+failures: a file that cannot be read, an expression that cannot be parsed, an action that is
+not allowed.  Each carries where it happened, and ``str(error)`` is the message a user sees.
+"""
+
+from __future__ import annotations
+
+
+class IsoflowError(Exception):
+    """Base class of every error isoflow raises on purpose."""
+
+
+class DefinitionError(IsoflowError):
+    """A process file is unusable; ``file``, ``line`` and ``column`` say where."""
+
+    def __init__(self, message: str, file: str = "", line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = ":".join(str(p) for p in (self.file, self.line, self.column) if p)
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ExpressionSyntaxError(DefinitionError):
+    """A guard or effect expression is not in isoflow's expression language.
+
+    ``line`` and ``column`` are relative to the expression source (line 1-based, column
+    0-based), so the caller can add the position of the XML attribute that holds it.
+    """
+
+
+class ExpressionEvaluationError(IsoflowError):
+    """A well-formed expression failed on the data it was given (for example ``None >= 3``)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"cannot evaluate {source!r}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class UsageError(IsoflowError):
+    """The caller asked for something impossible: a missing path, an unknown rule code."""
+
+
+class ProcessNotFound(IsoflowError, LookupError):
+    """No process or flow with this code is in the catalogue."""
