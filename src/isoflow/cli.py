@@ -1,0 +1,96 @@
+"""The ``isoflow`` command: a thin front end over :mod:`isoflow.workspace`.
+
+Exit codes are for CI: 0 clean, 1 problems found, 2 a usage or I/O problem (bad option,
+missing path, unreadable file).  Every user mistake is one clear line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+import click
+
+from isoflow import reporting
+from isoflow.errors import IsoflowError
+from isoflow.rules import ALL_RULES, by_code
+from isoflow.validation import Selection
+from isoflow.workspace import validate_paths
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _version() -> str:
+    try:
+        return version("isoflow")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0+unknown"
+
+
+def _codes(value: str | None) -> tuple[str, ...]:
+    codes = tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
+    for code in codes:
+        if not any(rule.code.startswith(code) for rule in ALL_RULES):
+            raise click.BadParameter(f"{code!r} matches no rule; see 'isoflow rules'")
+    return codes
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), prog_name="isoflow")
+def main() -> None:
+    """isoflow: Vietnamese one-stop procedures (TTHC) run as TCVN ISO 9001:2015 processes."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif"]), default="text",
+              show_default=True, help="text for people, json for scripts, sarif for code scanning.")
+@click.option("--select", help="Only these rule codes or prefixes, comma-separated (e.g. S,F001).")
+@click.option("--ignore", help="Skip these rule codes or prefixes, comma-separated.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--catalogue", "catalogue", multiple=True, type=click.Path(path_type=str),
+              help="Another folder of flows that the processes may extend (repeatable).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes for large catalogues (0: one per CPU).")
+def validate(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None, strict: bool,
+             catalogue: tuple[str, ...], jobs: int) -> None:
+    """Check process files and folders (recursively) against the schema and the rules."""
+    selection = Selection(_codes(select), _codes(ignore))
+    try:
+        report = validate_paths(paths, catalogue, selection, jobs)
+    except IsoflowError as error:
+        click.echo(f"isoflow: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    if output_format == "json":
+        click.echo(reporting.as_json(report))
+    elif output_format == "sarif":
+        click.echo(reporting.as_sarif(report, _version()))
+    else:
+        click.echo(reporting.as_text(report))
+    if report.unreadable:
+        sys.exit(EXIT_USAGE)
+    failed = report.errors or (strict and report.warnings)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(code: str | None, output_format: str) -> None:
+    """List the validation rules, or explain one (e.g. isoflow rules T002)."""
+    if code is not None:
+        rule = by_code(code)
+        if rule is None:
+            raise click.BadParameter(f"no rule {code!r}; 'isoflow rules' lists them", param_hint="CODE")
+        selected = [rule]
+    else:
+        selected = list(ALL_RULES)
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": str(r.severity), "summary": r.summary,
+                                "doc": (r.doc or "").strip()} for r in selected], ensure_ascii=False, indent=2))
+    elif code is not None:
+        click.echo(reporting.explain(selected[0]))
+    else:
+        click.echo(reporting.catalogue_table(selected))

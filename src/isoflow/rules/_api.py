@@ -1,0 +1,66 @@
+"""What a rule is: a code, a slug, a severity, a docstring, and a check function.
+
+A rule module declares ``rule = Rule("F001", "unreachable-state", Severity.ERROR, __doc__)``
+and decorates its ``check(process, context)`` generator with ``@rule.check``.  Rules only
+look at the definition and the context: they never read files or the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from isoflow.definition import Location, Node, ProcessDefinition
+from isoflow.findings import Finding, Severity
+
+__all__ = ["Context", "Rule", "Severity", "Check"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Facts a rule may need beyond the definition, gathered by the edges."""
+
+    catalogue: Mapping[str, ProcessDefinition] = field(default_factory=dict)
+    #: The file as written, before ``extends`` was applied (``None``: same as the process).
+    written: ProcessDefinition | None = None
+
+    def as_written(self, process: ProcessDefinition) -> ProcessDefinition:
+        """The definition as its author wrote it: duplicates survive here, not after merging."""
+        return self.written or process
+
+
+Check = Callable[[ProcessDefinition, Context], Iterable[Finding]]
+
+
+@dataclass
+class Rule:
+    """One validation rule.  ``check`` is ``None`` for diagnostics the loader emits itself."""
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str | None
+    check: Check | None = None
+
+    def __call__(self, function: Check) -> Check:
+        """Decorator: register ``function`` as this rule's check."""
+        self.check = function
+        return function
+
+    @property
+    def summary(self) -> str:
+        """The first line of the docstring, without the code and slug."""
+        first = (self.doc or "").strip().splitlines()[0] if self.doc else ""
+        return first.split(": ", 1)[-1]
+
+    def at(self, where: Node | Location, message: str, hint: str = "",
+           location: Location | None = None) -> Finding:
+        """A finding of this rule about a node (or a bare location)."""
+        if isinstance(where, Node):
+            loc = location or where.location
+            element_id = where.id
+        else:
+            loc = location or where
+            element_id = ""
+        return Finding(self.code, self.name, self.severity, message, loc.file, loc.line, loc.column,
+                       element_id, hint)

@@ -1,0 +1,39 @@
+"""The step graph of a process, for the flow and time rules."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+
+from isoflow.definition import ProcessDefinition
+
+
+def successors(process: ProcessDefinition) -> Mapping[str, list[str]]:
+    """State id → the states its actions lead to (only to declared states)."""
+    known = process.state_by_id
+    table: dict[str, list[str]] = {s.id: [] for s in process.states}
+    for action in process.actions:
+        if action.source in table and action.target in known:
+            table[action.source].append(action.target)  # type: ignore[arg-type]
+    return table
+
+
+def reachable(graph: Mapping[str, Iterable[str]], starts: Iterable[str]) -> set[str]:
+    """Every state reachable from ``starts`` (including them)."""
+    seen = set(starts)
+    queue = deque(seen)
+    while queue:
+        for nxt in graph.get(queue.popleft(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+def reverse(graph: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+    """The same graph with every edge turned around."""
+    back: dict[str, list[str]] = {node: [] for node in graph}
+    for node, targets in graph.items():
+        for target in targets:
+            back.setdefault(target, []).append(node)
+    return back

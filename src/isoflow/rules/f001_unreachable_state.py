@@ -1,0 +1,30 @@
+"""F001 unreachable-state: every step can be reached from the initial step.
+
+What it checks: following actions from the initial state reaches every state.
+Why it matters: a step no dossier can enter is dead text in a controlled document, and it
+usually means an action is missing or points to the wrong step.
+Flagged: ``<state id="tham_dinh_lai"/>`` with no action leading to it.
+Accepted: every state is the target of a path of actions from the initial state.
+Fix: add the missing action, correct the ``to`` of an existing one, or delete the state.
+"""
+
+from collections.abc import Iterator
+
+from isoflow.definition import ProcessDefinition
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+from isoflow.rules._graph import reachable, successors
+
+rule = Rule("F001", "unreachable-state", Severity.ERROR, __doc__)
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    initial = process.initial_states
+    if len(initial) != 1:
+        return  # S002 reports it; reachability is meaningless without one start
+    seen = reachable(successors(process), [initial[0].id])
+    for state in process.states:
+        if state.id not in seen:
+            yield rule.at(state, f"state {state.id!r} cannot be reached from the initial state {initial[0].id!r}",
+                          hint="add an action that leads to it, or delete it")

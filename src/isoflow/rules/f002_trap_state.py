@@ -1,0 +1,30 @@
+"""F002 trap-state: from every step there is a way to a final step.
+
+What it checks: from each non-final state, some path of actions reaches a final state.
+Why it matters: a dossier caught in a trap can never be closed: it stays open past its due
+date with no action that anyone may take (an open nonconformity, ISO 9001 10.2).
+Flagged: ``<state id="cho_y_kien"/>`` whose only action leads back to itself.
+Accepted: every step has a path to ``da_tra_ket_qua``, ``tu_choi`` or another final step.
+Fix: add an action out of the step (for example to a refusal or stop outcome).
+"""
+
+from collections.abc import Iterator
+
+from isoflow.definition import ProcessDefinition
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+from isoflow.rules._graph import reachable, reverse, successors
+
+rule = Rule("F002", "trap-state", Severity.ERROR, __doc__)
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    finals = [s.id for s in process.states if s.is_final]
+    can_finish = reachable(reverse(successors(process)), finals)
+    for state in process.states:
+        if state.id in can_finish:
+            continue
+        way_out = "has no action out" if not process.actions_from(state.id) else "has no path to a final state"
+        yield rule.at(state, f"state {state.id!r} {way_out}: a dossier there can never be closed",
+                      hint="add an action towards a final state, or make it final")

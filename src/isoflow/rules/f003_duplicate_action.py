@@ -1,0 +1,31 @@
+"""F003 duplicate-action: an action is declared once.
+
+What it checks: in one file, no two actions have the same id, ``from`` and ``to``.
+Why it matters: the second copy is either a leftover or a typo for an alternative; the
+engine would offer the same move twice, with possibly different roles or guards.
+Flagged: two ``<action id="trinh" from="tham_dinh" to="ky_duyet"/>``.
+Accepted: ``<action id="kiem_tra" from="tiep_nhan" to="a"/>`` and ``... to="b"`` (alternatives).
+Fix: delete the copy, or merge the roles and guards into one action.
+"""
+
+from collections.abc import Iterator
+
+from isoflow.definition import ProcessDefinition
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+
+rule = Rule("F003", "duplicate-action", Severity.ERROR, __doc__)
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    first: dict[tuple[str, str, str | None], int] = {}
+    for action in context.as_written(process).actions:
+        if action.remove:
+            continue
+        key = (action.id, action.source, action.target)
+        if key in first:
+            yield rule.at(action, f"{action.describe()} to {action.target!r} is already declared on line {first[key]}",
+                          hint="delete the copy")
+        else:
+            first[key] = action.location.line

@@ -1,0 +1,30 @@
+"""Q001 purpose-scope: the procedure states its purpose and scope.
+
+What it checks: a procedure has ``<purpose>`` (section 1, Mục đích) and ``<scope>``
+(section 2, Phạm vi áp dụng).
+Why it matters: TCVN ISO 9001:2015 (4.3, 4.4) asks for the scope and the purpose of each
+documented process, and the procedure document prints them as its first two sections.
+Flagged: a ``<procedure>`` without ``<purpose>``.
+Accepted: both elements with text.
+Fix: add the two sections, for example "Quy định trình tự, thời gian giải quyết ...".
+"""
+
+from collections.abc import Iterator
+
+from isoflow.definition import ProcessDefinition
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+
+rule = Rule("Q001", "purpose-scope", Severity.WARNING, __doc__)
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    procedure = process.procedure
+    if procedure is None:
+        return
+    for name, text, section in (("purpose", procedure.purpose, "1. Mục đích"),
+                                ("scope", procedure.scope, "2. Phạm vi áp dụng")):
+        if not text:
+            yield rule.at(procedure.location, f"the procedure has no <{name}> (section {section})",
+                          hint=f"add <{name}> after <domain>")

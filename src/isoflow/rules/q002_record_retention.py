@@ -1,0 +1,30 @@
+"""Q002 record-retention: records say where they are kept and for how long.
+
+What it checks: a procedure declares at least one record to keep, and every record has a
+``place`` and a ``retention`` (``permanent``, ``10y``, ``6m``).
+Why it matters: TCVN ISO 9001:2015 7.5.3 asks for the retention and disposition of
+documented information; section 7 of the procedure document (Hồ sơ cần lưu) lists them.
+Flagged: ``<record id="so-dang-ky">Sổ đăng ký</record>`` with no retention.
+Accepted: ``<record id="so-dang-ky" place="UBND xã" retention="permanent">...</record>``.
+Fix: add the place and the retention the sector's archive rules set.
+"""
+
+from collections.abc import Iterator
+
+from isoflow.definition import ProcessDefinition
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+
+rule = Rule("Q002", "record-retention", Severity.WARNING, __doc__)
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    if process.kind == "process" and not process.records:
+        yield rule.at(process.location, f"procedure {process.code!r} declares no records to keep",
+                      hint="add <records> with each record's place and retention")
+    for record in process.records:
+        missing = [name for name, value in (("place", record.place), ("retention", record.retention)) if not value]
+        if missing:
+            yield rule.at(record, f"record {record.id!r} has no {' and no '.join(missing)}",
+                          hint='for example place="Bộ phận Một cửa" retention="10y"')

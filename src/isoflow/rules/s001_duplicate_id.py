@@ -1,0 +1,33 @@
+"""S001 duplicate-id: ids are unique within their kind.
+
+What it checks: in one file, no two roles, units, fields, forms, states or records share an
+id.  (Actions may share an id when they are alternatives from one step: see F003, F004.)
+Why it matters: a reference to a duplicated id is ambiguous, and the second declaration
+would silently override the first.
+Flagged: two ``<state id="tham_dinh">``.
+Accepted: a state and an action that happen to have the same id.
+Fix: rename one of them, or delete the copy.
+"""
+
+from collections.abc import Iterator
+
+from isoflow.definition import ProcessDefinition
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+
+rule = Rule("S001", "duplicate-id", Severity.ERROR, __doc__)
+
+KINDS = ("roles", "units", "fields", "forms", "states", "records")
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    written = context.as_written(process)
+    for kind in KINDS:
+        first: dict[str, int] = {}
+        for node in getattr(written, kind):
+            if node.id in first:
+                yield rule.at(node, f"{kind[:-1]} id {node.id!r} is already declared on line {first[node.id]}",
+                              hint="ids must be unique; rename or delete one")
+            else:
+                first[node.id] = node.location.line

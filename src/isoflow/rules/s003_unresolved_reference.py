@@ -1,0 +1,65 @@
+"""S003 unresolved-reference: every id a process refers to is declared.
+
+What it checks: a state's ``unit`` and ``role``; an action's ``from``, ``to``, ``roles``,
+``issues`` (forms), ``records`` and ``requires`` (fields); a ``<set field>``; and each
+``remove="true"`` names something the base flow has.  Ids inherited through ``extends``
+count as declared.
+Why it matters: a dangling reference is a step nobody can hold, an action that goes
+nowhere, a form that cannot be printed.
+Flagged: ``<action id="trinh" from="tham_dinh" to="phe_duyet"/>`` when no state
+``phe_duyet`` exists.
+Accepted: references to ids declared in the file or in the flow it extends.
+Fix: correct the id (the message suggests the closest one) or declare it.
+"""
+
+from collections.abc import Iterable, Iterator
+
+from isoflow.definition import Node, ProcessDefinition
+from isoflow.expressions import suggest
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+
+rule = Rule("S003", "unresolved-reference", Severity.ERROR, __doc__)
+
+
+def _missing(node: Node, attribute: str, kind: str, ids: Iterable[str] | None, known: set[str]) -> Iterator[Finding]:
+    for ref in ids or ():
+        if ref not in known:
+            close = suggest(ref, known)
+            hint = f"did you mean {close!r}?" if close else f"declare the {kind} or correct the id"
+            yield rule.at(node, f"{node.describe()} {attribute}={ref!r}: no {kind} {ref!r} is declared",
+                          hint=hint, location=node.location.of(attribute))
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    states = {s.id for s in process.states}
+    roles = {r.id for r in process.roles}
+    units = {u.id for u in process.units}
+    forms = {f.id for f in process.forms}
+    fields = {f.id for f in process.fields}
+    records = {r.id for r in process.records}
+    for state in process.states:
+        yield from _missing(state, "unit", "unit", [state.unit] if state.unit else [], units)
+        yield from _missing(state, "role", "role", [state.role] if state.role else [], roles)
+    for action in process.actions:
+        yield from _missing(action, "from", "state", [action.source], states)
+        if action.target is None:
+            yield rule.at(action, f"action {action.id!r} from {action.source!r} has no target state",
+                          hint='add to="STATE-ID"')
+        else:
+            yield from _missing(action, "to", "state", [action.target], states)
+        yield from _missing(action, "roles", "role", action.roles, roles)
+        yield from _missing(action, "issues", "form", action.issues, forms)
+        yield from _missing(action, "records", "record", action.records, records)
+        yield from _missing(action, "requires", "field", action.requires, fields)
+        for effect in action.effects or ():
+            if effect.field not in fields:
+                close = suggest(effect.field, fields)
+                yield rule.at(action, f"action {action.id!r} sets field {effect.field!r}, which is not declared",
+                              hint=f"did you mean {close!r}?" if close else "declare it in <fields>",
+                              location=effect.location.of("field"))
+    for node in process.dangling_removals:
+        yield rule.at(node, f'remove="true" on {node.describe()}: the base flow '
+                      f"{process.extends!r} has no such element", location=node.location.of("remove"))
+

@@ -1,0 +1,26 @@
+"""S004 final-state-has-actions: nothing leaves a final step.
+
+What it checks: no action has a final state (``kind="final"`` or an ``outcome``) as ``from``.
+Why it matters: a final state closes the dossier; an action out of it would reopen a
+closed record behind the audit trail's back.
+Flagged: ``<action id="mo_lai" from="da_tra_ket_qua" to="tham_dinh"/>``.
+Accepted: actions into final states only.
+Fix: remove the action, or make the state a work step (drop ``outcome`` / ``kind="final"``).
+"""
+
+from collections.abc import Iterator
+
+from isoflow.definition import ProcessDefinition
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+
+rule = Rule("S004", "final-state-has-actions", Severity.ERROR, __doc__)
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    for action in process.actions:
+        state = process.state_by_id.get(action.source)
+        if state is not None and state.is_final:
+            yield rule.at(action, f"{action.describe()} leaves final state {state.id!r}",
+                          hint="final states close the dossier; remove the action or make the state a work step")

@@ -1,0 +1,30 @@
+"""S006 final-outcome: final steps say how the dossier ended, and only they do.
+
+What it checks: every final state has an ``outcome`` (granted, refused, withdrawn,
+stopped); a state with an ``outcome`` is final; waiting states are not initial.
+Why it matters: reports count granted, refused, withdrawn and stopped dossiers; the time
+rules measure the path to the granted outcome.
+Flagged: ``<state id="ket_thuc" kind="final"/>``; ``<state id="x" kind="work" outcome="granted"/>``.
+Accepted: ``<state id="da_tra_ket_qua" kind="final" outcome="granted"/>``.
+Fix: add the outcome, or remove it from a step that is not final.
+"""
+
+from collections.abc import Iterator
+
+from isoflow.definition import ProcessDefinition
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+
+rule = Rule("S006", "final-outcome", Severity.ERROR, __doc__)
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    for state in process.states:
+        if state.is_final and not state.outcome:
+            yield rule.at(state, f"final state {state.id!r} has no outcome",
+                          hint='add outcome="granted", "refused", "withdrawn" or "stopped"')
+        elif state.outcome and not state.is_final:
+            yield rule.at(state, f"state {state.id!r} has outcome={state.outcome!r} but is a {state.effective_kind} step",
+                          hint='only final states have an outcome: write kind="final" or remove outcome',
+                          location=state.location.of("outcome"))

@@ -1,0 +1,110 @@
+"""T002 budget-exceeds-limit: the step budgets fit within the legal time limit.
+
+What it checks: along the longest path of work steps from the initial step to a
+``granted`` outcome, the budgets add up to no more than the procedure's legal time limit
+(working days × hours per day, working hours, or one working day for same-day
+procedures).  Waiting steps stop the clock, so a path restarts after them; rework loops
+(back edges) are not counted.
+Why it matters: provinces publish internal procedures whose step times do not add up to
+the legal limit (0.5 + 9 + 2 + 0.5 = 12 days against 10 published); a dossier that follows
+such a procedure to the letter is late by design.
+Flagged: budgets 1d + 2d + 1d + 0.5d on the way to ``da_tra_ket_qua`` with
+``<time-limit working-days="3"/>``.
+Accepted: budgets that add up to 3 days or less.
+Fix: shorten the budgets of the steps listed in the message, or correct the legal limit.
+"""
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from isoflow.definition import ProcessDefinition
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+
+rule = Rule("T002", "budget-exceeds-limit", Severity.ERROR, __doc__)
+
+
+def _dag(graph: dict[str, list[str]], starts: list[str]) -> dict[str, list[str]]:
+    """``graph`` without the back edges found by a depth-first walk from ``starts``."""
+    colour: dict[str, int] = {}
+    dag: dict[str, list[str]] = {node: [] for node in graph}
+    for start in starts:
+        if start in colour:
+            continue
+        colour[start] = 1
+        stack = [(start, iter(graph[start]))]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                colour[node] = 2
+                stack.pop()
+            elif colour.get(child) != 1:
+                dag[node].append(child)
+                if child not in colour:
+                    colour[child] = 1
+                    stack.append((child, iter(graph[child])))
+    return dag
+
+
+def longest_path(process: ProcessDefinition) -> tuple[Decimal, list[str]]:
+    """The most working hours any path to a granted outcome may take, and that path."""
+    states = process.state_by_id
+    work = {s.id for s in process.states if s.effective_kind != "waiting"}
+    graph: dict[str, list[str]] = {sid: [] for sid in work}
+    starts = [s.id for s in process.initial_states if s.id in work]
+    for action in process.actions:
+        if action.target not in states:
+            continue
+        if action.source in work and action.target in work:
+            graph[action.source].append(action.target)
+        elif action.source in states and action.target in work and states[action.source].effective_kind == "waiting":
+            starts.append(action.target)
+    dag = _dag(graph, starts)
+    hpd = process.hours_per_day
+    best: dict[str, tuple[Decimal, list[str]] | None] = {}
+
+    def walk(node: str) -> tuple[Decimal, list[str]] | None:
+        if node in best:
+            return best[node]
+        best[node] = None
+        state = states[node]
+        if state.is_final:
+            result = (Decimal(0), [node]) if state.outcome == "granted" else None
+        else:
+            tails = [t for t in (walk(child) for child in dag[node]) if t is not None]
+            if tails:
+                hours, path = max(tails, key=lambda t: t[0])
+                own = state.budget.hours(hpd) if state.budget else Decimal(0)
+                result = (own + hours, [node, *path])
+            else:
+                result = None
+        best[node] = result
+        return result
+
+    found = [r for r in (walk(s) for s in starts) if r is not None]
+    return max(found, key=lambda t: t[0]) if found else (Decimal(0), [])
+
+
+def _hours(value: Decimal) -> str:
+    return f"{value.normalize():f}h"
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    if process.procedure is None:
+        return
+    limit = process.procedure.time_limit
+    if limit.hours is None:
+        yield rule.at(process.location, "the legal time limit names no duration",
+                      hint='write working-days="N", working-hours="N" or same-day="true"',
+                      location=limit.location)
+        return
+    total, path = longest_path(process)
+    if total > limit.hours:
+        steps = " → ".join(f"{sid} {process.state_by_id[sid].budget}" for sid in path
+                           if process.state_by_id[sid].budget is not None)
+        yield rule.at(process.location,
+                      f"step budgets on the longest path to a granted outcome add up to {_hours(total)}, "
+                      f"over the legal limit of {limit} ({_hours(limit.hours)}): {steps}",
+                      hint="shorten these budgets or correct the legal time limit", location=limit.location)

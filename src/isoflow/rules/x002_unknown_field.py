@@ -1,0 +1,45 @@
+"""X002 unknown-field: expressions use only declared fields.
+
+What it checks: every name in a ``when`` guard or a ``<set value>`` is a field declared in
+``<fields>`` (or inherited through ``extends``); dotted names match dotted field ids or
+fields below them.
+Why it matters: an unknown name is ``None`` at run time, so a misspelt guard is silently
+false and the action can never be taken.
+Flagged: ``when="ho_so_day_dủ"`` when the field is ``ho_so_day_du``.
+Accepted: ``when="ho_so_day_du"`` with ``<field id="ho_so_day_du" type="bool"/>``.
+Fix: correct the name (the message suggests the closest field) or declare the field.
+"""
+
+from collections.abc import Iterator
+
+from isoflow.definition import ProcessDefinition
+from isoflow.errors import ExpressionSyntaxError
+from isoflow.expressions import parse_expression, suggest
+from isoflow.findings import Finding
+from isoflow.rules._api import Context, Rule, Severity
+from isoflow.rules._expressions import expressions, position
+
+rule = Rule("X002", "unknown-field", Severity.ERROR, __doc__)
+
+
+def _declared(name: str, fields: set[str]) -> bool:
+    if name in fields:
+        return True
+    parts = name.split(".")
+    return any(".".join(parts[:n]) in fields for n in range(1, len(parts)))
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    fields = {f.id for f in process.fields}
+    for action, source, start in expressions(process):
+        try:
+            parsed = parse_expression(source)
+        except ExpressionSyntaxError:
+            continue  # X001 reports it
+        for ref in parsed.names:
+            if not _declared(ref.name, fields):
+                close = suggest(ref.name, fields)
+                yield rule.at(action, f"in {action.describe()}: unknown field {ref.name!r}",
+                              hint=f"did you mean {close!r}?" if close else "declare it in <fields>",
+                              location=position(start, ref.line, ref.column))

@@ -1,0 +1,150 @@
+"""Validating a catalogue of process definitions: pure, no files, no clock.
+
+The edges load files into definitions (with their loader findings); this module resolves
+``extends`` inside the catalogue by code, runs every rule on each definition, turns a rule
+that crashes into a finding, and applies suppressions and ``select``/``ignore``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from isoflow.definition import ProcessDefinition, extend
+from isoflow.expressions import suggest
+from isoflow.findings import Finding, Severity
+from isoflow.rules import ALL_RULES, Context, Rule
+from isoflow.rules import s005_unknown_base as s005
+from isoflow.rules import s007_duplicate_code as s007
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which codes to report: ``select`` and ``ignore`` take codes or prefixes (``T``, ``Q00``)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, code: str) -> bool:
+        if self.select and not any(code.startswith(p) for p in self.select):
+            return False
+        return not any(code.startswith(p) for p in self.ignore)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one validation run found, over the files it checked."""
+
+    files: tuple[str, ...]
+    findings: tuple[Finding, ...] = field(default=())
+    #: Files that could not be read at all (I/O problems, not findings): path → reason.
+    unreadable: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+
+class Catalogue:
+    """The definitions of a set of files, found by code (and the newest fitting revision)."""
+
+    def __init__(self, definitions: Iterable[ProcessDefinition]) -> None:
+        self.by_code: dict[str, list[ProcessDefinition]] = {}
+        self.duplicates: list[Finding] = []
+        seen: dict[tuple[str, int], ProcessDefinition] = {}
+        for definition in definitions:
+            key = (definition.code, definition.revision)
+            if key in seen:
+                self.duplicates.append(s007.rule.at(
+                    definition.location,
+                    f"{definition.kind} {definition.code!r} revision {definition.revision} is also declared in "
+                    f"{seen[key].file}", hint="give this file a new revision number, or remove one of them"))
+                continue
+            seen[key] = definition
+            self.by_code.setdefault(definition.code, []).append(definition)
+        for versions in self.by_code.values():
+            versions.sort(key=lambda d: d.revision)
+
+    def base_of(self, process: ProcessDefinition) -> ProcessDefinition | None:
+        """The revision of ``process.extends`` in force on the process's effective date."""
+        candidates = self.by_code.get(process.extends or "", [])
+        fitting = [d for d in candidates
+                   if d.effective is None or process.effective is None or d.effective <= process.effective]
+        return (fitting or candidates or [None])[-1]
+
+    def resolve(self, process: ProcessDefinition) -> ProcessDefinition | Finding:
+        """``process`` with its whole ``extends`` chain applied, or the finding that prevents it."""
+        chain = [process]
+        while chain[-1].extends:
+            current = chain[-1]
+            base = self.base_of(current)
+            if base is None:
+                close = suggest(current.extends or "", self.by_code)
+                return s005.rule.at(current.location, f"{current.kind} {current.code!r} extends {current.extends!r}, "
+                                    "which is not in the catalogue",
+                                    hint=f"did you mean {close!r}?" if close
+                                    else "validate the folder that holds the flow, or pass --catalogue DIR",
+                                    location=current.location.of("extends"))
+            if any(base is link for link in chain):
+                cycle = " → ".join(d.code for d in [*chain, base])
+                return s005.rule.at(current.location, f"extends forms a cycle: {cycle}",
+                                    location=current.location.of("extends"))
+            chain.append(base)
+        merged = chain[-1]
+        for derived in reversed(chain[:-1]):
+            merged = extend(merged, derived)
+        return merged
+
+
+def check_definition(process: ProcessDefinition, context: Context,
+                     rules: Sequence[Rule] = ALL_RULES) -> list[Finding]:
+    """Run every rule with a check on one (already merged) definition."""
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.check is None:
+            continue
+        try:
+            findings.extend(rule.check(process, context))
+        except Exception as error:  # noqa: BLE001 - a crashing rule must not hide the others
+            findings.append(rule.at(process.location, f"internal error while checking: {error!r}",
+                                    hint="please report this as a bug in isoflow"))
+    return findings
+
+
+def _suppressed(process: ProcessDefinition, written: ProcessDefinition) -> dict[str, set[str]]:
+    """Element id → codes silenced on it; ``""`` holds the file-wide ones."""
+    table: dict[str, set[str]] = {"": {s.rule for s in written.suppressions}}
+    for node in process.nodes():
+        if node.suppressions:
+            table.setdefault(node.id, set()).update(s.rule for s in node.suppressions)
+    return table
+
+
+def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable[Finding] = (),
+             files: Sequence[str] = (), selection: Selection = Selection(),
+             catalogue: Catalogue | None = None) -> Report:
+    """Validate ``definitions`` (the files asked for) against ``catalogue`` (all files known)."""
+    catalogue = catalogue or Catalogue(definitions)
+    checked = {id(d) for d in definitions}
+    found: list[Finding] = [f for f in loader_findings]
+    found.extend(f for f in catalogue.duplicates if any(f.file == d.file for d in definitions))
+    for written in definitions:
+        if id(written) not in checked:
+            continue
+        resolved = catalogue.resolve(written)
+        if isinstance(resolved, Finding):
+            found.append(resolved)
+            continue
+        context = Context(catalogue={code: v[-1] for code, v in catalogue.by_code.items()}, written=written)
+        silenced = _suppressed(resolved, written)
+        for finding in check_definition(resolved, context):
+            codes = silenced.get(finding.element_id, set()) | silenced[""]
+            if finding.code not in codes:
+                found.append(finding)
+    kept = sorted({f for f in found if selection.wants(f.code)}, key=Finding.sort_key)
+    return Report(tuple(files), tuple(kept))
+

@@ -1,0 +1,382 @@
+"""Reading process files: the only module that touches lxml.
+
+One hardened parser (no entities, no DTD, no network, no XInclude, no huge trees), a size cap
+before parsing, the shipped XSD, and a source scan that gives every element and attribute
+its real column (libxml2 reports column 0 for validity errors).  A file that cannot be used
+becomes findings with a location, never a traceback; the tree becomes a frozen
+:class:`~isoflow.definition.ProcessDefinition`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+from typing import Any, cast
+
+from lxml import etree
+
+from isoflow.definition import (
+    Action,
+    Change,
+    Component,
+    DocumentControl,
+    Duration,
+    Effect,
+    Field,
+    Form,
+    Location,
+    ProcessDefinition,
+    Procedure,
+    Record,
+    Role,
+    SignOff,
+    State,
+    Suppression,
+    TimeLimit,
+    Unit,
+)
+from isoflow.findings import Finding, Severity
+
+NAMESPACE = "urn:isoflow:process:1"
+XINCLUDE = "http://www.w3.org/2001/XInclude"
+MAX_BYTES = 2 * 1024 * 1024
+_NS = "{" + NAMESPACE + "}"
+
+_START_TAG = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>|<([^\s/>!?]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.S,
+)
+_ATTRIBUTE = re.compile(r"([^\s=/]+)\s*=\s*[\"']")
+_SCHEMA_NOISE = re.compile(r"\{" + re.escape(NAMESPACE) + r"\}")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """A file's definition (``None`` if unusable) and the findings made while loading it."""
+
+    path: str
+    definition: ProcessDefinition | None
+    findings: tuple[Finding, ...]
+
+
+def _finding(code: str, name: str, message: str, path: str, line: int = 1, column: int = 1,
+             hint: str = "") -> Finding:
+    return Finding(code, name, Severity.ERROR, message, path, line, column, "", hint)
+
+
+class _Positions:
+    """Line and column of every start tag and attribute value, from the source text."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.tags: list[tuple[int, int]] = [
+            (m.start(), m.start(2)) for m in _START_TAG.finditer(text) if m.group(1)
+        ]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def location(self, file: str, index: int, with_attributes: bool = True) -> Location:
+        if index >= len(self.tags):
+            return Location(file, 0, 0)
+        start, attrs_start = self.tags[index]
+        line, column = self.line_col(start)
+        attributes: dict[str, tuple[int, int]] = {}
+        if with_attributes:
+            end = self._text.find(">", attrs_start)
+            for m in _ATTRIBUTE.finditer(self._text, attrs_start, end):
+                attributes[m.group(1)] = self.line_col(m.end())
+        return Location(file, line, column, attributes)
+
+    def first_tag_on(self, line: int) -> tuple[int, int]:
+        """The (line, column) of the first start tag on ``line``; column 1 if none."""
+        for start, _ in self.tags:
+            tag_line, column = self.line_col(start)
+            if tag_line == line:
+                return tag_line, column
+            if tag_line > line:
+                break
+        return line, 1
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        collect_ids=False,
+    )
+
+
+_SCHEMA: etree.XMLSchema | None = None
+
+
+def schema() -> etree.XMLSchema:
+    """The shipped XSD, compiled once per process."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        source = resources.files("isoflow").joinpath("schema/process.xsd").read_bytes()
+        _SCHEMA = etree.XMLSchema(etree.fromstring(source, _parser()))
+    return _SCHEMA
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing more than :data:`MAX_BYTES` before reading them all."""
+    with path.open("rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    return data
+
+
+def load_file(path: Path, display: str | None = None) -> LoadResult:
+    """Load one process file.  ``OSError`` (missing, unreadable) is the caller's to report."""
+    return load_bytes(read_bytes(path), display or str(path))
+
+
+def load_bytes(data: bytes, path: str) -> LoadResult:
+    """Parse, check and build one process file held in memory."""
+    problem = _precheck(data, path)
+    if problem is not None:
+        return LoadResult(path, None, (problem,))
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        message = _clean(str(error.msg or error)).split(", line ")[0]
+        return LoadResult(path, None, (_finding(
+            "P001", "xml-syntax", f"not well-formed XML: {message}", path, max(line, 1), max(column, 1)),))
+    tree = root.getroottree()
+    text = _decode(data, tree.docinfo.encoding)
+    positions = _Positions(text)
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        line, column = _doctype_position(text, positions)
+        return LoadResult(path, None, (_finding(
+            "P002", "doctype-forbidden", "a DOCTYPE is not allowed in a process file", path, line, column,
+            "remove the <!DOCTYPE ...> declaration; process files need no DTD or entities"),))
+    if root.tag not in (_NS + "process", _NS + "flow"):
+        return LoadResult(path, None, (_not_a_process(root, path, positions),))
+    for index, element in enumerate(root.iter(etree.Element)):
+        if isinstance(element.tag, str) and element.tag.startswith("{" + XINCLUDE + "}"):
+            loc = positions.location(path, index, with_attributes=False)
+            return LoadResult(path, None, (_finding(
+                "P005", "xinclude-forbidden", "XInclude is not allowed in a process file", path,
+                loc.line, loc.column, "to reuse a shared flow, write extends=\"FLOW-CODE\" on <process>"),))
+    xsd = schema()
+    if not xsd.validate(tree):
+        return LoadResult(path, None, tuple(_schema_findings(xsd.error_log, path, positions)))
+    return LoadResult(path, _Builder(path, positions).build(root), ())
+
+
+def _precheck(data: bytes, path: str) -> Finding | None:
+    if len(data) > MAX_BYTES:
+        return _finding("P003", "file-too-large",
+                        f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; a process file is a few hundred lines",
+                        path)
+    if not data.strip():
+        return _finding("P001", "xml-syntax", "file is empty", path,
+                        hint='a process file starts with <process xmlns="urn:isoflow:process:1" ...>')
+    return None
+
+
+def _decode(data: bytes, encoding: str | None) -> str:
+    try:
+        return data.decode(encoding or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data.decode("utf-8", errors="replace")
+
+
+def _clean(message: str) -> str:
+    return _SCHEMA_NOISE.sub("", message)
+
+
+def _doctype_position(text: str, positions: _Positions) -> tuple[int, int]:
+    offset = text.find("<!DOCTYPE")
+    return positions.line_col(offset) if offset >= 0 else (1, 1)
+
+
+def _not_a_process(root: Any, path: str, positions: _Positions) -> Finding:
+    qname = etree.QName(root)
+    found = f"<{qname.localname}>" + (f" in namespace {qname.namespace!r}" if qname.namespace else " without a namespace")
+    loc = positions.location(path, 0, with_attributes=False)
+    return _finding("P004", "not-a-process", f"not an isoflow process file: the root element is {found}",
+                    path, loc.line, loc.column,
+                    f'the root must be <process xmlns="{NAMESPACE}"> or <flow xmlns="{NAMESPACE}">')
+
+
+_ATTR_IN_MESSAGE = re.compile(r"attribute '([^']+)'")
+
+
+def _schema_findings(log: Any, path: str, positions: _Positions) -> Iterator[Finding]:
+    seen: set[tuple[int, str]] = set()
+    for entry in log:
+        message = _clean(entry.message)
+        line = entry.line
+        if (line, message) in seen:
+            continue
+        seen.add((line, message))
+        _, column = positions.first_tag_on(line)
+        attribute = _ATTR_IN_MESSAGE.search(message)
+        if attribute:
+            index = next((i for i, (start, _) in enumerate(positions.tags)
+                          if positions.line_col(start)[0] == line), None)
+            if index is not None:
+                loc = positions.location(path, index).of(attribute.group(1))
+                column = loc.column if loc.line == line else column
+                line = loc.line
+        yield _finding("P006", "xml-schema", _friendly(message), path, line, column)
+
+
+def _friendly(message: str) -> str:
+    """libxml2's XSD message, minus the namespace noise, in words a quality officer reads."""
+    message = message.replace("Element '", "<").replace("', attribute '", "> attribute '")
+    message = re.sub(r"^<([^'>]+)': ", r"<\1>: ", message)
+    return message.rstrip(".")
+
+
+class _Builder:
+    """Turns a schema-valid tree into definition nodes, each with its location."""
+
+    def __init__(self, path: str, positions: _Positions) -> None:
+        self.path = path
+        self.positions = positions
+        self.index: dict[Any, int] = {}
+
+    def build(self, root: Any) -> ProcessDefinition:
+        self.index = {el: i for i, el in enumerate(root.iter(etree.Element))}
+        kind = "process" if root.tag == _NS + "process" else "flow"
+        procedure_el = root.find(_NS + "procedure")
+        control_el = root.find(_NS + "control")
+        return ProcessDefinition(
+            kind=kind,
+            code=root.get("code"),
+            revision=int(root.get("revision")),
+            effective=_date(root.get("effective")),
+            extends=root.get("extends"),
+            titles=self.texts(root, "title"),
+            control=self.control(control_el) if control_el is not None else None,
+            procedure=self.procedure(procedure_el) if procedure_el is not None else None,
+            roles=tuple(Role(**self.node(e), name=_text(e)) for e in self.items(root, "roles", "role")),
+            units=tuple(Unit(**self.node(e), name=_text(e), kind=e.get("kind"))
+                        for e in self.items(root, "units", "unit")),
+            fields=tuple(self.field(e) for e in self.items(root, "fields", "field")),
+            forms=tuple(Form(**self.node(e), name=_text(e), template=e.get("template"))
+                        for e in self.items(root, "forms", "form")),
+            states=tuple(self.state(e) for e in self.items(root, "states", "state")),
+            actions=tuple(self.action(e) for e in self.items(root, "actions", "action")),
+            records=tuple(Record(**self.node(e), name=_text(e), place=e.get("place"), retention=e.get("retention"))
+                          for e in self.items(root, "records", "record")),
+            suppressions=self.suppressions(root),
+            location=self.loc(root),
+        )
+
+    def loc(self, element: Any) -> Location:
+        return self.positions.location(self.path, self.index[element])
+
+    def items(self, root: Any, group: str, item: str) -> list[Any]:
+        return cast(list[Any], root.findall(f"{_NS}{group}/{_NS}{item}"))
+
+    def texts(self, element: Any, tag: str) -> Mapping[str, str]:
+        return {e.get("lang", "vi"): _text(e) for e in element.findall(_NS + tag)}
+
+    def suppressions(self, element: Any) -> tuple[Suppression, ...]:
+        return tuple(Suppression(e.get("rule"), e.get("reason").strip(), self.loc(e))
+                     for e in element.findall(_NS + "suppress"))
+
+    def node(self, element: Any) -> dict[str, Any]:
+        return {"id": element.get("id"), "location": self.loc(element),
+                "suppressions": self.suppressions(element), "remove": _bool(element.get("remove")) or False}
+
+    def field(self, e: Any) -> Field:
+        return Field(**self.node(e), type=e.get("type"), required=_bool(e.get("required")),
+                     labels=self.texts(e, "label"),
+                     options=tuple(o.get("value") for o in e.findall(_NS + "option")))
+
+    def state(self, e: Any) -> State:
+        budget = e.get("budget")
+        status = e.get("status")
+        return State(**self.node(e), kind=e.get("kind"), initial=_bool(e.get("initial")),
+                     outcome=e.get("outcome"), unit=e.get("unit"), role=e.get("role"),
+                     budget=Duration.parse(budget) if budget else None,
+                     status=int(status) if status else None, labels=self.texts(e, "label"))
+
+    def action(self, e: Any) -> Action:
+        sets = e.findall(_NS + "set")
+        return Action(**self.node(e), source=e.get("from"), target=e.get("to"), roles=_ids(e.get("roles")),
+                      when=e.get("when"), default=_bool(e.get("default")), duty=e.get("duty"),
+                      issues=_ids(e.get("issues")), requires=_ids(e.get("requires")), records=_ids(e.get("records")),
+                      effects=tuple(Effect(s.get("field"), s.get("value"), self.loc(s)) for s in sets) or None,
+                      labels=self.texts(e, "label"))
+
+    def control(self, e: Any) -> DocumentControl:
+        def sign(tag: str) -> SignOff | None:
+            s = e.find(_NS + tag)
+            return None if s is None else SignOff(s.get("by"), s.get("title"), _date(s.get("on")), self.loc(s))
+
+        history = tuple(Change(int(c.get("revision")), cast(date, _date(c.get("on"))), c.get("where"), _text(c),
+                               self.loc(c)) for c in e.findall(f"{_NS}history/{_NS}change"))
+        return DocumentControl(sign("drafted"), sign("reviewed"), sign("approved"), history, self.loc(e))
+
+    def procedure(self, e: Any) -> Procedure:
+        t = e.find(_NS + "time-limit")
+        place = e.find(_NS + "place")
+        fee = e.find(_NS + "fee")
+        online = e.find(_NS + "online")
+        time_limit = TimeLimit(
+            working_days=_decimal(t.get("working-days")), working_hours=_decimal(t.get("working-hours")),
+            same_day=bool(_bool(t.get("same-day"))), cutoff=t.get("cutoff"),
+            hours_per_day=_decimal(t.get("hours-per-day")) or Decimal(8), basis=t.get("basis"), location=self.loc(t))
+        return Procedure(
+            titles=self.texts(e, "title"), level=e.get("level"), tthc_code=e.get("tthc-code"),
+            agency=_text(e.find(_NS + "agency")), parent_agency=_optional_text(e.find(_NS + "parent-agency")),
+            domain=_text(e.find(_NS + "domain")), purpose=_optional_text(e.find(_NS + "purpose")),
+            scope=_optional_text(e.find(_NS + "scope")),
+            references=tuple(_text(r) for r in e.findall(f"{_NS}references/{_NS}ref")),
+            terms=tuple((r.get("abbr"), _text(r)) for r in e.findall(f"{_NS}terms/{_NS}term")),
+            legal_basis=tuple(_text(a) for a in e.findall(f"{_NS}legal-basis/{_NS}act")),
+            components=tuple(Component(c.get("id"), _text(c), c.get("copy", "original"), int(c.get("count", "1")),
+                                       _bool(c.get("required")) is not False, self.loc(c))
+                             for c in e.findall(f"{_NS}components/{_NS}component")),
+            time_limit=time_limit, place_receipt=place.get("receipt"), place_return=place.get("return"),
+            fee_amount=int(fee.get("amount")), fee_note=_text(fee),
+            online_level=online.get("level") if online is not None else None, location=self.loc(e))
+
+
+def _text(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def _optional_text(element: Any) -> str | None:
+    return _text(element) or None if element is not None else None
+
+
+def _bool(value: str | None) -> bool | None:
+    return None if value is None else value.strip() in ("true", "1")
+
+
+def _ids(value: str | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value.split())
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    try:
+        return Decimal(value.strip()) if value else None
+    except InvalidOperation:
+        return None

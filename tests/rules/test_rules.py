@@ -1,0 +1,51 @@
+"""Each rule against its fixtures: valid files give no finding of the rule, each invalid
+file gives exactly the lines of its sibling ``.expected`` file.
+
+Fixture folders are named after the rule module (``tests/rules/fixtures/<code>_<slug>/``);
+files whose name starts with ``base`` are flows that other fixtures extend, not cases.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from isoflow.reporting import as_text
+from isoflow.rules import MODULES
+from isoflow.validation import Selection
+from isoflow.workspace import validate_paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _cases(prefix: str) -> list[tuple[str, Path]]:
+    cases = []
+    for module in MODULES:
+        code = module.rule.code
+        folder = FIXTURES / module.__name__.rsplit(".", 1)[-1]
+        cases.extend((code, path) for path in sorted(folder.glob(f"{prefix}*.xml")))
+    return cases
+
+
+def _lines(code: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.chdir(path.parent)
+    report = validate_paths([path.name], selection=Selection(select=(code,)), jobs=1)
+    return as_text(report).splitlines()[:-1]
+
+
+@pytest.mark.parametrize(("code", "path"), _cases("valid"), ids=lambda v: getattr(v, "name", v))
+def test_valid_fixture_has_no_finding(code: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _lines(code, path, monkeypatch) == []
+
+
+@pytest.mark.parametrize(("code", "path"), _cases("invalid"), ids=lambda v: getattr(v, "name", v))
+def test_invalid_fixture_gives_expected_lines(code: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    assert expected, f"{path.with_suffix('.expected')} is empty"
+    assert _lines(code, path, monkeypatch) == expected
+
+
+def test_fixture_paths_are_portable() -> None:
+    assert all(os.sep not in p.name for _, p in _cases(""))
