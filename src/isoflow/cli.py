@@ -94,3 +94,18 @@ def rules(code: str | None, output_format: str) -> None:
         click.echo(reporting.explain(selected[0]))
     else:
         click.echo(reporting.catalogue_table(selected))
+
+
+@main.command()
+@click.option("--path", "show_path", is_flag=True, help="Print where the XSD is installed (to bind it in an editor).")
+@click.option("--reference", is_flag=True, help="Print the Markdown language reference generated from the XSD.")
+def schema(show_path: bool, reference: bool) -> None:
+    """Print the process-language XSD (for editors), its path, or its reference."""
+    from isoflow import schema_docs
+
+    if show_path:
+        click.echo(str(schema_docs.schema_path()))
+    elif reference:
+        click.echo(schema_docs.reference(), nl=False)
+    else:
+        click.echo(schema_docs.schema_path().read_text(encoding="utf-8"), nl=False)

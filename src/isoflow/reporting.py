@@ -108,4 +108,4 @@ def explain(rule: Rule) -> str:
 
 def catalogue_table(rules: Sequence[Rule] = ALL_RULES) -> str:
     """One line per rule for ``isoflow rules``."""
-    return "\n".join(f"{r.code}  {r.name:<26} {str(r.severity):<8} {r.summary}" for r in rules)
+    return "\n".join(f"{r.code}  {r.name:<26} {r.severity!s:<8} {r.summary}" for r in rules)

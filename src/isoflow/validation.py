@@ -31,6 +31,9 @@ class Selection:
         return not any(code.startswith(p) for p in self.ignore)
 
 
+EVERYTHING = Selection()
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything one validation run found, over the files it checked."""
@@ -74,7 +77,8 @@ class Catalogue:
         candidates = self.by_code.get(process.extends or "", [])
         fitting = [d for d in candidates
                    if d.effective is None or process.effective is None or d.effective <= process.effective]
-        return (fitting or candidates or [None])[-1]
+        chosen = fitting or candidates
+        return chosen[-1] if chosen else None
 
     def resolve(self, process: ProcessDefinition) -> ProcessDefinition | Finding:
         """``process`` with its whole ``extends`` chain applied, or the finding that prevents it."""
@@ -125,12 +129,12 @@ def _suppressed(process: ProcessDefinition, written: ProcessDefinition) -> dict[
 
 
 def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable[Finding] = (),
-             files: Sequence[str] = (), selection: Selection = Selection(),
+             files: Sequence[str] = (), selection: Selection = EVERYTHING,
              catalogue: Catalogue | None = None) -> Report:
     """Validate ``definitions`` (the files asked for) against ``catalogue`` (all files known)."""
     catalogue = catalogue or Catalogue(definitions)
     checked = {id(d) for d in definitions}
-    found: list[Finding] = [f for f in loader_findings]
+    found: list[Finding] = list(loader_findings)
     found.extend(f for f in catalogue.duplicates if any(f.file == d.file for d in definitions))
     for written in definitions:
         if id(written) not in checked:

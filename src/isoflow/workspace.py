@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from isoflow.errors import UsageError
-from isoflow.validation import Catalogue, Report, Selection, validate
+from isoflow.validation import EVERYTHING, Catalogue, Report, Selection, validate
 from isoflow.xml_loader import LoadResult, load_file
 
 PATTERN = "*.xml"
@@ -60,7 +60,7 @@ def load_all(files: Sequence[Path], jobs: int = 0) -> list[LoadResult | tuple[st
 
 
 def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[str | os.PathLike[str]] = (),
-                   selection: Selection = Selection(), jobs: int = 0) -> Report:
+                   selection: Selection = EVERYTHING, jobs: int = 0) -> Report:
     """Validate the process files under ``paths``; ``catalogue_paths`` add flows they may extend.
 
     A file given directly is validated with the other process files of its folder in the

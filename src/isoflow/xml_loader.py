@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from lxml import etree
 
@@ -31,8 +31,8 @@ from isoflow.definition import (
     Field,
     Form,
     Location,
-    ProcessDefinition,
     Procedure,
+    ProcessDefinition,
     Record,
     Role,
     SignOff,
@@ -157,7 +157,8 @@ def load_bytes(data: bytes, path: str) -> LoadResult:
     tree = root.getroottree()
     text = _decode(data, tree.docinfo.encoding)
     positions = _Positions(text)
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+    docinfo: Any = tree.docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
         line, column = _doctype_position(text, positions)
         return LoadResult(path, None, (_finding(
             "P002", "doctype-forbidden", "a DOCTYPE is not allowed in a process file", path, line, column,
@@ -205,7 +206,8 @@ def _doctype_position(text: str, positions: _Positions) -> tuple[int, int]:
 
 def _not_a_process(root: Any, path: str, positions: _Positions) -> Finding:
     qname = etree.QName(root)
-    found = f"<{qname.localname}>" + (f" in namespace {qname.namespace!r}" if qname.namespace else " without a namespace")
+    namespace = f" in namespace {qname.namespace!r}" if qname.namespace else " without a namespace"
+    found = f"<{qname.localname}>{namespace}"
     loc = positions.location(path, 0, with_attributes=False)
     return _finding("P004", "not-a-process", f"not an isoflow process file: the root element is {found}",
                     path, loc.line, loc.column,
@@ -252,7 +254,7 @@ class _Builder:
 
     def build(self, root: Any) -> ProcessDefinition:
         self.index = {el: i for i, el in enumerate(root.iter(etree.Element))}
-        kind = "process" if root.tag == _NS + "process" else "flow"
+        kind: Literal["process", "flow"] = "process" if root.tag == _NS + "process" else "flow"
         procedure_el = root.find(_NS + "procedure")
         control_el = root.find(_NS + "control")
         return ProcessDefinition(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from isoflow.definition import Location, Node, ProcessDefinition
 from isoflow.findings import Finding, Severity
 
-__all__ = ["Context", "Rule", "Severity", "Check"]
+__all__ = ["Check", "Context", "Rule", "Severity"]
 
 
 @dataclass(frozen=True)

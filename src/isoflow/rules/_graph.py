@@ -18,6 +18,16 @@ def successors(process: ProcessDefinition) -> Mapping[str, list[str]]:
     return table
 
 
+def dangling(process: ProcessDefinition) -> bool:
+    """Whether some action leads from or to an undeclared state.
+
+    S003 reports that at its cause; the graph rules then stay silent instead of reporting
+    every state the broken action cut off.
+    """
+    known = process.state_by_id
+    return any(a.source not in known or (a.target is not None and a.target not in known) for a in process.actions)
+
+
 def reachable(graph: Mapping[str, Iterable[str]], starts: Iterable[str]) -> set[str]:
     """Every state reachable from ``starts`` (including them)."""
     seen = set(starts)

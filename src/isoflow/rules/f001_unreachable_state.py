@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
-from isoflow.rules._graph import reachable, successors
+from isoflow.rules._graph import dangling, reachable, successors
 
 rule = Rule("F001", "unreachable-state", Severity.ERROR, __doc__)
 
@@ -21,8 +21,8 @@ rule = Rule("F001", "unreachable-state", Severity.ERROR, __doc__)
 @rule
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     initial = process.initial_states
-    if len(initial) != 1:
-        return  # S002 reports it; reachability is meaningless without one start
+    if len(initial) != 1 or dangling(process):
+        return  # S002 or S003 reports the cause; reachability means nothing until it is fixed
     seen = reachable(successors(process), [initial[0].id])
     for state in process.states:
         if state.id not in seen:

@@ -13,13 +13,15 @@ from collections.abc import Iterator
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
-from isoflow.rules._graph import reachable, reverse, successors
+from isoflow.rules._graph import dangling, reachable, reverse, successors
 
 rule = Rule("F002", "trap-state", Severity.ERROR, __doc__)
 
 
 @rule
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    if dangling(process):
+        return  # S003 reports the broken action; every state it cut off would follow
     finals = [s.id for s in process.states if s.is_final]
     can_finish = reachable(reverse(successors(process)), finals)
     for state in process.states:

@@ -24,7 +24,7 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list[Action]] = {}
     for action in process.actions:
         groups.setdefault((action.id, action.source), []).append(action)
-    for (action_id, source), group in groups.items():
+    for group in groups.values():
         if len({a.target for a in group}) < 2:
             continue
         defaults = [a for a in group if a.default]

@@ -37,7 +37,8 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     approved = control.approved
     if approved and approved.on and process.effective and approved.on > process.effective:
         yield rule.at(approved.location.of("on"),
-                      f"approved on {approved.on.isoformat()}, after the effective date {process.effective.isoformat()}",
+                      f"approved on {approved.on.isoformat()}, "
+                      f"after the effective date {process.effective.isoformat()}",
                       hint="a document is approved before it takes effect")
     if not any(change.revision == process.revision for change in control.history):
         yield rule.at(control.location, f"revision history has no entry for revision {process.revision}",

@@ -25,6 +25,7 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
             yield rule.at(state, f"final state {state.id!r} has no outcome",
                           hint='add outcome="granted", "refused", "withdrawn" or "stopped"')
         elif state.outcome and not state.is_final:
-            yield rule.at(state, f"state {state.id!r} has outcome={state.outcome!r} but is a {state.effective_kind} step",
+            yield rule.at(state, f"state {state.id!r} has outcome={state.outcome!r} "
+                          f"but is a {state.effective_kind} step",
                           hint='only final states have an outcome: write kind="final" or remove outcome',
                           location=state.location.of("outcome"))

@@ -1,0 +1,46 @@
+"""The architecture holds: the pure core loads no outside technology, edges own theirs."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import isoflow
+
+SRC = Path(isoflow.__file__).parent
+CORE = ["isoflow.definition", "isoflow.expressions", "isoflow.findings", "isoflow.validation", "isoflow.rules"]
+OUTSIDE = ["lxml", "jinja2", "click", "pytest", "transitions", "psycopg"]
+
+
+def test_core_imports_no_outside_technology() -> None:
+    code = (f"import sys\nimport {', '.join(CORE)}\n"
+            f"print(sorted(m for m in {OUTSIDE!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+OWNERS = {"lxml": {"xml_loader.py", "schema_docs.py"}, "click": {"cli.py"}}
+
+
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))
+def test_each_outside_library_is_imported_by_its_edge_only(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            imported.add(node.module.split(".")[0])
+    for library, owners in OWNERS.items():
+        if library in imported:
+            assert path.name in owners, f"{path.name} imports {library}; only {sorted(owners)} may"
+
+
+def test_public_api_is_declared() -> None:
+    for name in isoflow.__all__:
+        assert getattr(isoflow, name) is not None
+    assert (SRC / "py.typed").is_file()
