@@ -173,7 +173,7 @@ def load_bytes(data: bytes, path: str) -> LoadResult:
                 loc.line, loc.column, "to reuse a shared flow, write extends=\"FLOW-CODE\" on <process>"),))
     xsd = schema()
     if not xsd.validate(tree):
-        return LoadResult(path, None, tuple(_schema_findings(xsd.error_log, path, positions)))
+        return LoadResult(path, None, tuple(_schema_findings(xsd.error_log, root, path, positions)))
     return LoadResult(path, _Builder(path, positions).build(root), ())
 
 
@@ -217,31 +217,65 @@ def _not_a_process(root: Any, path: str, positions: _Positions) -> Finding:
 _ATTR_IN_MESSAGE = re.compile(r"attribute '([^']+)'")
 
 
-def _schema_findings(log: Any, path: str, positions: _Positions) -> Iterator[Finding]:
+def _schema_findings(log: Any, root: Any, path: str, positions: _Positions) -> Iterator[Finding]:
+    """One finding per schema error, located at the element (or attribute) it is about.
+
+    libxml2 gives the line and an XPath of the element but always column 0; the XPath finds
+    the element's index in document order, which is the index of its start tag in the scan.
+    """
+    elements: dict[Any, int] | None = None
     seen: set[tuple[int, str]] = set()
     for entry in log:
         message = _clean(entry.message)
-        line = entry.line
-        if (line, message) in seen:
+        if (entry.line, message) in seen:
             continue
-        seen.add((line, message))
-        _, column = positions.first_tag_on(line)
-        attribute = _ATTR_IN_MESSAGE.search(message)
-        if attribute:
-            index = next((i for i, (start, _) in enumerate(positions.tags)
-                          if positions.line_col(start)[0] == line), None)
-            if index is not None:
-                loc = positions.location(path, index).of(attribute.group(1))
-                column = loc.column if loc.line == line else column
-                line = loc.line
+        seen.add((entry.line, message))
+        index = None
+        if entry.path:
+            if elements is None:
+                elements = {el: i for i, el in enumerate(root.iter(etree.Element))}
+            try:
+                found = root.getroottree().xpath(entry.path)
+            except etree.XPathError:
+                found = []
+            index = elements.get(found[0]) if found else None
+        if index is None:
+            line, column = positions.first_tag_on(entry.line)
+        else:
+            loc = positions.location(path, index)
+            attribute = _ATTR_IN_MESSAGE.search(message)
+            loc = loc.of(attribute.group(1)) if attribute else loc
+            line, column = loc.line, loc.column
         yield _finding("P006", "xml-schema", _friendly(message), path, line, column)
+
+
+_ID = 'an id: letters, digits, "_" and "-", starting with a letter or "_"'
+#: What a value should look like, by attribute name, for pattern errors (libxml2 only
+#: prints the regular expression, which quality officers should not have to read).
+_EXPECTED = {
+    "budget": 'a working-time budget such as "4h" (hours) or "0.5d" (working days)',
+    "cutoff": 'a time of day such as "15:00"',
+    "retention": 'a retention such as "permanent", "10y" (years) or "6m" (months)',
+    "code": 'a document code such as "QT-HT-01"',
+    "extends": 'a document code such as "MC-CHUNG"',
+    "field": 'a field name such as "ho_so_day_du" or "nguoi_nop.tuoi"',
+    "rule": 'a rule code such as "T002" (see: isoflow rules)',
+    "reason": "a reason in words (it may not be empty)",
+    **{name: _ID for name in ("id", "from", "to", "role", "unit", "roles", "issues", "records", "template")},
+}
+_PATTERN = re.compile(r"\[facet 'pattern'\] The value '(.*)' is not accepted by the pattern '.*'$", re.S)
 
 
 def _friendly(message: str) -> str:
     """libxml2's XSD message, minus the namespace noise, in words a quality officer reads."""
-    message = message.replace("Element '", "<").replace("', attribute '", "> attribute '")
-    message = re.sub(r"^<([^'>]+)': ", r"<\1>: ", message)
-    return message.rstrip(".")
+    message = message.rstrip(".")
+    attribute = _ATTR_IN_MESSAGE.search(message)
+    pattern = _PATTERN.search(message)
+    if pattern and attribute and attribute.group(1) in _EXPECTED:
+        message = message[: pattern.start()] + f"{pattern.group(1)!r} is not {_EXPECTED[attribute.group(1)]}"
+    message = message.replace("[facet 'enumeration'] ", "").replace("Element '", "<")
+    message = message.replace("', attribute '", "> attribute '")
+    return re.sub(r"^<([^'>]+)': ", r"<\1>: ", message)
 
 
 class _Builder:
