@@ -239,7 +239,7 @@ class _Compiler:
 
     def __init__(self, text: str) -> None:
         self.text = text  # the source with newlines normalised to "\n"
-        self.lines = ["("] + text.split("\n") + [")"]  # as parsed, wrapped in parentheses
+        self.lines = ["(", *text.split("\n"), ")"]  # as parsed, wrapped in parentheses
         self.names: list[NameRef] = []
 
     def pos(self, line: int, col_bytes: int) -> _Pos:
@@ -292,7 +292,7 @@ class _Compiler:
         if isinstance(node, ast.Compare):
             first = self.compile(node.left, sub)
             links = []
-            for cmp, right in zip(node.ops, node.comparators):
+            for cmp, right in zip(node.ops, node.comparators, strict=True):
                 none = isinstance(right, ast.Constant) and right.value is None
                 if isinstance(cmp, (ast.Is, ast.IsNot)) and not none:
                     raise self.fail("'is' can only be used as 'is None' or 'is not None';"

@@ -261,7 +261,7 @@ _EXPECTED = {
     "field": 'a field name such as "ho_so_day_du" or "nguoi_nop.tuoi"',
     "rule": 'a rule code such as "T002" (see: isoflow rules)',
     "reason": "a reason in words (it may not be empty)",
-    **{name: _ID for name in ("id", "from", "to", "role", "unit", "roles", "issues", "records", "template")},
+    **dict.fromkeys(("id", "from", "to", "role", "unit", "roles", "issues", "records", "template"), _ID),
 }
 _PATTERN = re.compile(r"\[facet 'pattern'\] The value '(.*)' is not accepted by the pattern '.*'$", re.S)
 
