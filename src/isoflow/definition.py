@@ -188,6 +188,7 @@ class Action(Node):
     requires: tuple[str, ...] | None = None
     records: tuple[str, ...] | None = None
     effects: tuple[Effect, ...] | None = None
+    reschedule: str | None = None
     labels: Mapping[str, str] = field(default_factory=dict)
 
     @property

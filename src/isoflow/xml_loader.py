@@ -350,6 +350,7 @@ class _Builder:
                       when=e.get("when"), default=_bool(e.get("default")), duty=e.get("duty"),
                       issues=_ids(e.get("issues")), requires=_ids(e.get("requires")), records=_ids(e.get("records")),
                       effects=tuple(Effect(s.get("field"), s.get("value"), self.loc(s)) for s in sets) or None,
+                      reschedule=e.get("reschedule"),
                       labels=self.texts(e, "label"))
 
     def control(self, e: Any) -> DocumentControl:

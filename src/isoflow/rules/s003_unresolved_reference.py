@@ -1,7 +1,7 @@
 """S003 unresolved-reference: every id a process refers to is declared.
 
 What it checks: a state's ``unit`` and ``role``; an action's ``from``, ``to``, ``roles``,
-``issues`` (forms), ``records`` and ``requires`` (fields); a ``<set field>``; and each
+``issues`` (forms), ``records``, ``requires`` and ``reschedule`` (fields); a ``<set field>``; and each
 ``remove="true"`` names something the base flow has.  Ids inherited through ``extends``
 count as declared.
 Why it matters: a dangling reference is a step nobody can hold, an action that goes
@@ -53,6 +53,7 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
         yield from _missing(action, "issues", "form", action.issues, forms)
         yield from _missing(action, "records", "record", action.records, records)
         yield from _missing(action, "requires", "field", action.requires, fields)
+        yield from _missing(action, "reschedule", "field", [action.reschedule] if action.reschedule else [], fields)
         for effect in action.effects or ():
             if effect.field not in fields:
                 close = suggest(effect.field, fields)
