@@ -50,3 +50,59 @@ class UsageError(IsoflowError):
 
 class ProcessNotFound(IsoflowError, LookupError):
     """No process or flow with this code is in the catalogue."""
+
+
+class StoreError(IsoflowError):
+    """The store could not do what was asked (connection, schema, integrity)."""
+
+
+class DossierNotFound(StoreError, LookupError):
+    """No dossier with this code is in the store."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"no dossier {code!r} in the store")
+        self.code = code
+
+
+class StaleDossier(StoreError):
+    """The dossier changed since it was read: the write was refused and nothing changed.
+
+    Another clerk (or worker) acted on the same dossier first; read it again and retry.
+    """
+
+    def __init__(self, code: str, expected: int, actual: int | None) -> None:
+        found = "it no longer exists" if actual is None else f"it is now at version {actual}"
+        super().__init__(f"dossier {code!r} changed since it was read (expected version {expected}, {found}); "
+                         "read it again and retry")
+        self.code = code
+        self.expected = expected
+        self.actual = actual
+
+
+class ActionNotAllowed(IsoflowError):
+    """An action was refused; ``reason`` says why in one word, the message in a sentence.
+
+    Reasons: ``closed``, ``wrong-state``, ``unknown-action``, ``role``, ``guard``,
+    ``self-approval``, ``missing-data``, ``invalid-data``, ``time``, ``extension-late``,
+    ``extension-repeated``, ``no-such-exit``.
+    """
+
+    def __init__(self, dossier: str, action: str, state: str, reason: str, message: str) -> None:
+        super().__init__(f"dossier {dossier}: cannot {action!r} in step {state!r}: {message}")
+        self.dossier = dossier
+        self.action = action
+        self.state = state
+        self.reason = reason
+
+
+class InvalidProcess(IsoflowError):
+    """A procedure with error findings was asked to run; ``report`` holds the findings."""
+
+    def __init__(self, report: object, text: str) -> None:
+        super().__init__(f"the procedures have errors; fix them first:\n{text}")
+        self.report = report
+
+
+class CalendarError(IsoflowError):
+    """A working-calendar file is unusable (malformed, unknown key, an override without its
+    decision); the message names the file and the entry."""

@@ -1,4 +1,4 @@
-"""The composition root for checking files: find them, load them, validate them.
+"""The composition root: find, load and validate process files; wire a desk to run them.
 
 This is where the edges (file system, lxml loader) meet the pure core (validation).  The
 command line and the pytest plugin call these functions; they hold no logic of their own.
@@ -7,12 +7,19 @@ command line and the pytest plugin call these functions; they hold no logic of t
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from importlib import resources
 from pathlib import Path
 
-from isoflow.errors import UsageError
+from isoflow.compiler import compile_process
+from isoflow.definition import ProcessDefinition
+from isoflow.desk import Desk
+from isoflow.engine import Engine
+from isoflow.errors import InvalidProcess, UsageError
+from isoflow.legal import LegalBasis, LegalDataError, legal_basis_from_mapping
 from isoflow.validation import EVERYTHING, Catalogue, Report, Selection, validate
 from isoflow.xml_loader import LoadResult, load_file
 
@@ -66,6 +73,11 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
     A file given directly is validated with the other process files of its folder in the
     catalogue, so ``isoflow validate processes/x.xml`` finds the flow ``x.xml`` extends.
     """
+    return _check(paths, catalogue_paths, selection, jobs)[0]
+
+
+def _check(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[str | os.PathLike[str]],
+           selection: Selection, jobs: int) -> tuple[Report, list[ProcessDefinition], Catalogue]:
     files = discover(paths)
     extra = discover(catalogue_paths) if catalogue_paths else []
     for path in paths:
@@ -80,5 +92,48 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
                            if isinstance(r, LoadResult) and r.definition]
     loader_findings = [f for r in checked if isinstance(r, LoadResult) for f in r.findings]
     unreadable = tuple(r for r in checked if isinstance(r, tuple))
-    report = validate(definitions, loader_findings, [str(p) for p in files], selection, Catalogue(known))
-    return replace(report, unreadable=unreadable)
+    catalogue = Catalogue(known)
+    report = validate(definitions, loader_findings, [str(p) for p in files], selection, catalogue)
+    return replace(report, unreadable=unreadable), definitions, catalogue
+
+
+def load_runnable(paths: Sequence[str | os.PathLike[str]]) -> list[ProcessDefinition]:
+    """The procedures under ``paths``, merged with their flows, refusing any with errors.
+
+    Raises :class:`InvalidProcess` carrying the report when a file has error findings, so a
+    broken procedure never runs.
+    """
+    report, definitions, catalogue = _check(paths, (), EVERYTHING, jobs=1)
+    if report.errors or report.unreadable:
+        from isoflow.reporting import as_text
+
+        raise InvalidProcess(report, as_text(report))
+    merged = []
+    for definition in definitions:
+        if definition.kind != "process":
+            continue
+        resolved = catalogue.resolve(definition)
+        assert isinstance(resolved, ProcessDefinition)  # validation above found no S005
+        merged.append(resolved)
+    return merged
+
+
+def open_desk(processes: Sequence[str | os.PathLike[str]], db: str, calendar: str | None = None,
+              regimes: str | None = None) -> Desk:
+    """Wire a desk: validated procedures, the working calendar, the legal data and a store."""
+    from isoflow.calendar_data import load_calendar
+    from isoflow.store import open_store
+
+    engine = Engine([compile_process(d) for d in load_runnable(processes)],
+                    load_calendar(Path(calendar) if calendar else None), load_legal_basis(regimes))
+    return Desk(engine, open_store(db))
+
+
+def load_legal_basis(path: str | os.PathLike[str] | None = None) -> LegalBasis:
+    """The legal regimes and form sets: the shipped data, or a file of the same format."""
+    source = Path(path) if path else Path(str(resources.files("isoflow").joinpath("data/regimes.toml")))
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise LegalDataError(f"{source}: {error}") from None
+    return legal_basis_from_mapping(data, str(source))

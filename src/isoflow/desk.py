@@ -1,0 +1,146 @@
+"""The one-stop desk: the engine and the store together, one transaction per action.
+
+This is the composition the command line, the pytest plugin and embedding applications
+use.  Each call reads the dossier, lets the pure engine decide, seals the new events onto
+the dossier's hash chain and writes dossier and events at once, conditional on the version
+that was read: a concurrent change makes the write fail with StaleDossier, and nothing is
+half-written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from isoflow.dossier import GENESIS, Channel, Dossier, Event, seal
+from isoflow.engine import Engine, Move, Option
+from isoflow.errors import StaleDossier
+from isoflow.store._api import ChainProblem, Store
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """A dossier whose step or legal due time has passed, or falls within the window asked."""
+
+    dossier: Dossier
+    what: Literal["step", "dossier"]
+    due_at: datetime
+    overdue: bool
+    left: timedelta  # working time until due; negative once overdue
+
+
+class Desk:
+    """Receive dossiers, act on them, read them back, find what is due."""
+
+    def __init__(self, engine: Engine, store: Store) -> None:
+        self.engine = engine
+        self.store = store
+
+    def receive(self, process_code: str, *, unit: str, channel: Channel, applicant: Mapping[str, Any],
+                data: Mapping[str, Any], actor: str, role: str, at: datetime, comment: str = "") -> Dossier:
+        """Receive a dossier; the store gives it the next code of ``unit`` for that day."""
+        def factory(code: str) -> tuple[Dossier, Sequence[Event]]:
+            move = self.engine.receive(code, process_code, unit=unit, channel=channel, applicant=applicant,
+                                       data=data, actor=actor, role=role, at=at, comment=comment)
+            return _sealed(move, GENESIS)
+
+        return self.store.create(unit, at.date(), factory)
+
+    def act(self, code: str, action: str, *, actor: str, role: str, at: datetime,
+            data: Mapping[str, Any] | None = None, comment: str = "", receiver: str | None = None,
+            expected_version: int | None = None) -> Move:
+        """Take an action on a stored dossier.  ``expected_version`` guards a copy read earlier."""
+        dossier = self._current(code, expected_version)
+        move = self.engine.fire(dossier, action, actor=actor, role=role, at=at, data=data, comment=comment,
+                                receiver=receiver)
+        return self._write(dossier, move)
+
+    def withdraw(self, code: str, *, actor: str, role: str, reason: str, at: datetime) -> Move:
+        """The applicant withdraws the dossier, with a reason."""
+        dossier = self._current(code, None)
+        return self._write(dossier, self.engine.withdraw(dossier, actor=actor, role=role, reason=reason, at=at))
+
+    def stop(self, code: str, *, actor: str, role: str, reason: str, at: datetime) -> Move:
+        """The agency stops processing the dossier, with a reason."""
+        dossier = self._current(code, None)
+        return self._write(dossier, self.engine.stop(dossier, actor=actor, role=role, reason=reason, at=at))
+
+    def _current(self, code: str, expected_version: int | None) -> Dossier:
+        dossier = self.store.load(code)
+        if expected_version is not None and dossier.version != expected_version:
+            raise StaleDossier(code, expected_version, dossier.version)
+        return dossier
+
+    def _write(self, before: Dossier, move: Move) -> Move:
+        dossier, events = _sealed(move, before.last_hash)
+        self.store.append(dossier, events, expected_version=before.version)
+        return Move(dossier, tuple(events))
+
+    def show(self, code: str) -> Dossier:
+        return self.store.load(code)
+
+    def history(self, code: str) -> list[Event]:
+        return self.store.history(code)
+
+    def options(self, code: str, role: str, actor: str | None = None) -> list[Option]:
+        return self.engine.available(self.store.load(code), role, actor)
+
+    def due(self, as_of: datetime, within: timedelta = timedelta(0)) -> list[DueItem]:
+        """Steps and dossiers overdue at ``as_of``, or due within ``within`` of working time."""
+        calendar = self.engine.calendar
+        horizon = calendar.add_working_time(calendar.next_working_instant(as_of), within) if within else as_of
+        items = []
+        for dossier in self.store.due(horizon):
+            items.extend(_due_items(dossier, as_of, horizon, calendar.working_time_between))
+        return sorted(items, key=lambda i: (i.due_at, i.dossier.code, i.what))
+
+    def remind(self, worker: str, as_of: datetime, within: timedelta = timedelta(0),
+               lease_seconds: int = 300) -> list[Event]:
+        """Record a reminder for each due dossier this worker claims; safe with many workers.
+
+        The store leases each claimed dossier to one worker; a reminder already recorded for
+        the same due time is not repeated.
+        """
+        calendar = self.engine.calendar
+        horizon = calendar.add_working_time(calendar.next_working_instant(as_of), within) if within else as_of
+        written = []
+        for dossier in self.store.claim_due(horizon, worker, as_of, lease_seconds):
+            items = _due_items(dossier, as_of, horizon, calendar.working_time_between)
+            if not items:
+                continue
+            reminded = {(e.data.get("what"), e.data.get("due_at")) for e in self.store.history(dossier.code)
+                        if e.kind == "reminded"}
+            fresh = [i for i in items if (i.what, i.due_at.isoformat()) not in reminded]
+            if not fresh:
+                continue
+            events = [Event(dossier=dossier.code, seq=dossier.version + n, kind="reminded", at=as_of, actor=worker,
+                            role="system", source=dossier.state, target=dossier.state,
+                            data={"what": i.what, "due_at": i.due_at.isoformat(), "overdue": i.overdue})
+                      for n, i in enumerate(fresh, start=1)]
+            sealed = seal(events, dossier.last_hash)
+            updated = replace(dossier, version=dossier.version + len(sealed), last_hash=sealed[-1].hash)
+            try:
+                self.store.append(updated, sealed, expected_version=dossier.version)
+            except StaleDossier:
+                continue  # someone acted on it meanwhile; the next pass sees the new state
+            written.extend(sealed)
+        return written
+
+    def verify(self, code: str | None = None) -> list[ChainProblem]:
+        return self.store.verify(code)
+
+
+def _sealed(move: Move, prev_hash: str) -> tuple[Dossier, list[Event]]:
+    events = seal(move.events, prev_hash)
+    return replace(move.dossier, last_hash=events[-1].hash), events
+
+
+def _due_items(dossier: Dossier, as_of: datetime, horizon: datetime, between: Any) -> list[DueItem]:
+    items = []
+    for what, due in (("step", dossier.step.due_at), ("dossier", dossier.clock.due_at)):
+        if due is None or due > horizon or (what == "dossier" and dossier.clock.paused_at is not None):
+            continue
+        items.append(DueItem(dossier, what, due, due < as_of, between(as_of, due)))  # type: ignore[arg-type]
+    return items

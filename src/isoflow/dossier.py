@@ -1,0 +1,211 @@
+"""Dossiers (hồ sơ) and their events: the records the engine produces and the store keeps.
+
+A dossier is a plain, immutable record; every change makes a new one plus the events that
+explain it.  Events form a hash chain per dossier (each carries the hash of the previous
+one), so an edited or deleted event is detectable.  Everything here is JSON-safe through
+:func:`dossier_to_json` / :func:`event_to_json`, which is how both stores persist them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+Channel = Literal["in_person", "online", "post"]
+#: National channel codes (Circular 22/2019 data sync): 1 in person, 2 online, 3 public post.
+CHANNEL_CODES: Mapping[str, int] = {"in_person": 1, "online": 2, "post": 3}
+EventKind = Literal["received", "moved", "extended", "reminded"]
+GENESIS = "0" * 64
+JSON = Any
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """The legal clock of one dossier (Decree 61/2018 Art. 19, Decision 766/QĐ-TTg).
+
+    ``started_at`` is when the legal time (re)started counting; ``due_at`` the appointment
+    (hẹn trả kết quả).  While the applicant holds the dossier (a waiting step) the clock is
+    paused; ``waited`` accumulates that working time, which the national index subtracts.
+    """
+
+    started_at: datetime
+    due_at: datetime | None
+    paused_at: datetime | None = None
+    waited: timedelta = timedelta(0)
+    supplements: int = 0
+    extensions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StepClock:
+    """When the dossier entered its current step and when that step is due."""
+
+    state: str
+    entered_at: datetime
+    due_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    """One dossier: where it is in its procedure, its data, its clocks, its version."""
+
+    code: str
+    process_code: str
+    revision: int
+    state: str
+    status: int
+    data: Mapping[str, JSON]
+    applicant: Mapping[str, JSON]
+    channel: Channel
+    receiving_unit: str
+    received_at: datetime
+    clock: Clock
+    step: StepClock
+    version: int = 1
+    last_hash: str = GENESIS
+    preparers: tuple[str, ...] = ()
+    closed_at: datetime | None = None
+    outcome: str | None = None
+    form_set: str = ""
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One entry of a dossier's audit trail; ``seq`` equals the dossier version it produced.
+
+    A hand-over between units (a row of the process-control slip) is a ``moved`` event whose
+    ``from_unit`` differs from ``to_unit``: the actor gave, ``receiver`` (or the next actor)
+    received, at ``at``.
+    """
+
+    dossier: str
+    seq: int
+    kind: EventKind
+    at: datetime
+    actor: str
+    role: str
+    action: str | None = None
+    source: str | None = None
+    target: str | None = None
+    from_unit: str | None = None
+    to_unit: str | None = None
+    receiver: str | None = None
+    status: int | None = None
+    data: Mapping[str, JSON] = field(default_factory=dict)
+    comment: str = ""
+    prev_hash: str = GENESIS
+    hash: str = ""
+
+    @property
+    def is_handover(self) -> bool:
+        return self.kind == "moved" and self.from_unit != self.to_unit
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value is not None else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def event_to_json(event: Event) -> dict[str, JSON]:
+    """The event as a JSON-safe dict (the store's row body, and the hashed content)."""
+    return {
+        "dossier": event.dossier, "seq": event.seq, "kind": event.kind, "at": _iso(event.at),
+        "actor": event.actor, "role": event.role, "action": event.action, "source": event.source,
+        "target": event.target, "from_unit": event.from_unit, "to_unit": event.to_unit,
+        "receiver": event.receiver, "status": event.status, "data": dict(event.data),
+        "comment": event.comment, "prev_hash": event.prev_hash, "hash": event.hash,
+    }
+
+
+def event_from_json(row: Mapping[str, JSON]) -> Event:
+    """The inverse of :func:`event_to_json`."""
+    values = dict(row)
+    values["at"] = _dt(values["at"])
+    return Event(**values)
+
+
+def event_hash(event: Event) -> str:
+    """SHA-256 over the canonical JSON of everything but the hash itself."""
+    body = event_to_json(event)
+    del body["hash"]
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def seal(events: Iterable[Event], prev_hash: str) -> list[Event]:
+    """Chain ``events`` after ``prev_hash``: each gets the previous hash and its own."""
+    sealed = []
+    for event in events:
+        event = replace(event, prev_hash=prev_hash, hash="")
+        event = replace(event, hash=event_hash(event))
+        sealed.append(event)
+        prev_hash = event.hash
+    return sealed
+
+
+def verify_chain(events: Sequence[Event], last_hash: str | None = None, version: int | None = None) -> list[str]:
+    """Problems in one dossier's chain: edited, deleted, reordered or missing events.
+
+    ``last_hash`` and ``version`` (from the dossier row) also catch the removal of the
+    newest events, which the chain alone cannot see.
+    """
+    problems = []
+    prev = GENESIS
+    for expected_seq, event in enumerate(events, start=1):
+        if event.seq != expected_seq:
+            problems.append(f"event {expected_seq} is missing (found {event.seq} in its place)")
+            break
+        if event.prev_hash != prev:
+            problems.append(f"event {event.seq} does not follow event {event.seq - 1} (chain broken)")
+        if event_hash(event) != event.hash:
+            problems.append(f"event {event.seq} was altered after it was written (hash mismatch)")
+        prev = event.hash
+    if version is not None and len(events) != version:
+        problems.append(f"the dossier is at version {version} but {len(events)} events are stored")
+    if last_hash is not None and events and prev != last_hash:
+        problems.append("the newest stored event is not the one the dossier last recorded")
+    return problems
+
+
+def dossier_to_json(dossier: Dossier) -> dict[str, JSON]:
+    """The dossier as a JSON-safe dict (the store's row body)."""
+    clock = dossier.clock
+    return {
+        "code": dossier.code, "process_code": dossier.process_code, "revision": dossier.revision,
+        "state": dossier.state, "status": dossier.status, "data": dict(dossier.data),
+        "applicant": dict(dossier.applicant), "channel": dossier.channel, "receiving_unit": dossier.receiving_unit,
+        "received_at": _iso(dossier.received_at),
+        "clock": {"started_at": _iso(clock.started_at), "due_at": _iso(clock.due_at),
+                  "paused_at": _iso(clock.paused_at), "waited_s": int(clock.waited.total_seconds()),
+                  "supplements": clock.supplements, "extensions": clock.extensions},
+        "step": {"state": dossier.step.state, "entered_at": _iso(dossier.step.entered_at),
+                 "due_at": _iso(dossier.step.due_at)},
+        "version": dossier.version, "last_hash": dossier.last_hash, "preparers": list(dossier.preparers),
+        "closed_at": _iso(dossier.closed_at), "outcome": dossier.outcome, "form_set": dossier.form_set,
+    }
+
+
+def dossier_from_json(row: Mapping[str, JSON]) -> Dossier:
+    """The inverse of :func:`dossier_to_json`."""
+    c, s = row["clock"], row["step"]
+    return Dossier(
+        code=row["code"], process_code=row["process_code"], revision=row["revision"], state=row["state"],
+        status=row["status"], data=row["data"], applicant=row["applicant"], channel=row["channel"],
+        receiving_unit=row["receiving_unit"], received_at=datetime.fromisoformat(row["received_at"]),
+        clock=Clock(datetime.fromisoformat(c["started_at"]), _dt(c["due_at"]), _dt(c["paused_at"]),
+                    timedelta(seconds=c["waited_s"]), c["supplements"], c["extensions"]),
+        step=StepClock(s["state"], datetime.fromisoformat(s["entered_at"]), _dt(s["due_at"])),
+        version=row["version"], last_hash=row["last_hash"], preparers=tuple(row["preparers"]),
+        closed_at=_dt(row["closed_at"]), outcome=row["outcome"], form_set=row.get("form_set", ""),
+    )

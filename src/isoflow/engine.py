@@ -1,0 +1,379 @@
+"""The engine: dossiers move through their procedure by permitted actions, on the calendar.
+
+Pure: no files, no database, no clock (``at`` is always an argument).  It is the only
+importer of ``transitions``: one shared ``Machine`` per (procedure code, revision), built
+once, with ``auto_transitions=False``; dossiers are plain immutable records, and each move
+is performed on a throwaway token object so nothing is injected into user objects.  Guards,
+roles, segregation of duties, required data and the legal time rules are checked here,
+before the machine moves, so each refusal says exactly why and nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal, Protocol
+
+from transitions import Machine
+
+from isoflow.compiler import CompiledAction, CompiledProcess, CompiledState
+from isoflow.dossier import Channel, Clock, Dossier, Event, StepClock
+from isoflow.errors import ActionNotAllowed, ExpressionEvaluationError, ProcessNotFound
+from isoflow.fields import FieldValueError, coerce_all
+from isoflow.legal import LegalBasis
+
+Result = Literal["early", "on_time", "late"]
+
+
+class Calendar(Protocol):
+    """What the engine needs of a working calendar (see :mod:`isoflow.business_calendar`)."""
+
+    def receipt_start(self, t: datetime, cutoff: time) -> datetime: ...
+    def next_working_instant(self, t: datetime) -> datetime: ...
+    def add_working_time(self, t: datetime, delta: timedelta) -> datetime: ...
+    def working_time_between(self, a: datetime, b: datetime) -> timedelta: ...
+    def end_of_working_day(self, t: datetime) -> datetime: ...
+
+
+def classify(done_at: datetime, due_at: datetime | None) -> Result:
+    """Early / on time / late to the minute (Circular 01/2018 Art. 13; Decision 766)."""
+    if due_at is None:
+        return "on_time"
+    done, due = done_at.replace(second=0, microsecond=0), due_at.replace(second=0, microsecond=0)
+    return "early" if done < due else "on_time" if done == due else "late"
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """What an action produced: the new dossier and the events that explain it."""
+
+    dossier: Dossier
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """An action an actor may take now (its guard already holds on the current data)."""
+
+    action: str
+    label: str
+    target: str
+    requires: tuple[str, ...]
+
+
+class _Token:
+    """The throwaway model the shared machine moves; it only has a state."""
+
+    __slots__ = ("state",)
+
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+
+def _machine(process: CompiledProcess) -> Machine:
+    machine = Machine(model=None, states=list(process.states), initial=process.initial,
+                      auto_transitions=False, send_event=False)
+    for source, actions in process.actions.items():
+        for index, compiled in enumerate(actions):
+            machine.add_transition(_trigger(compiled, index), source, compiled.target)
+    return machine
+
+
+def _trigger(compiled: CompiledAction, index: int) -> str:
+    # Alternatives of one action are separate triggers: the engine has already chosen one.
+    return f"{compiled.id}#{compiled.action.source}#{index}"
+
+
+class Engine:
+    """Runs dossiers of the compiled processes it is given."""
+
+    def __init__(self, processes: Iterable[CompiledProcess], calendar: Calendar, legal: LegalBasis) -> None:
+        self.calendar = calendar
+        self.legal = legal
+        self._processes: dict[tuple[str, int], CompiledProcess] = {p.key: p for p in processes}
+        self._machines: dict[tuple[str, int], Machine] = {}
+
+    # -- procedures --------------------------------------------------------------------
+
+    def process_for(self, code: str, on: date) -> CompiledProcess:
+        """The revision of ``code`` in force on ``on`` (the newest effective one)."""
+        revisions = sorted((p for (c, _), p in self._processes.items() if c == code), key=lambda p: p.key[1])
+        if not revisions:
+            known = ", ".join(sorted({c for c, _ in self._processes})) or "none"
+            raise ProcessNotFound(f"no procedure {code!r} (known: {known})")
+        effective = [p for p in revisions if p.definition.effective is None or p.definition.effective <= on]
+        if not effective:
+            raise ProcessNotFound(f"procedure {code!r} has no revision in force on {on.isoformat()}")
+        return effective[-1]
+
+    def process_of(self, dossier: Dossier) -> CompiledProcess:
+        """The exact revision a dossier started with: new revisions only affect new dossiers."""
+        try:
+            return self._processes[(dossier.process_code, dossier.revision)]
+        except KeyError:
+            raise ProcessNotFound(f"dossier {dossier.code}: procedure {dossier.process_code!r} revision "
+                                  f"{dossier.revision} is not loaded") from None
+
+    def _machine_for(self, process: CompiledProcess) -> Machine:
+        machine = self._machines.get(process.key)
+        if machine is None:
+            machine = self._machines[process.key] = _machine(process)
+        return machine
+
+    # -- receiving ---------------------------------------------------------------------
+
+    def receive(self, code: str, process_code: str, *, unit: str, channel: Channel, applicant: Mapping[str, Any],
+                data: Mapping[str, Any], actor: str, role: str, at: datetime, comment: str = "") -> Move:
+        """A dossier received at the one-stop desk: its code, appointment and first event."""
+        process = self.process_for(process_code, at.date())
+        initial = process.states[process.initial]
+        allowed = {r for a in process.actions.get(process.initial, ()) for r in a.roles}
+        if initial.state.role:
+            allowed.add(initial.state.role)
+        if role not in allowed:
+            raise ActionNotAllowed(code, "receive", process.initial, "role",
+                                   f"role {role!r} may not receive dossiers (allowed: {', '.join(sorted(allowed))})")
+        try:
+            values = coerce_all(process.fields, data)
+        except FieldValueError as error:
+            raise ActionNotAllowed(code, "receive", process.initial, "invalid-data", str(error)) from None
+        regime = self.legal.regime_on(at.date())
+        started = self.calendar.receipt_start(at, self._cutoff(process, regime.cutoff))
+        due = self._legal_due(process, started)
+        dossier = Dossier(
+            code=code, process_code=process.definition.code, revision=process.definition.revision,
+            state=process.initial, status=initial.status, data=values, applicant=dict(applicant), channel=channel,
+            receiving_unit=unit, received_at=at, clock=Clock(started_at=started, due_at=due),
+            step=StepClock(process.initial, at, self._step_due(initial, at)), version=1,
+            form_set=self.legal.form_set_on(at.date()).id)
+        event = Event(dossier=code, seq=1, kind="received", at=at, actor=actor, role=role, target=process.initial,
+                      to_unit=initial.state.unit, status=initial.status, comment=comment,
+                      data={"fields": values, "channel": channel, "started_at": started.isoformat(),
+                            "due_at": due.isoformat() if due else None, "regime": regime.id})
+        return Move(dossier, (event,))
+
+    @staticmethod
+    def _cutoff(process: CompiledProcess, default: time) -> time:
+        procedure = process.definition.procedure
+        if procedure is not None and procedure.time_limit.cutoff:
+            hours, minutes = (int(p) for p in procedure.time_limit.cutoff.split(":"))
+            return time(hours, minutes)
+        return default
+
+    def _legal_due(self, process: CompiledProcess, started: datetime) -> datetime | None:
+        if process.same_day:
+            return self.calendar.end_of_working_day(started)
+        if process.limit is None:
+            return None
+        return self.calendar.add_working_time(started, process.limit)
+
+    def _step_due(self, state: CompiledState, entered: datetime) -> datetime | None:
+        if state.budget is None or state.kind != "work":
+            return None
+        return self.calendar.add_working_time(self.calendar.next_working_instant(entered), state.budget)
+
+    # -- what may happen ---------------------------------------------------------------
+
+    def available(self, dossier: Dossier, role: str, actor: str | None = None) -> list[Option]:
+        """The actions ``role`` (and ``actor``, for segregation of duties) may take now."""
+        if dossier.is_closed:
+            return []
+        process = self.process_of(dossier)
+        options = []
+        seen: set[str] = set()
+        for compiled in process.actions.get(dossier.state, ()):
+            if role not in compiled.roles or compiled.id in seen:
+                continue
+            if compiled.action.duty == "approve" and actor is not None and actor in dossier.preparers:
+                continue
+            if compiled.guard is None or _holds(compiled, dossier.data):
+                seen.add(compiled.id)
+                options.append(Option(compiled.id, compiled.action.label, compiled.target, compiled.requires))
+        return options
+
+    # -- acting ------------------------------------------------------------------------
+
+    def fire(self, dossier: Dossier, action: str, *, actor: str, role: str, at: datetime,
+             data: Mapping[str, Any] | None = None, comment: str = "", receiver: str | None = None) -> Move:
+        """Take ``action`` on ``dossier``: the new dossier and its events, or ActionNotAllowed."""
+        def refuse(reason: str, message: str) -> ActionNotAllowed:
+            return ActionNotAllowed(dossier.code, action, dossier.state, reason, message)
+
+        if dossier.is_closed:
+            raise refuse("closed", f"the dossier was closed on {dossier.closed_at:%Y-%m-%d %H:%M} "
+                                   f"({dossier.outcome})")
+        if at < dossier.step.entered_at:
+            raise refuse("time", f"{at:%Y-%m-%d %H:%M} is before the dossier's last change "
+                                 f"({dossier.step.entered_at:%Y-%m-%d %H:%M})")
+        process = self.process_of(dossier)
+        candidates = [a for a in process.actions.get(dossier.state, ()) if a.id == action]
+        if not candidates:
+            here = sorted({a.id for a in process.actions.get(dossier.state, ())})
+            known = any(a.id == action for acts in process.actions.values() for a in acts)
+            why = "is not possible from this step" if known else "is not an action of this procedure"
+            raise refuse("wrong-state" if known else "unknown-action",
+                         f"{action!r} {why}; possible here: {', '.join(here) or 'none'}")
+        permitted = [a for a in candidates if role in a.roles]
+        if not permitted:
+            roles = sorted({r for a in candidates for r in a.roles})
+            raise refuse("role", f"role {role!r} is not permitted (permitted: {', '.join(roles)})")
+        try:
+            values = coerce_all(process.fields, data or {})
+        except FieldValueError as error:
+            raise refuse("invalid-data", str(error)) from None
+        merged = {**dossier.data, **values}
+        chosen = self._choose(permitted, merged, refuse)
+        if chosen.action.duty == "approve" and actor in dossier.preparers:
+            raise refuse("self-approval", f"{actor!r} prepared this dossier and may not approve it "
+                                          "(segregation of duties)")
+        missing = [f for f in chosen.requires if merged.get(f) in (None, "")]
+        if missing:
+            raise refuse("missing-data", f"enter {', '.join(missing)} first")
+        for name, expression in chosen.effects:
+            merged[name] = self._evaluate(expression, merged, refuse)
+        clock = dossier.clock
+        event_data: dict[str, Any] = {"fields": values} if values else {}
+        if chosen.action.reschedule:
+            clock = self._reschedule(dossier, process, merged.get(chosen.action.reschedule), at, refuse)
+            event_data.update(previous_due=_iso(dossier.clock.due_at), new_due=_iso(clock.due_at))
+        token = _Token(dossier.state)
+        index = process.actions[dossier.state].index(chosen)
+        self._machine_for(process).events[_trigger(chosen, index)].trigger(token)
+        return self._moved(dossier, process, chosen, token.state, merged, clock, event_data,
+                           actor=actor, role=role, at=at, comment=comment, receiver=receiver)
+
+    def _choose(self, permitted: list[CompiledAction], data: Mapping[str, Any], refuse: Any) -> CompiledAction:
+        for compiled in permitted:  # defaults sort last
+            if compiled.guard is None or self._evaluate(compiled.guard, data, refuse):
+                return compiled
+        guards = "; ".join(f"{a.action.when!r} (to {a.target})" for a in permitted if a.guard)
+        raise refuse("guard", f"its condition does not hold: {guards}")
+
+    @staticmethod
+    def _evaluate(expression: Any, data: Mapping[str, Any], refuse: Any) -> Any:
+        try:
+            return expression.evaluate(data)
+        except ExpressionEvaluationError as error:
+            raise refuse("guard", str(error)) from None
+
+    def _reschedule(self, dossier: Dossier, process: CompiledProcess, value: Any, at: datetime,
+                    refuse: Any) -> Clock:
+        regime = self.legal.regime_on(dossier.received_at.date())
+        clock = dossier.clock
+        if clock.extensions >= regime.max_extensions:
+            source = regime.sources.get("extension_source", regime.name)
+            raise refuse("extension-repeated", f"the due time was already extended {clock.extensions} time(s); "
+                                               f"at most {regime.max_extensions} ({source})")
+        if clock.due_at is None:
+            raise refuse("extension-late", "the dossier has no due time to extend")
+        hours_per_day = timedelta(hours=float(process.definition.hours_per_day))
+        notice = hours_per_day * regime.extension_min_working_days
+        left = self.calendar.working_time_between(at, clock.due_at)
+        if left < notice:
+            raise refuse("extension-late", f"an extension must be asked at least {regime.extension_min_working_days} "
+                                           f"working day(s) before the due time {clock.due_at:%Y-%m-%d %H:%M}; "
+                                           f"only {_hours(left)} of working time is left")
+        new_due = datetime.fromisoformat(str(value))
+        if new_due <= clock.due_at:
+            raise refuse("invalid-data", f"the new due time {new_due:%Y-%m-%d %H:%M} is not after the current one "
+                                         f"({clock.due_at:%Y-%m-%d %H:%M})")
+        return Clock(clock.started_at, new_due, clock.paused_at, clock.waited, clock.supplements, clock.extensions + 1)
+
+    def _moved(self, dossier: Dossier, process: CompiledProcess, chosen: CompiledAction, target_id: str,
+               data: dict[str, Any], clock: Clock, event_data: dict[str, Any], *, actor: str, role: str,
+               at: datetime, comment: str, receiver: str | None) -> Move:
+        source, target = process.states[dossier.state], process.states[target_id]
+        step = dossier.step
+        if target_id != dossier.state:
+            event_data["step_due"] = _iso(step.due_at)
+            event_data["step_result"] = classify(at, step.due_at)
+            step = StepClock(target_id, at, self._step_due(target, at))
+            clock = self._clock_after(dossier, process, clock, source, target, at, event_data)
+        closed_at = outcome = None
+        if target.kind == "final":
+            closed_at, outcome = at, target.state.outcome
+            event_data["result"] = classify(at, clock.due_at)
+        preparers = dossier.preparers
+        if chosen.action.duty == "prepare" and actor not in preparers:
+            preparers = (*preparers, actor)
+        version = dossier.version + 1
+        event = Event(
+            dossier=dossier.code, seq=version, kind="extended" if chosen.action.reschedule else "moved", at=at,
+            actor=actor, role=role, action=chosen.id, source=dossier.state, target=target_id,
+            from_unit=source.state.unit, to_unit=target.state.unit, receiver=receiver, status=target.status,
+            data=event_data, comment=comment)
+        new = Dossier(
+            code=dossier.code, process_code=dossier.process_code, revision=dossier.revision, state=target_id,
+            status=target.status, data=data, applicant=dossier.applicant, channel=dossier.channel,
+            receiving_unit=dossier.receiving_unit, received_at=dossier.received_at, clock=clock, step=step,
+            version=version, last_hash=dossier.last_hash, preparers=preparers, closed_at=closed_at,
+            outcome=outcome, form_set=dossier.form_set)
+        return Move(new, (event,))
+
+    def _clock_after(self, dossier: Dossier, process: CompiledProcess, clock: Clock, source: CompiledState,
+                     target: CompiledState, at: datetime, event_data: dict[str, Any]) -> Clock:
+        """Pause the legal clock when the applicant gets the dossier back; resume or restart it after."""
+        if target.kind == "waiting" and source.kind != "waiting":
+            event_data["clock"] = "paused"
+            return Clock(clock.started_at, clock.due_at, at, clock.waited, clock.supplements + 1, clock.extensions)
+        if source.kind == "waiting" and target.kind != "waiting" and clock.paused_at is not None:
+            waited = self.calendar.working_time_between(clock.paused_at, at)
+            regime = self.legal.regime_on(dossier.received_at.date())
+            if regime.supplement_restarts_clock:
+                started = self.calendar.receipt_start(at, self._cutoff(process, regime.cutoff))
+                due = self._legal_due(process, started)
+                event_data["clock"] = "restarted"
+            else:
+                started, due = clock.started_at, (clock.due_at and self.calendar.add_working_time(clock.due_at, waited))
+                event_data["clock"] = "resumed"
+            event_data["waited"] = _hours(waited)
+            event_data["due_at"] = _iso(due)
+            return Clock(started, due, None, clock.waited + waited, clock.supplements, clock.extensions)
+        return clock
+
+    # -- shortcuts the law names -------------------------------------------------------
+
+    def exit_to(self, dossier: Dossier, outcome: str, role: str) -> str:
+        """The action leading from the current step to a final state with ``outcome``."""
+        process = self.process_of(dossier)
+        for compiled in process.actions.get(dossier.state, ()):
+            target = process.states[compiled.target]
+            if target.state.outcome == outcome and role in compiled.roles:
+                return compiled.id
+        raise ActionNotAllowed(dossier.code, outcome, dossier.state, "no-such-exit",
+                               f"the procedure offers role {role!r} no way to a {outcome!r} outcome from this step")
+
+    def withdraw(self, dossier: Dossier, *, actor: str, role: str, reason: str, at: datetime,
+                 reason_field: str = "ly_do") -> Move:
+        """The applicant withdraws the dossier (công dân yêu cầu rút hồ sơ), with a reason."""
+        return self._exit(dossier, "withdrawn", actor=actor, role=role, reason=reason, at=at, field=reason_field)
+
+    def stop(self, dossier: Dossier, *, actor: str, role: str, reason: str, at: datetime,
+             reason_field: str = "ly_do") -> Move:
+        """The agency stops processing the dossier (dừng giải quyết), with a reason."""
+        return self._exit(dossier, "stopped", actor=actor, role=role, reason=reason, at=at, field=reason_field)
+
+    def _exit(self, dossier: Dossier, outcome: str, *, actor: str, role: str, reason: str, at: datetime,
+              field: str) -> Move:
+        if not reason.strip():
+            raise ActionNotAllowed(dossier.code, outcome, dossier.state, "missing-data", "a reason is required")
+        action = self.exit_to(dossier, outcome, role)
+        data = {field: reason} if field in self.process_of(dossier).fields else {}
+        return self.fire(dossier, action, actor=actor, role=role, at=at, data=data, comment=reason)
+
+
+def _holds(compiled: CompiledAction, data: Mapping[str, Any]) -> bool:
+    try:
+        return bool(compiled.guard.evaluate(data)) if compiled.guard else True
+    except ExpressionEvaluationError:
+        return False
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="minutes") if value is not None else None
+
+
+def _hours(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    return f"{minutes // 60}h{minutes % 60:02d}"
