@@ -109,3 +109,27 @@ def schema(show_path: bool, reference: bool) -> None:
         click.echo(schema_docs.reference(), nl=False)
     else:
         click.echo(schema_docs.schema_path().read_text(encoding="utf-8"), nl=False)
+
+
+from isoflow.cli_dossier import dossier  # noqa: E402 - registered after the group is defined
+
+main.add_command(dossier)
+
+
+@main.command()
+@click.option("--db", default="sqlite:///isoflow-demo.db", show_default=True, help="Where to store the sample.")
+@click.option("--processes", default="processes", show_default=True)
+def demo(db: str, processes: str) -> None:
+    """Run a sample dossier end to end on the shipped procedures and verify its audit trail."""
+    from isoflow import demo as sample
+    from isoflow.workspace import open_desk
+
+    try:
+        desk = open_desk([processes], db)
+        try:
+            sample.run(desk, click.echo)
+        finally:
+            desk.store.close()
+    except IsoflowError as error:
+        click.echo(f"isoflow: {error}", err=True)
+        sys.exit(1)

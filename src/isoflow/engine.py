@@ -286,8 +286,9 @@ class Engine:
         source, target = process.states[dossier.state], process.states[target_id]
         step = dossier.step
         if target_id != dossier.state:
-            event_data["step_due"] = _iso(step.due_at)
-            event_data["step_result"] = classify(at, step.due_at)
+            if step.due_at is not None:
+                event_data["step_due"] = _iso(step.due_at)
+                event_data["step_result"] = classify(at, step.due_at)
             step = StepClock(target_id, at, self._step_due(target, at))
             clock = self._clock_after(dossier, process, clock, source, target, at, event_data)
         closed_at = outcome = None

@@ -1,0 +1,54 @@
+"""Durable dossiers: a current-state row per dossier plus its hash-chained event log.
+
+:func:`open_store` picks the backend from a URL:
+
+* ``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db``, or a bare path ending in
+  ``.db``, ``.sqlite`` or ``.sqlite3``: an SQLite file (created if missing);
+* ``sqlite://:memory:`` (or ``sqlite:///:memory:``, ``:memory:``): a private in-memory database;
+* ``postgresql://user:password@host:port/database`` (or ``postgres://``): PostgreSQL, for
+  several workers on one database (needs ``psycopg``; the tables live in the first schema of
+  the ``search_path``, e.g. ``?options=-csearch_path%3Disoflow``).
+"""
+
+from __future__ import annotations
+
+from isoflow.errors import StoreError
+from isoflow.store._api import SCHEMA_VERSION, ChainProblem, Factory, Store
+
+__all__ = ["SCHEMA_VERSION", "ChainProblem", "Factory", "Store", "open_store"]
+
+_SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+_MEMORY = ("sqlite://:memory:", "sqlite:///:memory:", ":memory:")
+
+
+def open_store(url: str | None) -> Store:
+    """Open (and migrate) the store at ``url``; :class:`StoreError` if it cannot be used."""
+    if not url or not url.strip():
+        raise StoreError("no database given: pass --db or set ISOFLOW_DB "
+                         "(e.g. sqlite:///isoflow.db or postgresql://user:password@host/database)")
+    url = url.strip()
+    if url in _MEMORY:
+        from isoflow.store.sqlite import SQLiteStore
+
+        return SQLiteStore(":memory:")
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        if not path:
+            raise StoreError(f"{url!r} names no file; write sqlite:///isoflow.db (relative) or "
+                             "sqlite:////var/lib/isoflow/isoflow.db (absolute)")
+        from isoflow.store.sqlite import SQLiteStore
+
+        return SQLiteStore(path)
+    if url.startswith(("postgresql://", "postgres://")):
+        try:
+            from isoflow.store.postgres import PostgresStore
+        except ImportError:
+            raise StoreError("PostgreSQL needs the psycopg driver: pip install 'isoflow[postgres]'") from None
+        return PostgresStore(url)
+    if "://" not in url and url.lower().endswith(_SQLITE_SUFFIXES):
+        from isoflow.store.sqlite import SQLiteStore
+
+        return SQLiteStore(url)
+    scheme = url.split("://", 1)[0] + "://" if "://" in url else url
+    raise StoreError(f"unknown database {scheme!r}: use sqlite:///path/to/file.db, sqlite://:memory: "
+                     "or postgresql://user:password@host:port/database")

@@ -1,0 +1,84 @@
+"""The store contract: what the engine's composition root needs from a database.
+
+Two backends implement it: SQLite (embedded default: a file, or ``:memory:``) and
+PostgreSQL (several workers on one database).  One contract test suite runs against both.
+
+The model is a current-state row per dossier plus an append-only, hash-chained event log.
+Every write is one transaction: either the dossier row and all its new events are stored,
+or nothing is.  Writes carry the version they were based on (optimistic concurrency).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from isoflow.dossier import Dossier, Event
+
+#: Builds a new dossier and its first events once the store has allocated its code.
+Factory = Callable[[str], tuple[Dossier, Sequence[Event]]]
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ChainProblem:
+    """One integrity problem found by :meth:`Store.verify`."""
+
+    dossier: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.dossier}: {self.message}"
+
+
+class Store(Protocol):
+    """Durable dossiers and events."""
+
+    def create(self, unit: str, day: date, factory: Factory) -> Dossier:
+        """Allocate the next code ``<unit>-YYMMDD-XXXX`` for ``unit`` on ``day`` and store what
+        ``factory(code)`` returns, in one transaction: no gaps, no duplicates under concurrency.
+        The events must already be sealed (hash-chained) by the caller."""
+        ...
+
+    def load(self, code: str) -> Dossier:
+        """The current dossier; :class:`~isoflow.errors.DossierNotFound` if there is none."""
+        ...
+
+    def history(self, code: str) -> list[Event]:
+        """Every event of the dossier, oldest first; DossierNotFound if unknown."""
+        ...
+
+    def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
+        """Replace the dossier row and add its new (sealed) events, only if the stored version is
+        still ``expected_version``; otherwise raise :class:`~isoflow.errors.StaleDossier` and
+        change nothing."""
+        ...
+
+    def due(self, before: datetime, limit: int = 1000) -> list[Dossier]:
+        """Open dossiers whose step or legal due time is at or before ``before``, earliest first."""
+        ...
+
+    def claim_due(self, before: datetime, worker: str, now: datetime, lease_seconds: int = 300,
+                  limit: int = 100) -> list[Dossier]:
+        """Like :meth:`due`, but each dossier returned is leased to ``worker`` until
+        ``now + lease``: concurrent workers never receive the same dossier while its lease runs."""
+        ...
+
+    def codes(self) -> list[str]:
+        """Every dossier code, in creation order."""
+        ...
+
+    def verify(self, code: str | None = None) -> list[ChainProblem]:
+        """Re-check the hash chain of one dossier (or all): edited, deleted or missing events."""
+        ...
+
+    def schema_version(self) -> int:
+        """The schema version of the database (migrations bring it to SCHEMA_VERSION)."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection."""
+        ...

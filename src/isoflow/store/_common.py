@@ -1,0 +1,191 @@
+"""What both backends share: dossier codes, row values, the JSON body codec, write checks."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from isoflow.dossier import (
+    GENESIS,
+    Dossier,
+    Event,
+    dossier_from_json,
+    dossier_to_json,
+    event_from_json,
+    event_hash,
+    event_to_json,
+    verify_chain,
+)
+from isoflow.errors import StoreError
+from isoflow.store._api import ChainProblem
+from isoflow.store.schema import BODY_SCHEMA
+
+#: Vietnam keeps one offset all year (no daylight saving): aware times are converted to it.
+VIETNAM = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
+MAX_SEQUENCE = 9999
+_UNIT = re.compile(r"^[^\s-]+$")
+
+
+def dossier_code(unit: str, day: date, number: int) -> str:
+    """``<unit>-YYMMDD-XXXX`` (Circular 01/2018/TT-VPCP Art. 19)."""
+    return f"{unit}-{day:%y%m%d}-{number:04d}"
+
+
+def check_unit(unit: str) -> None:
+    if not _UNIT.match(unit):
+        raise StoreError(f"{unit!r} is not a receiving unit code (e.g. 000.17.22.H56): it must be non-empty, "
+                         "without spaces or '-'")
+
+
+def sequence_overflow(unit: str, day: date) -> StoreError:
+    return StoreError(f"unit {unit} has already received {MAX_SEQUENCE} dossiers on {day.isoformat()}: "
+                      "the 4-digit daily sequence of the dossier code (Circular 01/2018 Art. 19) is exhausted")
+
+
+def local(value: datetime) -> datetime:
+    """Naive local wall-clock time; an aware time is first converted to Vietnam's offset."""
+    return value.astimezone(VIETNAM).replace(tzinfo=None) if value.tzinfo is not None else value
+
+
+def local_or_none(value: datetime | None) -> datetime | None:
+    return local(value) if value is not None else None
+
+
+def text_time(value: datetime | None) -> str | None:
+    """A time as SQLite keeps it: fixed-width ISO text that sorts like the time."""
+    return local(value).isoformat(timespec="microseconds") if value is not None else None
+
+
+def _seconds(value: datetime | None) -> datetime | None:
+    # The JSON codec keeps whole seconds: index columns hold what load() gives back.
+    return local(value).replace(microsecond=0) if value is not None else None
+
+
+def dossier_columns(dossier: Dossier) -> dict[str, Any]:
+    """The queryable columns of a dossier row (times as naive local datetimes)."""
+    step_due, due = _seconds(dossier.step.due_at), _seconds(dossier.clock.due_at)
+    candidates = [t for t in (step_due, due) if t is not None]
+    return {
+        "code": dossier.code, "process_code": dossier.process_code, "revision": dossier.revision,
+        "receiving_unit": dossier.receiving_unit, "received_at": _seconds(dossier.received_at),
+        "state": dossier.state, "status": dossier.status, "version": dossier.version,
+        "last_hash": dossier.last_hash, "closed": dossier.is_closed, "due_at": due, "step_due_at": step_due,
+        "next_due_at": min(candidates) if candidates else None,
+    }
+
+
+def event_columns(event: Event) -> dict[str, Any]:
+    return {"dossier": event.dossier, "seq": event.seq, "kind": event.kind, "at": _seconds(event.at),
+            "actor": event.actor, "hash": event.hash, "prev_hash": event.prev_hash}
+
+
+def dossier_body(dossier: Dossier) -> dict[str, Any]:
+    return {"schema": BODY_SCHEMA, **dossier_to_json(dossier)}
+
+
+def event_body(event: Event) -> dict[str, Any]:
+    return {"schema": BODY_SCHEMA, **event_to_json(event)}
+
+
+def dumps(body: Mapping[str, Any]) -> str:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+
+
+def _body(raw: str | Mapping[str, Any], what: str) -> dict[str, Any]:
+    try:
+        body = json.loads(raw) if isinstance(raw, str | bytes) else dict(raw)
+    except ValueError as error:
+        raise StoreError(f"{what}: the stored body is not JSON ({error})") from None
+    if not isinstance(body, dict):
+        raise StoreError(f"{what}: the stored body is not a JSON object")
+    schema = body.pop("schema", None)
+    if schema != BODY_SCHEMA:
+        if isinstance(schema, int) and schema > BODY_SCHEMA:
+            raise StoreError(f"{what} was written by a newer isoflow (body schema {schema}, this one reads "
+                             f"{BODY_SCHEMA}); upgrade isoflow")
+        raise StoreError(f"{what}: unknown body schema {schema!r} (expected {BODY_SCHEMA})")
+    return body
+
+
+def load_dossier(raw: str | Mapping[str, Any], code: str) -> Dossier:
+    body = _body(raw, f"dossier {code}")
+    try:
+        return dossier_from_json(body)
+    except (KeyError, TypeError, ValueError) as error:
+        raise StoreError(f"dossier {code}: the stored body cannot be read ({error!r})") from None
+
+
+def load_event(raw: str | Mapping[str, Any], code: str, seq: int) -> Event:
+    body = _body(raw, f"event {seq} of dossier {code}")
+    try:
+        return event_from_json(body)
+    except (KeyError, TypeError, ValueError) as error:
+        raise StoreError(f"event {seq} of dossier {code}: the stored body cannot be read ({error!r})") from None
+
+
+def _refuse(code: str, message: str) -> StoreError:
+    return StoreError(f"cannot store dossier {code}: {message}")
+
+
+def _check_events(dossier: Dossier, events: Sequence[Event], first_seq: int) -> None:
+    code = dossier.code
+    if not events:
+        raise _refuse(code, "a write must add at least one event")
+    previous: str | None = None
+    for offset, event in enumerate(events):
+        if event.dossier != code:
+            raise _refuse(code, f"event {event.seq} belongs to dossier {event.dossier!r}")
+        if event.seq != first_seq + offset:
+            raise _refuse(code, f"event sequence numbers must run from {first_seq} without gaps "
+                                f"(found {event.seq} in place of {first_seq + offset})")
+        if not event.hash or event_hash(event) != event.hash:
+            raise _refuse(code, f"event {event.seq} is not sealed (isoflow.dossier.seal)")
+        if previous is not None and event.prev_hash != previous:
+            raise _refuse(code, f"event {event.seq} is not chained to event {event.seq - 1}")
+        previous = event.hash
+    if dossier.version != events[-1].seq:
+        raise _refuse(code, f"the dossier is at version {dossier.version} but its newest event is {events[-1].seq}")
+    if dossier.last_hash != events[-1].hash:
+        raise _refuse(code, "the dossier's last_hash is not the hash of its newest event")
+
+
+def check_new(code: str, dossier: Dossier, events: Sequence[Event]) -> None:
+    """What a factory returned is the first write of dossier ``code``."""
+    if dossier.code != code:
+        raise _refuse(code, f"the factory built dossier {dossier.code!r} instead")
+    _check_events(dossier, events, 1)
+    if events[0].prev_hash != GENESIS:
+        raise _refuse(code, "the first event must be sealed after GENESIS")
+
+
+def check_next(dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
+    """``events`` follow version ``expected_version`` and lead to ``dossier``."""
+    _check_events(dossier, events, expected_version + 1)
+
+
+def chain_problems(code: str, version: int, last_hash: str, body: str | Mapping[str, Any],
+                   events: Sequence[tuple[int, str | Mapping[str, Any]]]) -> list[ChainProblem]:
+    """Every problem of one dossier: its row, its events' bodies, its hash chain."""
+    problems: list[str] = []
+    try:
+        stored = load_dossier(body, code)
+    except StoreError as error:
+        problems.append(str(error))
+    else:
+        if stored.version != version or stored.last_hash != last_hash:
+            problems.append("the dossier row's columns disagree with its body (version or last hash)")
+    decoded = []
+    for seq, raw in events:
+        try:
+            event = load_event(raw, code, seq)
+        except StoreError as error:
+            problems.append(str(error))
+            continue
+        if event.seq != seq or event.dossier != code:
+            problems.append(f"event {seq}: its body says dossier {event.dossier} event {event.seq}")
+        decoded.append(event)
+    problems.extend(verify_chain(decoded, last_hash, version))
+    return [ChainProblem(code, message) for message in problems]

@@ -1,0 +1,242 @@
+"""The multi-node store: PostgreSQL through psycopg 3, many workers on one database.
+
+Isolation is READ COMMITTED with row locks where it matters: the daily code counter is one
+row bumped by ``INSERT ... ON CONFLICT DO UPDATE`` (concurrent receipts of one unit queue on
+it until commit, so a rolled-back receipt leaves no gap); a write is an
+``UPDATE ... WHERE version = expected`` (zero rows: someone else wrote first); deadline scans
+lease rows with ``FOR UPDATE SKIP LOCKED``.  Times are ``timestamp without time zone`` holding
+Vietnamese wall-clock time, like the rest of isoflow.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from isoflow.dossier import Dossier, Event
+from isoflow.errors import DossierNotFound, StaleDossier, StoreError
+from isoflow.store import _common as c
+from isoflow.store._api import ChainProblem, Factory
+from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
+
+CONNECT_TIMEOUT_S = 10
+
+_DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status",
+                    "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at")
+_EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash")
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
+_PASSWORD_PARAMETER = re.compile(r"([?&]password=)[^&]*")
+
+
+def redact(url: str) -> str:
+    """The URL without its password, fit for a message."""
+    return _PASSWORD_PARAMETER.sub(r"\1***", _PASSWORD.sub(r"\1***@", url))
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+class PostgresStore:
+    """Dossiers and events in one PostgreSQL schema (see :class:`isoflow.store.Store`).
+
+    The tables live in the first schema of the connection's ``search_path``; pass
+    ``?options=-csearch_path%3Dname`` in the URL to use another schema than ``public``.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = redact(url)
+        self._lock = threading.RLock()
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                                         application_name="isoflow")
+        except psycopg.Error as error:
+            raise StoreError(f"cannot connect to PostgreSQL at {self.url}: {_first_line(error)}") from None
+        try:
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except psycopg.Error as error:
+            raise StoreError(f"PostgreSQL at {self.url}: {_first_line(error)}") from None
+
+    @contextmanager
+    def _transaction(self, snapshot: bool = False) -> Iterator[psycopg.Cursor[Any]]:
+        """One transaction: committed if the block ends normally, rolled back on any exception."""
+        with self._lock, self._errors(), self._conn.transaction(), self._conn.cursor() as cursor:
+            if snapshot:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield cursor
+
+    def _read(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        with self._lock, self._errors(), self._conn.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _migrate(self) -> None:
+        with self._transaction() as cursor:
+            # Several workers may open a fresh database at once: one migrates, the others wait.
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext('isoflow-migrate:' || current_schema()))")
+            cursor.execute(MIGRATIONS_TABLE["postgres"])
+            cursor.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
+            current = int(_one(cursor)[0])
+            if current > SCHEMA_VERSION:
+                raise StoreError(f"PostgreSQL database {self.url} has schema version {current}, newer than this "
+                                 f"isoflow ({SCHEMA_VERSION}); upgrade isoflow")
+            for migration in pending(current):
+                for statement in migration.postgres:
+                    cursor.execute(statement)
+                cursor.execute("INSERT INTO schema_migrations (version, description) VALUES (%s, %s)",
+                               (migration.version, migration.description))
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def _insert_dossier(self, cursor: psycopg.Cursor[Any], dossier: Dossier) -> None:
+        columns = c.dossier_columns(dossier)
+        names = ", ".join(_DOSSIER_COLUMNS)
+        marks = ", ".join("%s" for _ in _DOSSIER_COLUMNS)
+        cursor.execute(f"INSERT INTO dossiers ({names}, body) VALUES ({marks}, %s)",  # noqa: S608
+                       [*(columns[n] for n in _DOSSIER_COLUMNS), Jsonb(c.dossier_body(dossier))])
+
+    def _update_dossier(self, cursor: psycopg.Cursor[Any], dossier: Dossier, expected_version: int,
+                        prev_hash: str) -> int:
+        columns = c.dossier_columns(dossier)
+        settings = ", ".join(f"{n} = %s" for n in _DOSSIER_COLUMNS if n != "code")
+        cursor.execute(
+            f"UPDATE dossiers SET {settings}, body = %s "  # noqa: S608
+            "WHERE code = %s AND version = %s AND last_hash = %s",
+            [*(columns[n] for n in _DOSSIER_COLUMNS if n != "code"), Jsonb(c.dossier_body(dossier)),
+             dossier.code, expected_version, prev_hash])
+        return cursor.rowcount
+
+    def _insert_events(self, cursor: psycopg.Cursor[Any], events: Sequence[Event]) -> None:
+        names = ", ".join(_EVENT_COLUMNS)
+        marks = ", ".join("%s" for _ in _EVENT_COLUMNS)
+        rows = []
+        for event in events:
+            columns = c.event_columns(event)
+            rows.append([*(columns[n] for n in _EVENT_COLUMNS), Jsonb(c.event_body(event))])
+        cursor.executemany(f"INSERT INTO events ({names}, body) VALUES ({marks}, %s)",  # noqa: S608
+                           rows)
+
+    def create(self, unit: str, day: date, factory: Factory) -> Dossier:
+        c.check_unit(unit)
+        with self._transaction() as cursor:
+            cursor.execute("INSERT INTO code_sequences (unit, day, last) VALUES (%s, %s, 1) "
+                           "ON CONFLICT (unit, day) DO UPDATE SET last = code_sequences.last + 1 RETURNING last",
+                           (unit, day))
+            number = int(_one(cursor)[0])
+            if number > c.MAX_SEQUENCE:
+                raise c.sequence_overflow(unit, day)
+            code = c.dossier_code(unit, day, number)
+            dossier, events = factory(code)
+            c.check_new(code, dossier, events)
+            self._insert_dossier(cursor, dossier)
+            self._insert_events(cursor, events)
+        return dossier
+
+    def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
+        c.check_next(dossier, events, expected_version)
+        with self._transaction() as cursor:
+            if self._update_dossier(cursor, dossier, expected_version, events[0].prev_hash) != 1:
+                cursor.execute("SELECT version FROM dossiers WHERE code = %s", (dossier.code,))
+                row = cursor.fetchone()
+                if row is None:
+                    raise DossierNotFound(dossier.code)
+                if row[0] != expected_version:
+                    raise StaleDossier(dossier.code, expected_version, int(row[0]))
+                raise StoreError(f"cannot store dossier {dossier.code}: its new events are not sealed after "
+                                 f"the newest stored event")
+            self._insert_events(cursor, events)
+
+    def claim_due(self, before: datetime, worker: str, now: datetime, lease_seconds: int = 300,
+                  limit: int = 100) -> list[Dossier]:
+        now = c.local(now)
+        until = now + timedelta(seconds=lease_seconds)
+        with self._transaction() as cursor:
+            cursor.execute(
+                "WITH picked AS (SELECT code FROM dossiers WHERE NOT closed AND next_due_at <= %s "
+                "AND (claimed_until IS NULL OR claimed_until <= %s OR claimed_by = %s) "
+                "ORDER BY next_due_at, code LIMIT %s FOR UPDATE SKIP LOCKED) "
+                "UPDATE dossiers AS d SET claimed_by = %s, claimed_until = %s FROM picked "
+                "WHERE d.code = picked.code RETURNING d.code, d.next_due_at, d.body",
+                (c.local(before), now, worker, limit, worker, until))
+            rows = cursor.fetchall()
+        rows.sort(key=lambda row: (row[1], row[0]))
+        return [c.load_dossier(body, code) for code, _, body in rows]
+
+    # -- reads --------------------------------------------------------------------------------
+
+    def load(self, code: str) -> Dossier:
+        rows = self._read("SELECT body FROM dossiers WHERE code = %s", (code,))
+        if not rows:
+            raise DossierNotFound(code)
+        return c.load_dossier(rows[0][0], code)
+
+    def history(self, code: str) -> list[Event]:
+        with self._transaction(snapshot=True) as cursor:
+            cursor.execute("SELECT seq, body FROM events WHERE dossier = %s ORDER BY seq", (code,))
+            rows = cursor.fetchall()
+            if not rows:
+                cursor.execute("SELECT 1 FROM dossiers WHERE code = %s", (code,))
+                if cursor.fetchone() is None:
+                    raise DossierNotFound(code)
+        return [c.load_event(body, code, seq) for seq, body in rows]
+
+    def due(self, before: datetime, limit: int = 1000) -> list[Dossier]:
+        rows = self._read("SELECT code, body FROM dossiers WHERE NOT closed AND next_due_at <= %s "
+                          "ORDER BY next_due_at, code LIMIT %s", (c.local(before), limit))
+        return [c.load_dossier(body, code) for code, body in rows]
+
+    def codes(self) -> list[str]:
+        return [row[0] for row in self._read("SELECT code FROM dossiers ORDER BY created")]
+
+    def verify(self, code: str | None = None) -> list[ChainProblem]:
+        where, params = ("WHERE code = %s", (code,)) if code is not None else ("", ())
+        events: dict[str, list[tuple[int, Any]]] = {}
+        with self._transaction(snapshot=True) as cursor:  # one snapshot: rows and events agree
+            cursor.execute(f"SELECT code, version, last_hash, body FROM dossiers {where} "  # noqa: S608
+                           "ORDER BY created", params)
+            rows = cursor.fetchall()
+            if code is not None and not rows:
+                raise DossierNotFound(code)
+            event_where = "WHERE dossier = %s" if code is not None else ""
+            cursor.execute(f"SELECT dossier, seq, body FROM events {event_where} "  # noqa: S608
+                           "ORDER BY dossier, seq", params)
+            for dossier, seq, body in cursor:
+                events.setdefault(dossier, []).append((seq, body))
+        problems = []
+        for row_code, version, last_hash, body in rows:
+            problems.extend(c.chain_problems(row_code, version, last_hash, body, events.pop(row_code, [])))
+        problems.extend(ChainProblem(orphan, "events are stored for a dossier that does not exist")
+                        for orphan in events)
+        return problems
+
+    def schema_version(self) -> int:
+        return int(self._read("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def _one(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:
+    row = cursor.fetchone()
+    if row is None:
+        raise StoreError("PostgreSQL returned no row where one was expected")
+    return tuple(row)

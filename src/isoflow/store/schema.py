@@ -1,0 +1,152 @@
+"""The database schema as data: one list of migrations, each in both SQL dialects.
+
+Pure: no connection, no driver.  Each backend applies the pending migrations on open, all in
+one transaction, and records each in ``schema_migrations``.  A migration is never edited once
+released; a change to the schema is a new migration appended to :data:`MIGRATIONS`.
+
+Two formats are versioned separately:
+
+* :data:`SCHEMA_VERSION`, the tables and indexes (``schema_migrations``);
+* :data:`BODY_SCHEMA`, the JSON body of a dossier or event row (its ``"schema"`` key), so the
+  codec can change without a table migration.  Bodies written by a newer isoflow are refused.
+
+Times: naive local wall-clock time (Asia/Ho_Chi_Minh).  PostgreSQL keeps them as
+``timestamp without time zone``; SQLite as ISO-8601 text with microseconds
+(``2026-02-05T14:30:00.000000``), which sorts and compares like the time it spells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from isoflow.store._api import SCHEMA_VERSION
+
+__all__ = ["BODY_SCHEMA", "MIGRATIONS", "MIGRATIONS_TABLE", "SCHEMA_VERSION", "Migration", "pending"]
+
+#: Version of the JSON bodies (``dossier_to_json`` / ``event_to_json`` plus ``"schema"``).
+BODY_SCHEMA = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema: the statements that bring it from ``version - 1`` to ``version``."""
+
+    version: int
+    description: str
+    sqlite: tuple[str, ...]
+    postgres: tuple[str, ...]
+
+
+MIGRATIONS_TABLE = {
+    "sqlite": """CREATE TABLE IF NOT EXISTS schema_migrations (
+        version     INTEGER PRIMARY KEY,
+        description TEXT NOT NULL,
+        applied_at  TEXT NOT NULL
+    )""",
+    "postgres": """CREATE TABLE IF NOT EXISTS schema_migrations (
+        version     integer PRIMARY KEY,
+        description text NOT NULL,
+        applied_at  timestamp without time zone NOT NULL DEFAULT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')
+    )""",
+}
+
+_SQLITE_1 = (
+    # One row per dossier: its current state.  The columns are what queries filter on; ``body``
+    # (dossier_to_json plus "schema") is the dossier itself.  ``created`` keeps creation order.
+    # ``next_due_at`` is the earlier of ``step_due_at`` and ``due_at``: what the due scans sort by.
+    """CREATE TABLE dossiers (
+        code           TEXT PRIMARY KEY,
+        created        INTEGER NOT NULL UNIQUE,
+        process_code   TEXT NOT NULL,
+        revision       INTEGER NOT NULL,
+        receiving_unit TEXT NOT NULL,
+        received_at    TEXT NOT NULL,
+        state          TEXT NOT NULL,
+        status         INTEGER NOT NULL,
+        version        INTEGER NOT NULL CHECK (version >= 1),
+        last_hash      TEXT NOT NULL,
+        closed         INTEGER NOT NULL CHECK (closed IN (0, 1)),
+        due_at         TEXT,
+        step_due_at    TEXT,
+        next_due_at    TEXT,
+        claimed_by     TEXT,
+        claimed_until  TEXT,
+        body           TEXT NOT NULL
+    )""",
+    "CREATE INDEX dossiers_next_due ON dossiers (next_due_at, code) WHERE closed = 0",
+    "CREATE INDEX dossiers_process_state ON dossiers (process_code, state)",
+    # The append-only, hash-chained audit trail; ``seq`` equals the dossier version it produced.
+    """CREATE TABLE events (
+        dossier   TEXT NOT NULL REFERENCES dossiers (code),
+        seq       INTEGER NOT NULL CHECK (seq >= 1),
+        kind      TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        actor     TEXT NOT NULL,
+        hash      TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        body      TEXT NOT NULL,
+        PRIMARY KEY (dossier, seq)
+    )""",
+    "CREATE INDEX events_actor_at ON events (actor, at)",
+    # Dossier codes: the last sequence number given per receiving unit per receipt day.
+    """CREATE TABLE code_sequences (
+        unit TEXT NOT NULL,
+        day  TEXT NOT NULL,
+        last INTEGER NOT NULL,
+        PRIMARY KEY (unit, day)
+    )""",
+)
+
+_POSTGRES_1 = (
+    """CREATE TABLE dossiers (
+        code           text PRIMARY KEY,
+        created        bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        process_code   text NOT NULL,
+        revision       integer NOT NULL,
+        receiving_unit text NOT NULL,
+        received_at    timestamp without time zone NOT NULL,
+        state          text NOT NULL,
+        status         integer NOT NULL,
+        version        integer NOT NULL CHECK (version >= 1),
+        last_hash      text NOT NULL,
+        closed         boolean NOT NULL,
+        due_at         timestamp without time zone,
+        step_due_at    timestamp without time zone,
+        next_due_at    timestamp without time zone,
+        claimed_by     text,
+        claimed_until  timestamp without time zone,
+        body           jsonb NOT NULL
+    )""",
+    "CREATE INDEX dossiers_next_due ON dossiers (next_due_at, code) WHERE NOT closed",
+    "CREATE INDEX dossiers_process_state ON dossiers (process_code, state)",
+    """CREATE TABLE events (
+        dossier   text NOT NULL REFERENCES dossiers (code),
+        seq       integer NOT NULL CHECK (seq >= 1),
+        kind      text NOT NULL,
+        at        timestamp without time zone NOT NULL,
+        actor     text NOT NULL,
+        hash      text NOT NULL,
+        prev_hash text NOT NULL,
+        body      jsonb NOT NULL,
+        PRIMARY KEY (dossier, seq)
+    )""",
+    "CREATE INDEX events_actor_at ON events (actor, at)",
+    """CREATE TABLE code_sequences (
+        unit text NOT NULL,
+        day  date NOT NULL,
+        last integer NOT NULL,
+        PRIMARY KEY (unit, day)
+    )""",
+)
+
+#: Every migration, oldest first; ``MIGRATIONS[-1].version == SCHEMA_VERSION``.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "dossiers, hash-chained events and daily code sequences", _SQLITE_1, _POSTGRES_1),
+)
+
+assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1)), "migrations must be numbered 1..N"
+
+
+def pending(current: int) -> tuple[Migration, ...]:
+    """The migrations a database at version ``current`` still needs, oldest first."""
+    return tuple(m for m in MIGRATIONS if m.version > current)

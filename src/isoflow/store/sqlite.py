@@ -1,0 +1,236 @@
+"""The embedded store: one SQLite file (or ``:memory:``), standard library only.
+
+WAL journal (readers never block the writer), ``synchronous=NORMAL`` (a committed write
+survives a crash of the process; a power loss may lose the last commits, never corrupt),
+and every write in ``BEGIN IMMEDIATE``: concurrent writers, in threads or processes, queue on
+the write lock (``busy_timeout``) instead of failing or deadlocking on a lock upgrade.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+
+from isoflow.dossier import Dossier, Event
+from isoflow.errors import DossierNotFound, StaleDossier, StoreError
+from isoflow.store import _common as c
+from isoflow.store._api import ChainProblem, Factory
+from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
+
+BUSY_TIMEOUT_S = 10.0
+
+_DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status",
+                    "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at")
+_EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash")
+
+
+def _value(value: object) -> object:
+    if isinstance(value, datetime):
+        return c.text_time(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+class SQLiteStore:
+    """Dossiers and events in one SQLite database (see :class:`isoflow.store.Store`)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._lock = threading.RLock()
+        try:
+            self._conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot open SQLite database {path}: {error}") from None
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if path != ":memory:":
+                mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    raise StoreError(f"cannot put SQLite database {path} in WAL mode (it stays in {mode!r})")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.Error as error:
+            self._conn.close()
+            raise StoreError(f"cannot open SQLite database {path}: {error}") from None
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self, mode: str = "IMMEDIATE") -> Iterator[sqlite3.Connection]:
+        """One transaction: committed if the block ends normally, rolled back on any exception."""
+        with self._lock:
+            try:
+                self._conn.execute(f"BEGIN {mode}")
+                try:
+                    yield self._conn
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise StoreError(f"SQLite database {self.path}: {error}") from None
+
+    def _read(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as error:
+                raise StoreError(f"SQLite database {self.path}: {error}") from None
+
+    def _migrate(self) -> None:
+        if self._current_version() == SCHEMA_VERSION:
+            return
+        with self._transaction() as conn:
+            conn.execute(MIGRATIONS_TABLE["sqlite"])
+            current = self._current_version()
+            if current > SCHEMA_VERSION:
+                raise StoreError(f"SQLite database {self.path} has schema version {current}, newer than this "
+                                 f"isoflow ({SCHEMA_VERSION}); upgrade isoflow")
+            for migration in pending(current):
+                for statement in migration.sqlite:
+                    conn.execute(statement)
+                conn.execute("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+                             (migration.version, migration.description, c.text_time(datetime.now(c.VIETNAM))))
+
+    def _current_version(self) -> int:
+        exists = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone()
+        if not exists:
+            return 0
+        return int(self._conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0])
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def _insert_dossier(self, conn: sqlite3.Connection, dossier: Dossier) -> None:
+        columns = c.dossier_columns(dossier)
+        names = ", ".join(_DOSSIER_COLUMNS)
+        marks = ", ".join("?" for _ in _DOSSIER_COLUMNS)
+        conn.execute(f"INSERT INTO dossiers ({names}, created, body) "  # noqa: S608 -- fixed column names
+                     f"VALUES ({marks}, (SELECT COALESCE(MAX(created), 0) + 1 FROM dossiers), ?)",
+                     [*(_value(columns[n]) for n in _DOSSIER_COLUMNS), c.dumps(c.dossier_body(dossier))])
+
+    def _update_dossier(self, conn: sqlite3.Connection, dossier: Dossier, expected_version: int,
+                        prev_hash: str) -> int:
+        columns = c.dossier_columns(dossier)
+        settings = ", ".join(f"{n} = ?" for n in _DOSSIER_COLUMNS if n != "code")
+        cursor = conn.execute(
+            f"UPDATE dossiers SET {settings}, body = ? "  # noqa: S608 -- fixed column names
+            "WHERE code = ? AND version = ? AND last_hash = ?",
+            [*(_value(columns[n]) for n in _DOSSIER_COLUMNS if n != "code"), c.dumps(c.dossier_body(dossier)),
+             dossier.code, expected_version, prev_hash])
+        return cursor.rowcount
+
+    def _insert_events(self, conn: sqlite3.Connection, events: Sequence[Event]) -> None:
+        names = ", ".join(_EVENT_COLUMNS)
+        marks = ", ".join("?" for _ in _EVENT_COLUMNS)
+        rows = []
+        for event in events:
+            columns = c.event_columns(event)
+            rows.append([*(_value(columns[n]) for n in _EVENT_COLUMNS), c.dumps(c.event_body(event))])
+        conn.executemany(f"INSERT INTO events ({names}, body) VALUES ({marks}, ?)", rows)  # noqa: S608
+
+    def create(self, unit: str, day: date, factory: Factory) -> Dossier:
+        c.check_unit(unit)
+        with self._transaction() as conn:
+            number = int(conn.execute(
+                "INSERT INTO code_sequences (unit, day, last) VALUES (?, ?, 1) "
+                "ON CONFLICT (unit, day) DO UPDATE SET last = last + 1 RETURNING last",
+                (unit, day.isoformat())).fetchone()[0])
+            if number > c.MAX_SEQUENCE:
+                raise c.sequence_overflow(unit, day)
+            code = c.dossier_code(unit, day, number)
+            dossier, events = factory(code)
+            c.check_new(code, dossier, events)
+            self._insert_dossier(conn, dossier)
+            self._insert_events(conn, events)
+        return dossier
+
+    def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
+        c.check_next(dossier, events, expected_version)
+        with self._transaction() as conn:
+            if self._update_dossier(conn, dossier, expected_version, events[0].prev_hash) != 1:
+                row = conn.execute("SELECT version FROM dossiers WHERE code = ?", (dossier.code,)).fetchone()
+                if row is None:
+                    raise DossierNotFound(dossier.code)
+                if row[0] != expected_version:
+                    raise StaleDossier(dossier.code, expected_version, int(row[0]))
+                raise StoreError(f"cannot store dossier {dossier.code}: its new events are not sealed after "
+                                 f"the newest stored event")
+            self._insert_events(conn, events)
+
+    def claim_due(self, before: datetime, worker: str, now: datetime, lease_seconds: int = 300,
+                  limit: int = 100) -> list[Dossier]:
+        until = c.local(now) + timedelta(seconds=lease_seconds)
+        with self._transaction() as conn:
+            rows = conn.execute(
+                "SELECT code, body FROM dossiers WHERE closed = 0 AND next_due_at <= ? "
+                "AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?) "
+                "ORDER BY next_due_at, code LIMIT ?",
+                (c.text_time(before), c.text_time(now), worker, limit)).fetchall()
+            conn.executemany("UPDATE dossiers SET claimed_by = ?, claimed_until = ? WHERE code = ?",
+                             [(worker, c.text_time(until), code) for code, _ in rows])
+        return [c.load_dossier(body, code) for code, body in rows]
+
+    # -- reads --------------------------------------------------------------------------------
+
+    def load(self, code: str) -> Dossier:
+        rows = self._read("SELECT body FROM dossiers WHERE code = ?", (code,))
+        if not rows:
+            raise DossierNotFound(code)
+        return c.load_dossier(str(rows[0][0]), code)
+
+    def history(self, code: str) -> list[Event]:
+        with self._transaction("DEFERRED") as conn:
+            rows = conn.execute("SELECT seq, body FROM events WHERE dossier = ? ORDER BY seq", (code,)).fetchall()
+            if not rows and conn.execute("SELECT 1 FROM dossiers WHERE code = ?", (code,)).fetchone() is None:
+                raise DossierNotFound(code)
+        return [c.load_event(body, code, seq) for seq, body in rows]
+
+    def due(self, before: datetime, limit: int = 1000) -> list[Dossier]:
+        rows = self._read("SELECT code, body FROM dossiers WHERE closed = 0 AND next_due_at <= ? "
+                          "ORDER BY next_due_at, code LIMIT ?", (c.text_time(before), limit))
+        return [c.load_dossier(str(body), str(code)) for code, body in rows]
+
+    def codes(self) -> list[str]:
+        return [str(row[0]) for row in self._read("SELECT code FROM dossiers ORDER BY created")]
+
+    def verify(self, code: str | None = None) -> list[ChainProblem]:
+        where, params = ("WHERE code = ?", (code,)) if code is not None else ("", ())
+        with self._transaction("DEFERRED") as conn:  # one snapshot: rows and events agree
+            rows = conn.execute(f"SELECT code, version, last_hash, body FROM dossiers {where} "  # noqa: S608
+                                "ORDER BY created", params).fetchall()
+            if code is not None and not rows:
+                raise DossierNotFound(code)
+            events: dict[str, list[tuple[int, str]]] = {}
+            event_where = "WHERE dossier = ?" if code is not None else ""
+            for dossier, seq, body in conn.execute(
+                    f"SELECT dossier, seq, body FROM events {event_where} ORDER BY dossier, seq", params):  # noqa: S608
+                events.setdefault(dossier, []).append((seq, body))
+        problems = []
+        for row_code, version, last_hash, body in rows:
+            problems.extend(c.chain_problems(row_code, version, last_hash, body, events.pop(row_code, [])))
+        problems.extend(ChainProblem(orphan, "events are stored for a dossier that does not exist")
+                        for orphan in events)
+        return problems
+
+    def schema_version(self) -> int:
+        with self._lock:
+            try:
+                return self._current_version()
+            except sqlite3.Error as error:
+                raise StoreError(f"SQLite database {self.path}: {error}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

@@ -1,0 +1,81 @@
+"""The store fixtures: every contract test runs on SQLite (memory and file) and PostgreSQL.
+
+PostgreSQL tests use ``$ISOFLOW_TEST_POSTGRES`` (``eval "$(.ci/postgres.sh)"`` sets it up);
+without it they are skipped, except in CI (``$CI`` set), where a missing server is a failure.
+Each PostgreSQL test gets a fresh schema, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from isoflow.store import Store, open_store
+from tests.store._helpers import ci
+
+ENV = "ISOFLOW_TEST_POSTGRES"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "concurrency: several processes on one database (store tests)")
+
+
+def _postgres_url() -> str:
+    url = os.environ.get(ENV, "").strip()
+    if not url:
+        if ci():
+            pytest.fail(f"${ENV} is not set, and in CI the PostgreSQL store tests must run: "
+                        'run eval "$(.ci/postgres.sh)" first')
+        pytest.skip(f"${ENV} is not set (eval \"$(.ci/postgres.sh)\" starts a server)")
+    return url
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a fresh, empty schema."""
+    import psycopg
+
+    base = _postgres_url()
+    schema = f"isoflow_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def _url(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    if kind == "sqlite-memory":
+        return "sqlite://:memory:"
+    if kind == "sqlite-file":
+        return f"sqlite:///{tmp_path / 'isoflow.db'}"
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture(params=["sqlite-memory", "sqlite-file", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return _url(request.param, tmp_path, request)
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    opened = open_store(store_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture(params=["sqlite-file", "postgres"])
+def shared_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database several connections (and processes) can share."""
+    return _url(request.param, tmp_path, request)
