@@ -45,7 +45,8 @@ def run(desk: Desk, say: Callable[[str], None], unit: str = "000.00.31.H40") -> 
         if event.data.get("clock") == "paused":
             note = "  (legal clock paused: the applicant holds the dossier)"
         elif "clock" in event.data:
-            note = f"  (clock {event.data['clock']} after {event.data['waited']} waiting; new due {event.data['due_at']})"
+            data = event.data
+            note = f"  (clock {data['clock']} after {data['waited']} waiting; new due {data['due_at']})"
         if event.kind == "extended":
             note = f"  (due moved {event.data['previous_due']} → {event.data['new_due']})"
         result = f" step {event.data['step_result']}" if "step_result" in event.data else ""

@@ -1,6 +1,6 @@
 """The store fixtures: every contract test runs on SQLite (memory and file) and PostgreSQL.
 
-PostgreSQL tests use ``$ISOFLOW_TEST_POSTGRES`` (``eval "$(.ci/postgres.sh)"`` sets it up);
+PostgreSQL tests use ``$ISOFLOW_TEST_POSTGRES`` (``eval "$(bash scripts/postgres.sh)"`` sets it up);
 without it they are skipped, except in CI (``$CI`` set), where a missing server is a failure.
 Each PostgreSQL test gets a fresh schema, dropped afterwards.
 """
@@ -30,8 +30,8 @@ def _postgres_url() -> str:
     if not url:
         if ci():
             pytest.fail(f"${ENV} is not set, and in CI the PostgreSQL store tests must run: "
-                        'run eval "$(.ci/postgres.sh)" first')
-        pytest.skip(f"${ENV} is not set (eval \"$(.ci/postgres.sh)\" starts a server)")
+                        'run eval "$(bash scripts/postgres.sh)" first')
+        pytest.skip(f"${ENV} is not set (eval \"$(bash scripts/postgres.sh)\" starts a server)")
     return url
 
 

@@ -10,6 +10,7 @@ Accepted: ``when="ho_so_day_du"`` with ``<field id="ho_so_day_du" type="bool"/>`
 Fix: correct the name (the message suggests the closest field) or declare the field.
 """
 
+import unicodedata
 from collections.abc import Iterator
 
 from isoflow.definition import ProcessDefinition
@@ -29,6 +30,22 @@ def _declared(name: str, fields: set[str]) -> bool:
     return any(".".join(parts[:n]) in fields for n in range(1, len(parts)))
 
 
+def _plain(name: str) -> str:
+    """``name`` without Vietnamese accents: ``đủ_điều_kiện`` → ``du_dieu_kien``."""
+    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _closest(name: str, fields: set[str]) -> str | None:
+    """The declared field closest to ``name``, also when it was typed with accents."""
+    close = suggest(name, fields)
+    if close is None and _plain(name) != name:
+        by_plain = {_plain(f): f for f in fields}
+        found = suggest(_plain(name), by_plain)
+        close = by_plain[found] if found else None
+    return close
+
+
 @rule
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     fields = {f.id for f in process.fields}
@@ -39,7 +56,7 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
             continue  # X001 reports it
         for ref in parsed.names:
             if not _declared(ref.name, fields):
-                close = suggest(ref.name, fields)
+                close = _closest(ref.name, fields)
                 yield rule.at(action, f"in {action.describe()}: unknown field {ref.name!r}",
                               hint=f"did you mean {close!r}?" if close else "declare it in <fields>",
                               location=position(start, ref.line, ref.column))
