@@ -267,3 +267,27 @@ def test_second_extension_is_refused() -> None:
 def test_a_dossier_stays_on_its_revision() -> None:
     d = receive()
     assert engine().process_of(d).definition.revision == d.revision == 1
+
+
+def test_supplement_policy_resume_shifts_the_due_time_by_the_waiting_time() -> None:
+    """Where the regime does not restart the clock, the due time moves by the waiting time."""
+    import dataclasses
+
+    from isoflow.calendar_data import load_calendar
+
+    legal = load_legal_basis()
+    legal = dataclasses.replace(legal, regimes=tuple(dataclasses.replace(r, supplement_restarts_clock=False)
+                                                     for r in legal.regimes))
+    resuming = Engine([compile_process(d) for d in load_runnable([PROCESSES])], load_calendar(), legal)
+    d = resuming.receive("H56-260302-0001", DKKD, unit="H56", channel="online", applicant={}, data={},
+                         actor="an", role=CLERK, at=at("2026-03-02 09:00")).dossier  # due Thu 03-05 09:00
+    d = resuming.fire(d, "kiem_tra", actor="an", role=CLERK, at=at("2026-03-02 10:00"),
+                      data={"ho_so_day_du": True, "hinh_thuc_nhan": "truc_tuyen"}).dossier
+    d = resuming.fire(d, "ban_giao", actor="an", role=CLERK, at=at("2026-03-02 10:30")).dossier
+    d = resuming.fire(d, "yeu_cau_bo_sung", actor="binh", role=EXPERT, at=at("2026-03-03 10:00"),
+                      data={"noi_dung_bo_sung": "Thiếu điều lệ"}).dossier
+    move = resuming.fire(d, "nop_bo_sung", actor="an", role=CLERK, at=at("2026-03-04 10:00"))
+    assert move.events[0].data["clock"] == "resumed"
+    assert move.dossier.clock.waited == timedelta(hours=8)
+    assert move.dossier.clock.started_at == at("2026-03-02 09:00")
+    assert move.dossier.clock.due_at == at("2026-03-06 09:00")

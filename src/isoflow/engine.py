@@ -54,7 +54,7 @@ class Move:
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """An action an actor may take now (its guard already holds on the current data)."""
+    """An action an actor may take now: its guard holds, or reads data the actor enters with it."""
 
     action: str
     label: str
@@ -187,7 +187,7 @@ class Engine:
                 continue
             if compiled.action.duty == "approve" and actor is not None and actor in dossier.preparers:
                 continue
-            if compiled.guard is None or _holds(compiled, dossier.data):
+            if compiled.guard is None or _holds(compiled, dossier.data) or _decided_by_input(compiled):
                 seen.add(compiled.id)
                 options.append(Option(compiled.id, compiled.action.label, compiled.target, compiled.requires))
         return options
@@ -369,6 +369,11 @@ def _holds(compiled: CompiledAction, data: Mapping[str, Any]) -> bool:
         return bool(compiled.guard.evaluate(data)) if compiled.guard else True
     except ExpressionEvaluationError:
         return False
+
+
+def _decided_by_input(compiled: CompiledAction) -> bool:
+    """Whether the guard reads data the actor enters with the action (so it may yet hold)."""
+    return compiled.guard is not None and any(ref.name in compiled.requires for ref in compiled.guard.names)
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -14,7 +14,7 @@ Fix: correct the id (the message suggests the closest one) or declare it.
 
 from collections.abc import Iterable, Iterator
 
-from isoflow.definition import Node, ProcessDefinition
+from isoflow.definition import Action, Node, ProcessDefinition
 from isoflow.expressions import suggest
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
@@ -23,11 +23,14 @@ rule = Rule("S003", "unresolved-reference", Severity.ERROR, __doc__)
 
 
 def _missing(node: Node, attribute: str, kind: str, ids: Iterable[str] | None, known: set[str]) -> Iterator[Finding]:
+    # An action names itself by id and source; about its own ``from``, saying the source twice
+    # ("action 'tra' from 'x' from='x'") reads as a typo, so it is named by id alone.
+    name = f"action {node.id!r}" if isinstance(node, Action) and attribute == "from" else node.describe()
     for ref in ids or ():
         if ref not in known:
             close = suggest(ref, known)
             hint = f"did you mean {close!r}?" if close else f"declare the {kind} or correct the id"
-            yield rule.at(node, f"{node.describe()} {attribute}={ref!r}: no {kind} {ref!r} is declared",
+            yield rule.at(node, f"{name} {attribute}={ref!r}: no {kind} {ref!r} is declared",
                           hint=hint, location=node.location.of(attribute))
 
 

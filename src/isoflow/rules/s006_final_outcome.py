@@ -29,3 +29,8 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
                           f"but is a {state.effective_kind} step",
                           hint='only final states have an outcome: write kind="final" or remove outcome',
                           location=state.location.of("outcome"))
+        if state.is_initial and state.effective_kind == "waiting":
+            yield rule.at(state, f"initial state {state.id!r} is a waiting step",
+                          hint="a dossier starts in a work step where an officer receives it; "
+                          'make the receiving step initial="true"',
+                          location=state.location.of("kind"))
