@@ -45,8 +45,8 @@ def run(desk: Desk, say: Callable[[str], None], unit: str = "000.00.31.H40") -> 
         if event.data.get("clock") == "paused":
             note = "  (legal clock paused: the applicant holds the dossier)"
         elif "clock" in event.data:
-            data = event.data
-            note = f"  (clock {data['clock']} after {data['waited']} waiting; new due {data['due_at']})"
+            info = event.data
+            note = f"  (clock {info['clock']} after {info['waited']} waiting; new due {info['due_at']})"
         if event.kind == "extended":
             note = f"  (due moved {event.data['previous_due']} → {event.data['new_due']})"
         result = f" step {event.data['step_result']}" if "step_result" in event.data else ""
