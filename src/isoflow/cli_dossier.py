@@ -221,6 +221,8 @@ def show(ctx: click.Context, code: str, role: str | None, output_format: str) ->
 def _event_line(e: Event) -> str:
     move = f"{e.source or '·'} → {e.target or '·'}"
     handover = f"  giao {e.from_unit} → nhận {e.to_unit}" if e.is_handover and e.from_unit else ""
+    if e.receiver:
+        handover += f" (người nhận: {e.receiver})"
     result = e.data.get("step_result")
     return (f"{e.seq:>3}  {e.at:%Y-%m-%d %H:%M}  {e.kind:<9} {e.action or '':<16} {move}{handover}"
             f"  [{e.actor}/{e.role}]" + (f"  bước: {result}" if result else "")

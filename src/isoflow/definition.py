@@ -10,12 +10,15 @@ the ``effective_*`` properties give the value in force.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from typing import Literal, TypeVar
+
+from isoflow.source_map import SourceMap
 
 Outcome = Literal["granted", "refused", "withdrawn", "stopped"]
 StateKind = Literal["work", "waiting", "final"]
@@ -33,19 +36,108 @@ NATIONAL_STATUS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+#: One character of an attribute value as the parser delivers it comes from one of these in
+#: the source: an entity or character reference, a CRLF pair, or any single character.
+_RAW_CHAR = re.compile(r"&[^;&]*;|\r\n|.", re.S)
+
+
 class Location:
-    """Where a node was written: 1-based line and column of its start tag."""
+    """Where a node was written: file, 1-based line and column of its start tag.
 
-    file: str
-    line: int
-    column: int
-    attributes: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    ``attributes`` maps each attribute to the line and column where its value starts and the
+    value's source text, so that a position inside the value (a token of a guard, an item of
+    an id list) can be mapped back to the file even across entities and line breaks.
 
-    def of(self, attribute: str) -> Location:
-        """The location of one attribute's value (the element's own if it is not there)."""
-        line, column = self.attributes.get(attribute, (self.line, self.column))
-        return Location(self.file, line, column)
+    The loader gives the line at once and an *anchor* (the file's :class:`SourceMap`, the tag
+    name and its occurrence on that line); the column and attributes are found the first
+    time they are asked for, which for most nodes is never.  Locations are immutable.
+    """
+
+    __slots__ = ("_anchor", "_attributes", "_column", "_line", "file")
+
+    def __init__(self, file: str, line: int, column: int | None = None,
+                 attributes: Mapping[str, tuple[int, int, str]] | None = None, *,
+                 anchor: tuple[SourceMap, str, int] | None = None) -> None:
+        self.file = file
+        self._line = line
+        self._column = column
+        self._attributes = attributes
+        self._anchor = anchor
+
+    def _resolve(self) -> None:
+        if self._anchor is None:
+            self._column, self._attributes = self._column or 0, self._attributes or {}
+            return
+        source, name, occurrence = self._anchor
+        self._line, self._column, self._attributes = source.at(self._line, name, occurrence)
+        self._anchor = None
+
+    @property
+    def line(self) -> int:
+        """The line of the start tag's ``<`` (libxml2 gives the line of its ``>``)."""
+        if self._anchor is not None:
+            self._resolve()
+        return self._line
+
+    @property
+    def column(self) -> int:
+        if self._column is None or self._anchor is not None:
+            self._resolve()
+        return self._column or 0
+
+    @property
+    def attributes(self) -> Mapping[str, tuple[int, int, str]]:
+        if self._attributes is None or self._anchor is not None:
+            self._resolve()
+        return self._attributes or {}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Location):
+            return NotImplemented
+        return (self.file, self.line, self.column) == (other.file, other.line, other.column)
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.line, self.column))
+
+    def __repr__(self) -> str:
+        return f"Location({self.file!r}, {self.line}, {self.column})"
+
+    def __getstate__(self) -> tuple[str, int, int | None, Mapping[str, tuple[int, int, str]] | None, object]:
+        return (self.file, self._line, self._column, self._attributes, self._anchor)
+
+    def __setstate__(self, state: tuple[str, int, int | None, Mapping[str, tuple[int, int, str]] | None,
+                                        tuple[SourceMap, str, int] | None]) -> None:
+        self.file, self._line, self._column, self._attributes, self._anchor = state
+
+    def of(self, attribute: str, offset: int = 0) -> Location:
+        """Where the ``offset``-th character of an attribute's (parsed) value is written.
+
+        Falls back to the element itself when the attribute is not there.
+        """
+        entry = self.attributes.get(attribute)
+        if entry is None:
+            return Location(self.file, self.line, self.column)
+        line, column, raw = entry
+        position = len(raw)
+        for index, match in enumerate(_RAW_CHAR.finditer(raw)):
+            if index == offset:
+                position = match.start()
+                break
+        return self._at(line, column, raw[:position])
+
+    def of_item(self, attribute: str, item: str) -> Location:
+        """Where one item of a space-separated list attribute (``roles="a b"``) is written."""
+        entry = self.attributes.get(attribute)
+        found = re.search(r"(?<!\S)" + re.escape(item) + r"(?!\S)", entry[2]) if entry else None
+        if entry is None or found is None:
+            return self.of(attribute)
+        return self._at(entry[0], entry[1], entry[2][: found.start()])
+
+    def _at(self, line: int, column: int, before: str) -> Location:
+        newlines = before.count("\n")
+        if newlines:
+            return Location(self.file, line + newlines, len(before) - before.rfind("\n"))
+        return Location(self.file, line, column + len(before))
 
 
 NOWHERE = Location("", 0, 0)
@@ -144,7 +236,14 @@ class State(Node):
     role: str | None = None
     budget: Duration | None = None
     status: int | None = None
+    clock: Literal["restart", "pause"] | None = None
     labels: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def restarts_clock(self) -> bool:
+        """A waiting step after which the legal time starts again (a supplement), unless
+        ``clock="pause"`` says it only pauses (a financial obligation)."""
+        return self.effective_kind == "waiting" and self.clock != "pause"
 
     @property
     def effective_kind(self) -> StateKind:
@@ -335,6 +434,8 @@ class ProcessDefinition:
     suppressions: tuple[Suppression, ...]
     location: Location
     dangling_removals: tuple[Node, ...] = ()
+    #: The whole source file was NFC (and had no character references): N001 can skip it.
+    nfc_source: bool = False
 
     @property
     def file(self) -> str:
@@ -355,6 +456,15 @@ class ProcessDefinition:
         table: dict[str, list[Action]] = {}
         for action in self.actions:
             table.setdefault(action.source, []).append(action)
+        return {k: tuple(v) for k, v in table.items()}
+
+    @cached_property
+    def graph(self) -> Mapping[str, tuple[str, ...]]:
+        """State id → the declared states its actions lead to (computed once, for the rules)."""
+        table: dict[str, list[str]] = {s.id: [] for s in self.states}
+        for action in self.actions:
+            if action.source in table and action.target in table:
+                table[action.source].append(action.target)
         return {k: tuple(v) for k, v in table.items()}
 
     def actions_from(self, state_id: str) -> tuple[Action, ...]:

@@ -120,7 +120,8 @@ class Desk:
                             data={"what": i.what, "due_at": i.due_at.isoformat(), "overdue": i.overdue})
                       for n, i in enumerate(fresh, start=1)]
             sealed = seal(events, dossier.last_hash)
-            updated = replace(dossier, version=dossier.version + len(sealed), last_hash=sealed[-1].hash)
+            updated = replace(dossier, version=dossier.version + len(sealed), last_hash=sealed[-1].hash,
+                              last_event_at=max(as_of, dossier.last_event_at or as_of))
             try:
                 self.store.append(updated, sealed, expected_version=dossier.version)
             except StaleDossier:

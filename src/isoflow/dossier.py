@@ -71,6 +71,8 @@ class Dossier:
     closed_at: datetime | None = None
     outcome: str | None = None
     form_set: str = ""
+    #: When the newest event was written; actions may not be dated before it.
+    last_event_at: datetime | None = None
 
     @property
     def is_closed(self) -> bool:
@@ -193,6 +195,7 @@ def dossier_to_json(dossier: Dossier) -> dict[str, JSON]:
                  "due_at": _iso(dossier.step.due_at)},
         "version": dossier.version, "last_hash": dossier.last_hash, "preparers": list(dossier.preparers),
         "closed_at": _iso(dossier.closed_at), "outcome": dossier.outcome, "form_set": dossier.form_set,
+        "last_event_at": _iso(dossier.last_event_at),
     }
 
 
@@ -208,4 +211,5 @@ def dossier_from_json(row: Mapping[str, JSON]) -> Dossier:
         step=StepClock(s["state"], datetime.fromisoformat(s["entered_at"]), _dt(s["due_at"])),
         version=row["version"], last_hash=row["last_hash"], preparers=tuple(row["preparers"]),
         closed_at=_dt(row["closed_at"]), outcome=row["outcome"], form_set=row.get("form_set", ""),
+        last_event_at=_dt(row.get("last_event_at")),
     )

@@ -146,7 +146,7 @@ class Engine:
             state=process.initial, status=initial.status, data=values, applicant=dict(applicant), channel=channel,
             receiving_unit=unit, received_at=at, clock=Clock(started_at=started, due_at=due),
             step=StepClock(process.initial, at, self._step_due(initial, at)), version=1,
-            form_set=self.legal.form_set_on(at.date()).id)
+            form_set=self.legal.form_set_on(at.date()).id, last_event_at=at)
         event = Event(dossier=code, seq=1, kind="received", at=at, actor=actor, role=role, target=process.initial,
                       to_unit=initial.state.unit, status=initial.status, comment=comment,
                       data={"fields": values, "channel": channel, "started_at": started.isoformat(),
@@ -203,9 +203,10 @@ class Engine:
         if dossier.is_closed:
             raise refuse("closed", f"the dossier was closed on {dossier.closed_at:%Y-%m-%d %H:%M} "
                                    f"({dossier.outcome})")
-        if at < dossier.step.entered_at:
-            raise refuse("time", f"{at:%Y-%m-%d %H:%M} is before the dossier's last change "
-                                 f"({dossier.step.entered_at:%Y-%m-%d %H:%M})")
+        last = max(dossier.step.entered_at, dossier.last_event_at or dossier.step.entered_at)
+        if at < last:
+            raise refuse("time", f"{at:%Y-%m-%d %H:%M} is before the dossier's last event ({last:%Y-%m-%d %H:%M}); "
+                                 "the audit trail cannot go back in time")
         process = self.process_of(dossier)
         candidates = [a for a in process.actions.get(dossier.state, ()) if a.id == action]
         if not candidates:
@@ -223,6 +224,10 @@ class Engine:
         except FieldValueError as error:
             raise refuse("invalid-data", str(error)) from None
         merged = {**dossier.data, **values}
+        deciding = sorted({ref.name for a in permitted if a.guard for ref in a.guard.names
+                           if ref.name in a.requires and merged.get(ref.name) in (None, "")})
+        if deciding and len(permitted) > 1:
+            raise refuse("missing-data", f"enter {', '.join(deciding)} first: it decides which way the dossier goes")
         chosen = self._choose(permitted, merged, refuse)
         if chosen.action.duty == "approve" and actor in dossier.preparers:
             raise refuse("self-approval", f"{actor!r} prepared this dossier and may not approve it "
@@ -309,7 +314,7 @@ class Engine:
             status=target.status, data=data, applicant=dossier.applicant, channel=dossier.channel,
             receiving_unit=dossier.receiving_unit, received_at=dossier.received_at, clock=clock, step=step,
             version=version, last_hash=dossier.last_hash, preparers=preparers, closed_at=closed_at,
-            outcome=outcome, form_set=dossier.form_set)
+            outcome=outcome, form_set=dossier.form_set, last_event_at=at)
         return Move(new, (event,))
 
     def _clock_after(self, dossier: Dossier, process: CompiledProcess, clock: Clock, source: CompiledState,
@@ -317,11 +322,12 @@ class Engine:
         """Pause the legal clock when the applicant gets the dossier back; resume or restart it after."""
         if target.kind == "waiting" and source.kind != "waiting":
             event_data["clock"] = "paused"
-            return Clock(clock.started_at, clock.due_at, at, clock.waited, clock.supplements + 1, clock.extensions)
+            supplements = clock.supplements + (1 if target.state.restarts_clock else 0)
+            return Clock(clock.started_at, clock.due_at, at, clock.waited, supplements, clock.extensions)
         if source.kind == "waiting" and target.kind != "waiting" and clock.paused_at is not None:
             waited = self.calendar.working_time_between(clock.paused_at, at)
             regime = self.legal.regime_on(dossier.received_at.date())
-            if regime.supplement_restarts_clock:
+            if regime.supplement_restarts_clock and source.state.restarts_clock:
                 started = self.calendar.receipt_start(at, self._cutoff(process, regime.cutoff))
                 due = self._legal_due(process, started)
                 event_data["clock"] = "restarted"
@@ -358,7 +364,8 @@ class Engine:
     def _exit(self, dossier: Dossier, outcome: str, *, actor: str, role: str, reason: str, at: datetime,
               field: str) -> Move:
         if not reason.strip():
-            raise ActionNotAllowed(dossier.code, outcome, dossier.state, "missing-data", "a reason is required")
+            request = "withdraw" if outcome == "withdrawn" else "stop"
+            raise ActionNotAllowed(dossier.code, request, dossier.state, "missing-data", "a reason is required")
         action = self.exit_to(dossier, outcome, role)
         data = {field: reason} if field in self.process_of(dossier).fields else {}
         return self.fire(dossier, action, actor=actor, role=role, at=at, data=data, comment=reason)

@@ -71,9 +71,14 @@ class StaleDossier(StoreError):
     """
 
     def __init__(self, code: str, expected: int, actual: int | None) -> None:
-        found = "it no longer exists" if actual is None else f"it is now at version {actual}"
-        super().__init__(f"dossier {code!r} changed since it was read (expected version {expected}, {found}); "
-                         "read it again and retry")
+        if actual is not None and actual < expected:
+            message = (f"dossier {code!r} is at version {actual}, not {expected}: "
+                       "the expected version was never written; read it again")
+        else:
+            found = "it no longer exists" if actual is None else f"it is now at version {actual}"
+            message = (f"dossier {code!r} changed since it was read (expected version {expected}, {found}); "
+                       "read it again and retry")
+        super().__init__(message)
         self.code = code
         self.expected = expected
         self.actual = actual

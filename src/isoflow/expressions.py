@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import functools
 import io
 import itertools
 import keyword
@@ -337,7 +338,10 @@ class _Compiler:
     def call(self, node: ast.Call, sub: int) -> _Fn:
         name = self.dotted(node.func)
         if name is None or name not in FUNCTIONS:
-            what = f"function '{name}' is not available" if name else "this cannot be called"
+            if name and "." in name:
+                what = f"'{name}(...)' calls a method of data, which is not allowed"
+            else:
+                what = f"function '{name}' is not available" if name else "this cannot be called"
             raise self.fail(f"{what}; use one of: {_FUNCTION_LIST}", node)
         if node.keywords:
             raise self.fail(f"keyword arguments are not allowed in {name}(...)", node.keywords[0])
@@ -412,7 +416,27 @@ def _syntax_error(
 
 
 def parse_expression(source: str) -> Expression:
-    """Parse, check and compile ``source``; raise ``ExpressionSyntaxError`` if it is not allowed."""
+    """Parse, check and compile ``source``; raise ``ExpressionSyntaxError`` if it is not allowed.
+
+    Results are cached by source: a catalogue repeats the same few guards thousands of
+    times, and an :class:`Expression` is immutable.
+    """
+    result = _parse_cached(source)
+    if isinstance(result, Expression):
+        return result
+    message, line, column = result
+    raise ExpressionSyntaxError(message, line=line, column=column)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(source: str) -> Expression | tuple[str, int, int]:
+    try:
+        return _parse(source)
+    except ExpressionSyntaxError as error:
+        return (error.message, error.line, error.column)
+
+
+def _parse(source: str) -> Expression:
     if len(source) > MAX_LENGTH:
         raise ExpressionSyntaxError(f"expression is longer than {MAX_LENGTH} characters"
                                     f" ({len(source)})", line=1, column=0)

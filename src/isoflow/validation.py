@@ -58,17 +58,18 @@ class Catalogue:
     def __init__(self, definitions: Iterable[ProcessDefinition]) -> None:
         self.by_code: dict[str, list[ProcessDefinition]] = {}
         self.duplicates: list[Finding] = []
-        seen: dict[tuple[str, int], ProcessDefinition] = {}
+        groups: dict[tuple[str, int], list[ProcessDefinition]] = {}
         for definition in definitions:
-            key = (definition.code, definition.revision)
-            if key in seen:
+            groups.setdefault((definition.code, definition.revision), []).append(definition)
+        for group in groups.values():
+            # Every file of a duplicate pair is told, so that validating either one alone finds it.
+            for definition in group if len(group) > 1 else ():
+                others = ", ".join(sorted(d.file for d in group if d is not definition))
                 self.duplicates.append(s007.rule.at(
                     definition.location,
                     f"{definition.kind} {definition.code!r} revision {definition.revision} is also declared in "
-                    f"{seen[key].file}", hint="give this file a new revision number, or remove one of them"))
-                continue
-            seen[key] = definition
-            self.by_code.setdefault(definition.code, []).append(definition)
+                    f"{others}", hint="give this file a new revision number, or remove one of them"))
+            self.by_code.setdefault(group[0].code, []).append(group[0])
         for versions in self.by_code.values():
             versions.sort(key=lambda d: d.revision)
 
@@ -89,14 +90,14 @@ class Catalogue:
             if base is None:
                 close = suggest(current.extends or "", self.by_code)
                 return s005.rule.at(current.location, f"{current.kind} {current.code!r} extends {current.extends!r}, "
-                                    "which is not in the catalogue",
+                                    "but no loadable file in the catalogue has that code",
                                     hint=f"did you mean {close!r}?" if close
                                     else "validate the folder that holds the flow, or pass --catalogue DIR",
                                     location=current.location.of("extends"))
             if any(base is link for link in chain):
                 cycle = " → ".join(d.code for d in [*chain, base])
-                return s005.rule.at(current.location, f"extends forms a cycle: {cycle}",
-                                    location=current.location.of("extends"))
+                return s005.rule.at(process.location, f"extends forms a cycle: {cycle}",
+                                    location=process.location.of("extends"))
             chain.append(base)
         merged = chain[-1]
         for derived in reversed(chain[:-1]):
@@ -136,6 +137,7 @@ def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable
     checked = {id(d) for d in definitions}
     found: list[Finding] = list(loader_findings)
     found.extend(f for f in catalogue.duplicates if any(f.file == d.file for d in definitions))
+    newest = {code: versions[-1] for code, versions in catalogue.by_code.items()}
     for written in definitions:
         if id(written) not in checked:
             continue
@@ -143,7 +145,7 @@ def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable
         if isinstance(resolved, Finding):
             found.append(resolved)
             continue
-        context = Context(catalogue={code: v[-1] for code, v in catalogue.by_code.items()}, written=written)
+        context = Context(catalogue=newest, written=written)
         silenced = _suppressed(resolved, written)
         for finding in check_definition(resolved, context):
             codes = silenced.get(finding.element_id, set()) | silenced[""]

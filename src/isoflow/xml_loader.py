@@ -10,7 +10,7 @@ becomes findings with a location, never a traceback; the tree becomes a frozen
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -42,17 +42,13 @@ from isoflow.definition import (
     Unit,
 )
 from isoflow.findings import Finding, Severity
+from isoflow.source_map import _TOKEN, SourceMap
 
 NAMESPACE = "urn:isoflow:process:1"
 XINCLUDE = "http://www.w3.org/2001/XInclude"
 MAX_BYTES = 2 * 1024 * 1024
 _NS = "{" + NAMESPACE + "}"
 
-_START_TAG = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>|<([^\s/>!?]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
-    re.S,
-)
-_ATTRIBUTE = re.compile(r"([^\s=/]+)\s*=\s*[\"']")
 _SCHEMA_NOISE = re.compile(r"\{" + re.escape(NAMESPACE) + r"\}")
 
 
@@ -70,45 +66,21 @@ def _finding(code: str, name: str, message: str, path: str, line: int = 1, colum
     return Finding(code, name, Severity.ERROR, message, path, line, column, "", hint)
 
 
-class _Positions:
-    """Line and column of every start tag and attribute value, from the source text."""
+class _NothingResolver(etree.Resolver):
+    """Answers every external lookup (DTD subset, entity) with nothing.
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.tags: list[tuple[int, int]] = [
-            (m.start(), m.start(2)) for m in _START_TAG.finditer(text) if m.group(1)
-        ]
+    libxml2 still opens an external subset or parameter entity named in a DOCTYPE even with
+    ``load_dtd=False`` (seen with 2.14: a FIFO there blocks forever).  DOCTYPEs are refused
+    before parsing; this is the second lock on the same door.
+    """
 
-    def line_col(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self._line_starts, offset) - 1
-        return index + 1, offset - self._line_starts[index] + 1
-
-    def location(self, file: str, index: int, with_attributes: bool = True) -> Location:
-        if index >= len(self.tags):
-            return Location(file, 0, 0)
-        start, attrs_start = self.tags[index]
-        line, column = self.line_col(start)
-        attributes: dict[str, tuple[int, int]] = {}
-        if with_attributes:
-            end = self._text.find(">", attrs_start)
-            for m in _ATTRIBUTE.finditer(self._text, attrs_start, end):
-                attributes[m.group(1)] = self.line_col(m.end())
-        return Location(file, line, column, attributes)
-
-    def first_tag_on(self, line: int) -> tuple[int, int]:
-        """The (line, column) of the first start tag on ``line``; column 1 if none."""
-        for start, _ in self.tags:
-            tag_line, column = self.line_col(start)
-            if tag_line == line:
-                return tag_line, column
-            if tag_line > line:
-                break
-        return line, 1
+    # lxml-stubs 0.5 predates the ``context`` argument that lxml passes and requires.
+    def resolve(self, url: str, pubid: str, context: Any) -> Any:  # type: ignore[override]
+        return self.resolve_string("", context)  # type: ignore[call-arg]
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -116,6 +88,8 @@ def _parser() -> etree.XMLParser:
         huge_tree=False,
         collect_ids=False,
     )
+    parser.resolvers.add(_NothingResolver())
+    return parser
 
 
 _SCHEMA: etree.XMLSchema | None = None
@@ -144,37 +118,36 @@ def load_file(path: Path, display: str | None = None) -> LoadResult:
 
 def load_bytes(data: bytes, path: str) -> LoadResult:
     """Parse, check and build one process file held in memory."""
-    problem = _precheck(data, path)
+    problem = _precheck(data, path) or _doctype(data, path)
     if problem is not None:
         return LoadResult(path, None, (problem,))
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
         line, column = error.position
-        message = _clean(str(error.msg or error)).split(", line ")[0]
+        message = _syntax_message(_clean(str(error.msg or error)).split(", line ")[0].strip())
+        if "tag mismatch" in message:
+            column = _tag_start(_sniff(data), line, column)
+        hint = 'write a literal "&" as &amp; and "<" as &lt;' if "EntityRef" in message or "AttValue" in message else ""
         return LoadResult(path, None, (_finding(
-            "P001", "xml-syntax", f"not well-formed XML: {message}", path, max(line, 1), max(column, 1)),))
+            "P001", "xml-syntax", f"not well-formed XML: {message}", path, max(line, 1), max(column, 1), hint),))
     tree = root.getroottree()
-    text = _decode(data, tree.docinfo.encoding)
-    positions = _Positions(text)
+    source = SourceMap(_decode(data, tree.docinfo.encoding))
     docinfo: Any = tree.docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
-        line, column = _doctype_position(text, positions)
-        return LoadResult(path, None, (_finding(
-            "P002", "doctype-forbidden", "a DOCTYPE is not allowed in a process file", path, line, column,
-            "remove the <!DOCTYPE ...> declaration; process files need no DTD or entities"),))
+    if docinfo.doctype or docinfo.internalDTD is not None:  # the scan before parsing missed it
+        return LoadResult(path, None, (_doctype_finding(path, 1, 1),))
     if root.tag not in (_NS + "process", _NS + "flow"):
-        return LoadResult(path, None, (_not_a_process(root, path, positions),))
-    for index, element in enumerate(root.iter(etree.Element)):
-        if isinstance(element.tag, str) and element.tag.startswith("{" + XINCLUDE + "}"):
-            loc = positions.location(path, index, with_attributes=False)
-            return LoadResult(path, None, (_finding(
-                "P005", "xinclude-forbidden", "XInclude is not allowed in a process file", path,
-                loc.line, loc.column, "to reuse a shared flow, write extends=\"FLOW-CODE\" on <process>"),))
+        return LoadResult(path, None, (_not_a_process(root, path, source),))
+    for element in root.iter("{" + XINCLUDE + "}*"):
+        index = next(i for i, el in enumerate(root.iter(etree.Element)) if el is element)
+        line, column, _ = source.at_index(index)
+        return LoadResult(path, None, (_finding(
+            "P005", "xinclude-forbidden", "XInclude is not allowed in a process file", path,
+            line, column, "to reuse a shared flow, write extends=\"FLOW-CODE\" on <process>"),))
     xsd = schema()
     if not xsd.validate(tree):
-        return LoadResult(path, None, tuple(_schema_findings(xsd.error_log, root, path, positions)))
-    return LoadResult(path, _Builder(path, positions).build(root), ())
+        return LoadResult(path, None, tuple(_schema_findings(xsd.error_log, root, path, source)))
+    return LoadResult(path, _Builder(path, source).build(root), ())
 
 
 def _precheck(data: bytes, path: str) -> Finding | None:
@@ -189,6 +162,9 @@ def _precheck(data: bytes, path: str) -> Finding | None:
 
 
 def _decode(data: bytes, encoding: str | None) -> str:
+    """The source text for positions: a byte-order mark decides first, then the declaration."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf", b"<\x00", b"\x00<")):
+        return _sniff(data)
     try:
         return data.decode(encoding or "utf-8")
     except (LookupError, UnicodeDecodeError):
@@ -199,37 +175,84 @@ def _clean(message: str) -> str:
     return _SCHEMA_NOISE.sub("", message)
 
 
-def _doctype_position(text: str, positions: _Positions) -> tuple[int, int]:
-    offset = text.find("<!DOCTYPE")
-    return positions.line_col(offset) if offset >= 0 else (1, 1)
+#: libxml2 wording that names parser options an author cannot set, in words they can act on.
+_LIBXML_ADVICE = (
+    (re.compile(r", use XML_PARSE_HUGE option"), " (isoflow accepts at most 256 levels of nesting)"),
+    (re.compile(r", try XML_PARSE_HUGE"), ""),
+    (re.compile(r", see xmlCtxtSetMaxAmplification"), ""),
+)
 
 
-def _not_a_process(root: Any, path: str, positions: _Positions) -> Finding:
+def _syntax_message(message: str) -> str:
+    for pattern, replacement in _LIBXML_ADVICE:
+        message = pattern.sub(replacement, message)
+    return message
+
+
+def _tag_start(text: str, line: int, column: int) -> int:
+    """The column of the ``</`` that libxml2 reports the column just after."""
+    lines = text.splitlines()
+    if 0 < line <= len(lines):
+        found = lines[line - 1].rfind("</", 0, max(column - 1, 0))
+        if found >= 0:
+            return found + 1
+    return column
+
+
+def _doctype_finding(path: str, line: int, column: int) -> Finding:
+    return _finding("P002", "doctype-forbidden", "a DOCTYPE is not allowed in a process file", path, line, column,
+                    "remove the <!DOCTYPE ...> declaration; process files need no DTD or entities")
+
+
+def _sniff(data: bytes) -> str:
+    """The text, well enough to find markup before parsing (any BOM, else UTF-8)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace").removeprefix("\ufeff")
+    if data.startswith(b"<\x00"):
+        return data.decode("utf-16-le", errors="replace")
+    if data.startswith(b"\x00<"):
+        return data.decode("utf-16-be", errors="replace")
+    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+def _doctype(data: bytes, path: str) -> Finding | None:
+    """A DOCTYPE before the root element, found before libxml2 ever expands an entity.
+
+    Entity tricks (billion laughs, external and parameter entities) live in the DOCTYPE, so
+    refusing it first gives one clear finding instead of whatever the expansion broke.
+    """
+    text = _sniff(data)
+    for match in _TOKEN.finditer(text):
+        if match.group(1):
+            return None  # the root element: no DOCTYPE can follow
+        if match.group(0)[:9].upper() == "<!DOCTYPE":
+            return _doctype_finding(path, *SourceMap(text).line_col(match.start()))
+    return None
+
+
+def _not_a_process(root: Any, path: str, source: SourceMap) -> Finding:
     qname = etree.QName(root)
     namespace = f" in namespace {qname.namespace!r}" if qname.namespace else " without a namespace"
     found = f"<{qname.localname}>{namespace}"
-    loc = positions.location(path, 0, with_attributes=False)
+    line, column, _ = source.at_index(0)
     return _finding("P004", "not-a-process", f"not an isoflow process file: the root element is {found}",
-                    path, loc.line, loc.column,
+                    path, line, column,
                     f'the root must be <process xmlns="{NAMESPACE}"> or <flow xmlns="{NAMESPACE}">')
 
 
 _ATTR_IN_MESSAGE = re.compile(r"attribute '([^']+)'")
 
 
-def _schema_findings(log: Any, root: Any, path: str, positions: _Positions) -> Iterator[Finding]:
+def _schema_findings(log: Any, root: Any, path: str, source: SourceMap) -> Iterator[Finding]:
     """One finding per schema error, located at the element (or attribute) it is about.
 
     libxml2 gives the line and an XPath of the element but always column 0; the XPath finds
     the element's index in document order, which is the index of its start tag in the scan.
     """
     elements: dict[Any, int] | None = None
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int, int, str]] = set()
     for entry in log:
-        message = _clean(entry.message)
-        if (entry.line, message) in seen:
-            continue
-        seen.add((entry.line, message))
+        message = _clean(entry.message).strip()
         index = None
         if entry.path:
             if elements is None:
@@ -240,13 +263,15 @@ def _schema_findings(log: Any, root: Any, path: str, positions: _Positions) -> I
                 found = []
             index = elements.get(found[0]) if found else None
         if index is None:
-            line, column = positions.first_tag_on(entry.line)
+            line, column = source.first_on(entry.line)
         else:
-            loc = positions.location(path, index)
+            loc = Location(path, *source.at_index(index))
             attribute = _ATTR_IN_MESSAGE.search(message)
             loc = loc.of(attribute.group(1)) if attribute else loc
             line, column = loc.line, loc.column
-        yield _finding("P006", "xml-schema", _friendly(message), path, line, column)
+        if (line, column, message) not in seen:
+            seen.add((line, column, message))
+            yield _finding("P006", "xml-schema", _friendly(message), path, line, column)
 
 
 _ID = 'an id: letters, digits, "_" and "-", starting with a letter or "_"'
@@ -263,6 +288,16 @@ _EXPECTED = {
     "reason": "a reason in words (it may not be empty)",
     **dict.fromkeys(("id", "from", "to", "role", "unit", "roles", "issues", "records", "template"), _ID),
 }
+_ATOMIC = re.compile(r"(?<=: )'([^']*)' is not a valid value of the atomic type '([^']+)'$")
+#: Plain words for the XSD built-in types isoflow uses.
+_XS_WORDS = {
+    "xs:boolean": "true or false",
+    "xs:date": "a date written YYYY-MM-DD, like 2026-01-31",
+    "xs:decimal": "a number, like 3 or 0.5",
+    "xs:positiveInteger": "a whole number greater than 0",
+    "xs:nonNegativeInteger": "a whole number, 0 or more",
+    "xs:language": "a language code, like vi or en",
+}
 _PATTERN = re.compile(r"\[facet 'pattern'\] The value '(.*)' is not accepted by the pattern '.*'$", re.S)
 
 
@@ -273,7 +308,10 @@ def _friendly(message: str) -> str:
     pattern = _PATTERN.search(message)
     if pattern and attribute and attribute.group(1) in _EXPECTED:
         message = message[: pattern.start()] + f"{pattern.group(1)!r} is not {_EXPECTED[attribute.group(1)]}"
-    message = message.replace("[facet 'enumeration'] ", "").replace("Element '", "<")
+    atomic = _ATOMIC.search(message)
+    if atomic and atomic.group(2) in _XS_WORDS:
+        message = message[: atomic.start()] + f"{atomic.group(1)!r} is not {_XS_WORDS[atomic.group(2)]}"
+    message = re.sub(r"\[facet '[a-zA-Z]+'\] ", "", message).replace("Element '", "<")
     message = message.replace("', attribute '", "> attribute '")
     return re.sub(r"^<([^'>]+)': ", r"<\1>: ", message)
 
@@ -281,13 +319,15 @@ def _friendly(message: str) -> str:
 class _Builder:
     """Turns a schema-valid tree into definition nodes, each with its location."""
 
-    def __init__(self, path: str, positions: _Positions) -> None:
+    def __init__(self, path: str, source: SourceMap) -> None:
         self.path = path
-        self.positions = positions
-        self.index: dict[Any, int] = {}
+        self.source = source
+        self.seen: dict[tuple[int, str], int] = {}
+        self.suppressed: dict[Any, list[Any]] = {}
 
     def build(self, root: Any) -> ProcessDefinition:
-        self.index = {el: i for i, el in enumerate(root.iter(etree.Element))}
+        for element in root.iter(_NS + "suppress"):
+            self.suppressed.setdefault(element.getparent(), []).append(element)
         kind: Literal["process", "flow"] = "process" if root.tag == _NS + "process" else "flow"
         procedure_el = root.find(_NS + "procedure")
         control_el = root.find(_NS + "control")
@@ -312,46 +352,60 @@ class _Builder:
                           for e in self.items(root, "records", "record")),
             suppressions=self.suppressions(root),
             location=self.loc(root),
+            nfc_source=_nfc(self.source.text),
         )
 
     def loc(self, element: Any) -> Location:
-        return self.positions.location(self.path, self.index[element])
+        """The element's line now; its column when asked (the n-th such tag on that line)."""
+        line = element.sourceline or 0
+        name = element.tag.rpartition("}")[2]
+        occurrence = self.seen.get((line, name), 0)
+        self.seen[(line, name)] = occurrence + 1
+        return Location(self.path, line, anchor=(self.source, name, occurrence))
 
+    # iterchildren with a tag is several times faster than findall's path language here.
     def items(self, root: Any, group: str, item: str) -> list[Any]:
-        return cast(list[Any], root.findall(f"{_NS}{group}/{_NS}{item}"))
+        parent = next(root.iterchildren(_NS + group), None)
+        return [] if parent is None else list(parent.iterchildren(_NS + item))
 
     def texts(self, element: Any, tag: str) -> Mapping[str, str]:
-        return {e.get("lang", "vi"): _text(e) for e in element.findall(_NS + tag)}
+        if not len(element):
+            return {}
+        return {e.get("lang", "vi"): _text(e) for e in element.iterchildren(_NS + tag)}
 
     def suppressions(self, element: Any) -> tuple[Suppression, ...]:
-        return tuple(Suppression(e.get("rule"), e.get("reason").strip(), self.loc(e))
-                     for e in element.findall(_NS + "suppress"))
+        found = self.suppressed.get(element)
+        if not found:
+            return ()
+        return tuple(Suppression(e.get("rule"), e.get("reason").strip(), self.loc(e)) for e in found)
 
     def node(self, element: Any) -> dict[str, Any]:
         return {"id": element.get("id"), "location": self.loc(element),
-                "suppressions": self.suppressions(element), "remove": _bool(element.get("remove")) or False}
+                "suppressions": self.suppressions(element), "remove": element.get("remove") in ("true", "1")}
 
     def field(self, e: Any) -> Field:
         return Field(**self.node(e), type=e.get("type"), required=_bool(e.get("required")),
                      labels=self.texts(e, "label"),
-                     options=tuple(o.get("value") for o in e.findall(_NS + "option")))
+                     options=tuple(o.get("value") for o in e.iterchildren(_NS + "option")))
 
     def state(self, e: Any) -> State:
-        budget = e.get("budget")
-        status = e.get("status")
-        return State(**self.node(e), kind=e.get("kind"), initial=_bool(e.get("initial")),
-                     outcome=e.get("outcome"), unit=e.get("unit"), role=e.get("role"),
+        a: dict[str, Any] = dict(e.attrib)
+        budget = a.get("budget")
+        status = a.get("status")
+        return State(**self.node(e), kind=a.get("kind"), initial=_bool(a.get("initial")),
+                     outcome=a.get("outcome"), unit=a.get("unit"), role=a.get("role"),
                      budget=Duration.parse(budget) if budget else None,
-                     status=int(status) if status else None, labels=self.texts(e, "label"))
+                     status=int(status) if status else None, clock=a.get("clock"),
+                     labels=self.texts(e, "label"))
 
     def action(self, e: Any) -> Action:
-        sets = e.findall(_NS + "set")
-        return Action(**self.node(e), source=e.get("from"), target=e.get("to"), roles=_ids(e.get("roles")),
-                      when=e.get("when"), default=_bool(e.get("default")), duty=e.get("duty"),
-                      issues=_ids(e.get("issues")), requires=_ids(e.get("requires")), records=_ids(e.get("records")),
+        a: dict[str, Any] = dict(e.attrib)  # one copy in C beats a dozen .get() calls
+        sets = list(e.iterchildren(_NS + "set")) if len(e) else []
+        return Action(**self.node(e), source=a["from"], target=a.get("to"), roles=_ids(a.get("roles")),
+                      when=a.get("when"), default=_bool(a.get("default")), duty=a.get("duty"),
+                      issues=_ids(a.get("issues")), requires=_ids(a.get("requires")), records=_ids(a.get("records")),
                       effects=tuple(Effect(s.get("field"), s.get("value"), self.loc(s)) for s in sets) or None,
-                      reschedule=e.get("reschedule"),
-                      labels=self.texts(e, "label"))
+                      reschedule=a.get("reschedule"), labels=self.texts(e, "label"))
 
     def control(self, e: Any) -> DocumentControl:
         def sign(tag: str) -> SignOff | None:
@@ -388,7 +442,17 @@ class _Builder:
 
 
 def _text(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+    """The element's text with runs of white space collapsed, as a reader sees it."""
+    if element is None:
+        return ""
+    text = element.text or "" if len(element) == 0 else "".join(element.itertext())
+    return " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text or text[:1].isspace()
+                                      or text[-1:].isspace()) else text
+
+
+def _nfc(text: str) -> bool:
+    """Whether every text of the file is NFC as written (character references could hide NFD)."""
+    return "&#" not in text and unicodedata.is_normalized("NFC", text)
 
 
 def _optional_text(element: Any) -> str | None:

@@ -34,10 +34,16 @@ def test_docstring_has_every_heading(rule: object) -> None:
         assert heading in doc, heading
 
 
+#: Rules whose invalid case is generated at test time instead of committed, and where.
+GENERATED = {"P003": "tests/test_hostile_input.py (a file over 2 MiB)"}
+
+
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.rule.code)
 def test_every_rule_has_valid_and_invalid_fixtures(module: object) -> None:
     folder = FIXTURES / module.__name__.rsplit(".", 1)[-1]  # type: ignore[attr-defined]
     assert list(folder.glob("valid*.xml")), f"{folder} has no valid*.xml"
+    if module.rule.code in GENERATED:  # type: ignore[attr-defined]
+        return
     invalid = list(folder.glob("invalid*.xml"))
     assert invalid, f"{folder} has no invalid*.xml"
     for path in invalid:

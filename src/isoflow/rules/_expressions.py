@@ -1,4 +1,4 @@
-"""Every expression of a process, with the location of the attribute that holds it."""
+"""Every expression of a process, and where each of its characters is written."""
 
 from __future__ import annotations
 
@@ -7,17 +7,16 @@ from collections.abc import Iterator
 from isoflow.definition import Action, Location, ProcessDefinition
 
 
-def expressions(process: ProcessDefinition) -> Iterator[tuple[Action, str, Location]]:
-    """(action, source, where the source text starts) for each guard and effect."""
+def expressions(process: ProcessDefinition) -> Iterator[tuple[Action, str, Location, str]]:
+    """(action, source, the element holding it, the attribute) for each guard and effect."""
     for action in process.actions:
         if action.when:
-            yield action, action.when, action.location.of("when")
+            yield action, action.when, action.location, "when"
         for effect in action.effects or ():
-            yield action, effect.value, effect.location.of("value")
+            yield action, effect.value, effect.location, "value"
 
 
-def position(start: Location, line: int, column: int) -> Location:
-    """Where (``line``, ``column``) of an expression is in the file, given its start."""
-    if line <= 1:
-        return Location(start.file, start.line, start.column + column)
-    return Location(start.file, start.line + line - 1, column + 1)
+def position(holder: Location, attribute: str, source: str, line: int, column: int) -> Location:
+    """Where (``line``, ``column``) of an expression's source is written in the file."""
+    offset = sum(len(text) for text in source.splitlines(keepends=True)[: line - 1]) + column
+    return holder.of(attribute, offset)

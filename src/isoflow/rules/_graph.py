@@ -8,14 +8,9 @@ from collections.abc import Iterable, Mapping
 from isoflow.definition import ProcessDefinition
 
 
-def successors(process: ProcessDefinition) -> Mapping[str, list[str]]:
+def successors(process: ProcessDefinition) -> Mapping[str, tuple[str, ...]]:
     """State id → the states its actions lead to (only to declared states)."""
-    known = process.state_by_id
-    table: dict[str, list[str]] = {s.id: [] for s in process.states}
-    for action in process.actions:
-        if action.source in table and action.target in known:
-            table[action.source].append(action.target)  # type: ignore[arg-type]
-    return table
+    return process.graph
 
 
 def dangling(process: ProcessDefinition) -> bool:

@@ -1,6 +1,8 @@
 """F002 trap-state: from every step there is a way to a final step.
 
 What it checks: from each non-final state, some path of actions reaches a final state.
+It reports the trap itself (a dead end, or a group of steps that only lead to each other),
+not every step upstream that can only lead into it.
 Why it matters: a dossier caught in a trap can never be closed: it stays open past its due
 date with no action that anyone may take (an open nonconformity, ISO 9001 10.2).
 Flagged: ``<state id="cho_y_kien"/>`` whose only action leads back to itself.
@@ -22,10 +24,16 @@ rule = Rule("F002", "trap-state", Severity.ERROR, __doc__)
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     if dangling(process):
         return  # S003 reports the broken action; every state it cut off would follow
+    graph = successors(process)
     finals = [s.id for s in process.states if s.is_final]
-    can_finish = reachable(reverse(successors(process)), finals)
+    can_finish = reachable(reverse(graph), finals)
     for state in process.states:
         if state.id in can_finish:
+            continue
+        # Report the trap itself, not every step upstream of it: a state is a cause when
+        # everything it can reach can come back to it (it belongs to a closed group).
+        ahead = reachable(graph, [state.id])
+        if any(state.id not in reachable(graph, [other]) for other in ahead):
             continue
         way_out = "has no action out" if not process.actions_from(state.id) else "has no path to a final state"
         yield rule.at(state, f"state {state.id!r} {way_out}: a dossier there can never be closed",

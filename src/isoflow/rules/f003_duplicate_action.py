@@ -10,7 +10,7 @@ Fix: delete the copy, or merge the roles and guards into one action.
 
 from collections.abc import Iterator
 
-from isoflow.definition import ProcessDefinition
+from isoflow.definition import Action, ProcessDefinition
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
 
@@ -19,13 +19,13 @@ rule = Rule("F003", "duplicate-action", Severity.ERROR, __doc__)
 
 @rule
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
-    first: dict[tuple[str, str, str | None], int] = {}
+    first: dict[tuple[str, str, str | None], Action] = {}
     for action in context.as_written(process).actions:
         if action.remove:
             continue
         key = (action.id, action.source, action.target)
         if key in first:
-            yield rule.at(action, f"{action.describe()} to {action.target!r} is already declared on line {first[key]}",
-                          hint="delete the copy")
+            yield rule.at(action, f"{action.describe()} to {action.target!r} is already declared on line "
+                          f"{first[key].location.line}", hint="delete the copy")
         else:
-            first[key] = action.location.line
+            first[key] = action

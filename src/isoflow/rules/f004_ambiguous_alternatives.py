@@ -30,11 +30,12 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
         defaults = [a for a in group if a.default]
         unguarded = [a for a in group if not a.when and not a.default]
         for extra in defaults[1:]:
-            yield rule.at(extra, f"{extra.describe()} is a second default (the first goes to {defaults[0].target!r})",
+            yield rule.at(extra, f"{extra.describe()} to {extra.target!r} is a second default "
+                          f"(the first goes to {defaults[0].target!r})",
                           hint='keep default="true" on one alternative', location=extra.location.of("default"))
         for action in defaults:
             if action.when:
-                yield rule.at(action, f"default {action.describe()} also has a guard",
+                yield rule.at(action, f"default {action.describe()} to {action.target!r} also has a guard",
                               hint="a default applies when no guard holds; remove its when",
                               location=action.location.of("when"))
         for action in unguarded:

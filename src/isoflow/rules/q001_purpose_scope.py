@@ -23,8 +23,9 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     procedure = process.procedure
     if procedure is None:
         return
-    for name, text, section in (("purpose", procedure.purpose, "1. Mục đích"),
-                                ("scope", procedure.scope, "2. Phạm vi áp dụng")):
+    for name, text, section, after in (("purpose", procedure.purpose, "1. Mục đích", "domain"),
+                                       ("scope", procedure.scope, "2. Phạm vi áp dụng",
+                                        "purpose" if procedure.purpose else "domain")):
         if not text:
             yield rule.at(procedure.location, f"the procedure has no <{name}> (section {section})",
-                          hint=f"add <{name}> after <domain>")
+                          hint=f"add <{name}> after <{after}>")

@@ -16,6 +16,7 @@ from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
 
 rule = Rule("Q002", "record-retention", Severity.WARNING, __doc__)
+_EXAMPLE = {"place": 'place="Bộ phận Một cửa"', "retention": 'retention="10y"'}
 
 
 @rule
@@ -27,4 +28,4 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
         missing = [name for name, value in (("place", record.place), ("retention", record.retention)) if not value]
         if missing:
             yield rule.at(record, f"record {record.id!r} has no {' and no '.join(missing)}",
-                          hint='for example place="Bộ phận Một cửa" retention="10y"')
+                          hint="for example " + " ".join(_EXAMPLE[m] for m in missing))

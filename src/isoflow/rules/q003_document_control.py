@@ -30,9 +30,10 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
             yield rule.at(control.location, f"document control has no <{name}> sign-off",
                           hint=f'add <{name} by="..." title="..." on="YYYY-MM-DD"/>')
             continue
-        missing = [a for a, v in (("by", sign.by), ("title", sign.title), ("on", sign.on)) if not v]
+        missing = [what for what, v in (('name (by="...")', sign.by), ('position (title="...")', sign.title),
+                                        ('date (on="YYYY-MM-DD")', sign.on)) if not v]
         if missing:
-            yield rule.at(sign.location, f"<{name}> has no {', '.join(missing)}",
+            yield rule.at(sign.location, f"<{name}> has no {' and no '.join(missing)}",
                           hint="the cover's sign-off table needs name, position and date")
     approved = control.approved
     if approved and approved.on and process.effective and approved.on > process.effective:

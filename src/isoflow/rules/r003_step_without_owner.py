@@ -26,4 +26,4 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
         missing = [name for name, value in (("unit", state.unit), ("role", state.role)) if not value]
         if missing:
             yield rule.at(state, f"work step {state.id!r} names no {' and no '.join(missing)}",
-                          hint=" and ".join(f'add {m}="..."' for m in missing))
+                          hint="add " + " and ".join(f'{m}="..."' for m in missing))

@@ -11,7 +11,7 @@ Fix: rename one of them, or delete the copy.
 
 from collections.abc import Iterator
 
-from isoflow.definition import ProcessDefinition
+from isoflow.definition import Node, ProcessDefinition
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
 
@@ -24,10 +24,10 @@ KINDS = ("roles", "units", "fields", "forms", "states", "records")
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     written = context.as_written(process)
     for kind in KINDS:
-        first: dict[str, int] = {}
+        first: dict[str, Node] = {}
         for node in getattr(written, kind):
             if node.id in first:
-                yield rule.at(node, f"{kind[:-1]} id {node.id!r} is already declared on line {first[node.id]}",
-                              hint="ids must be unique; rename or delete one")
+                yield rule.at(node, f"{kind[:-1]} id {node.id!r} is already declared on line "
+                              f"{first[node.id].location.line}", hint="ids must be unique; rename or delete one")
             else:
-                first[node.id] = node.location.line
+                first[node.id] = node

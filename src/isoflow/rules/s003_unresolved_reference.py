@@ -23,15 +23,17 @@ rule = Rule("S003", "unresolved-reference", Severity.ERROR, __doc__)
 
 
 def _missing(node: Node, attribute: str, kind: str, ids: Iterable[str] | None, known: set[str]) -> Iterator[Finding]:
+    if not ids or known.issuperset(ids):
+        return  # the common case, without building any message
     # An action names itself by id and source; about its own ``from``, saying the source twice
     # ("action 'tra' from 'x' from='x'") reads as a typo, so it is named by id alone.
     name = f"action {node.id!r}" if isinstance(node, Action) and attribute == "from" else node.describe()
-    for ref in ids or ():
+    for ref in ids:
         if ref not in known:
             close = suggest(ref, known)
             hint = f"did you mean {close!r}?" if close else f"declare the {kind} or correct the id"
             yield rule.at(node, f"{name} {attribute}={ref!r}: no {kind} {ref!r} is declared",
-                          hint=hint, location=node.location.of(attribute))
+                          hint=hint, location=node.location.of_item(attribute, ref))
 
 
 @rule
@@ -43,20 +45,24 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     fields = {f.id for f in process.fields}
     records = {r.id for r in process.records}
     for state in process.states:
-        yield from _missing(state, "unit", "unit", [state.unit] if state.unit else [], units)
-        yield from _missing(state, "role", "role", [state.role] if state.role else [], roles)
+        if state.unit and state.unit not in units:
+            yield from _missing(state, "unit", "unit", [state.unit], units)
+        if state.role and state.role not in roles:
+            yield from _missing(state, "role", "role", [state.role], roles)
     for action in process.actions:
-        yield from _missing(action, "from", "state", [action.source], states)
+        if action.source not in states:
+            yield from _missing(action, "from", "state", [action.source], states)
         if action.target is None:
             yield rule.at(action, f"action {action.id!r} from {action.source!r} has no target state",
                           hint='add to="STATE-ID"')
-        else:
+        elif action.target not in states:
             yield from _missing(action, "to", "state", [action.target], states)
         yield from _missing(action, "roles", "role", action.roles, roles)
         yield from _missing(action, "issues", "form", action.issues, forms)
         yield from _missing(action, "records", "record", action.records, records)
         yield from _missing(action, "requires", "field", action.requires, fields)
-        yield from _missing(action, "reschedule", "field", [action.reschedule] if action.reschedule else [], fields)
+        if action.reschedule and action.reschedule not in fields:
+            yield from _missing(action, "reschedule", "field", [action.reschedule], fields)
         for effect in action.effects or ():
             if effect.field not in fields:
                 close = suggest(effect.field, fields)

@@ -1,10 +1,11 @@
 """T002 budget-exceeds-limit: the step budgets fit within the legal time limit.
 
-What it checks: along the longest path of work steps from the initial step to a
-``granted`` outcome, the budgets add up to no more than the procedure's legal time limit
-(working days × hours per day, working hours, or one working day for same-day
-procedures).  Waiting steps stop the clock, so a path restarts after them; rework loops
-(back edges) are not counted.
+What it checks: along the longest path the legal clock runs, the step budgets add up to no
+more than the procedure's legal time limit (working days × hours per day, working hours,
+or one working day for same-day procedures).  The clock runs from the initial step to a
+``granted`` outcome, or until a supplement request (a waiting step) stops it; after the
+supplement it starts again from zero.  A waiting step with ``clock="pause"`` (a financial
+obligation) only pauses it.  Rework loops (back edges) are not counted.
 Why it matters: provinces publish internal procedures whose step times do not add up to
 the legal limit (0.5 + 9 + 2 + 0.5 = 12 days against 10 published); a dossier that follows
 such a procedure to the letter is late by design.
@@ -32,7 +33,7 @@ def _dag(graph: dict[str, list[str]], starts: list[str]) -> dict[str, list[str]]
         if start in colour:
             continue
         colour[start] = 1
-        stack = [(start, iter(graph[start]))]
+        stack = [(start, iter(graph.get(start, ())))]
         while stack:
             node, children = stack[-1]
             child = next(children, None)
@@ -43,24 +44,29 @@ def _dag(graph: dict[str, list[str]], starts: list[str]) -> dict[str, list[str]]
                 dag[node].append(child)
                 if child not in colour:
                     colour[child] = 1
-                    stack.append((child, iter(graph[child])))
+                    stack.append((child, iter(graph.get(child, ()))))
     return dag
 
 
 def longest_path(process: ProcessDefinition) -> tuple[Decimal, list[str]]:
-    """The most working hours any path to a granted outcome may take, and that path."""
+    """The most working hours the legal clock may run along one path, and that path.
+
+    A stretch of the clock ends at a granted outcome, or at a waiting step that restarts
+    it (a supplement request); a waiting step that only pauses it counts as zero and the
+    stretch goes on.  Steps after a restarting wait begin a new stretch.
+    """
     states = process.state_by_id
-    work = {s.id for s in process.states if s.effective_kind != "waiting"}
-    graph: dict[str, list[str]] = {sid: [] for sid in work}
-    starts = [s.id for s in process.initial_states if s.id in work]
+    restart = {s.id for s in process.states if s.restarts_clock}
+    # Rework loops are the back edges of one walk of the whole graph from the initial step,
+    # so which edges count does not depend on where a stretch of the clock starts.
+    whole: dict[str, list[str]] = {sid: [] for sid in states}
     for action in process.actions:
-        if action.target not in states:
-            continue
-        if action.source in work and action.target in work:
-            graph[action.source].append(action.target)
-        elif action.source in states and action.target in work and states[action.source].effective_kind == "waiting":
-            starts.append(action.target)
-    dag = _dag(graph, starts)
+        if action.source in states and action.target in states:
+            whole[action.source].append(action.target)  # type: ignore[arg-type]
+    forward = _dag(whole, [s.id for s in process.initial_states] + list(states))
+    dag = {sid: targets for sid, targets in forward.items() if sid not in restart}
+    starts = [s.id for s in process.initial_states if s.id not in restart]
+    starts += [t for sid in restart for t in forward[sid] if t not in restart]
     hpd = process.hours_per_day
     best: dict[str, tuple[Decimal, list[str]] | None] = {}
 
@@ -69,20 +75,22 @@ def longest_path(process: ProcessDefinition) -> tuple[Decimal, list[str]]:
             return best[node]
         best[node] = None
         state = states[node]
-        if state.is_final:
+        if node in restart:
+            result: tuple[Decimal, list[str]] | None = (Decimal(0), [node])
+        elif state.is_final:
             result = (Decimal(0), [node]) if state.outcome == "granted" else None
         else:
-            tails = [t for t in (walk(child) for child in dag[node]) if t is not None]
+            tails = [t for t in (walk(child) for child in dag.get(node, ())) if t is not None]
             if tails:
                 hours, path = max(tails, key=lambda t: t[0])
-                own = state.budget.hours(hpd) if state.budget else Decimal(0)
+                own = state.budget.hours(hpd) if state.budget and state.effective_kind == "work" else Decimal(0)
                 result = (own + hours, [node, *path])
             else:
                 result = None
         best[node] = result
         return result
 
-    found = [r for r in (walk(s) for s in starts) if r is not None]
+    found = [r for r in (walk(s) for s in dict.fromkeys(starts)) if r is not None]
     return max(found, key=lambda t: t[0]) if found else (Decimal(0), [])
 
 
@@ -104,7 +112,8 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     if total > limit.hours:
         steps = " → ".join(f"{sid} {process.state_by_id[sid].budget}" for sid in path
                            if process.state_by_id[sid].budget is not None)
+        in_hours = "" if limit.working_hours is not None else f" ({_hours(limit.hours)})"
         yield rule.at(process.location,
-                      f"step budgets on the longest path to a granted outcome add up to {_hours(total)}, "
-                      f"over the legal limit of {limit} ({_hours(limit.hours)}): {steps}",
+                      f"step budgets on the longest path the legal clock runs add up to {_hours(total)}, "
+                      f"over the legal limit of {limit}{in_hours}: {steps}",
                       hint="shorten these budgets or correct the legal time limit", location=limit.location)

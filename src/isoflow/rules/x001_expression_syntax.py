@@ -24,9 +24,9 @@ rule = Rule("X001", "expression-syntax", Severity.ERROR, __doc__)
 
 @rule
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
-    for action, source, start in expressions(process):
+    for action, source, holder, attribute in expressions(process):
         try:
             parse_expression(source)
         except ExpressionSyntaxError as error:
             yield rule.at(action, f"in {action.describe()}: {error.message}",
-                          location=position(start, error.line, error.column))
+                          location=position(holder, attribute, source, error.line, error.column))

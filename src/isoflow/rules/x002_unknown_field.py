@@ -49,7 +49,7 @@ def _closest(name: str, fields: set[str]) -> str | None:
 @rule
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     fields = {f.id for f in process.fields}
-    for action, source, start in expressions(process):
+    for action, source, holder, attribute in expressions(process):
         try:
             parsed = parse_expression(source)
         except ExpressionSyntaxError:
@@ -59,4 +59,4 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
                 close = _closest(ref.name, fields)
                 yield rule.at(action, f"in {action.describe()}: unknown field {ref.name!r}",
                               hint=f"did you mean {close!r}?" if close else "declare it in <fields>",
-                              location=position(start, ref.line, ref.column))
+                              location=position(holder, attribute, source, ref.line, ref.column))

@@ -1,0 +1,138 @@
+"""Validating a large catalogue on several processes, sending findings, not definitions.
+
+Loading and checking a file is independent work, except that a procedure may extend a
+flow held in another file, and two files may claim the same code (S007).  Each worker
+loads its share of the files, and a short conversation with the parent settles the rest:
+
+1. worker → parent: for each definition, its code, revision and ``extends``;
+2. parent → worker: the codes that something extends (with everything they extend);
+3. worker → parent: its definitions of those codes (the only definitions ever sent);
+4. parent → worker: all those base definitions, in catalogue order, and the duplicate groups;
+5. worker → parent: its findings and unreadable files.
+
+So each worker resolves ``extends`` exactly as a single process would, and only a handful of
+definitions cross a process boundary instead of the whole catalogue.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from isoflow.definition import ProcessDefinition
+from isoflow.findings import Finding
+from isoflow.rules import s007_duplicate_code as s007
+from isoflow.validation import Catalogue, Report, Selection, validate
+
+Summary = tuple[int, str, int, str | None]  # file index, code, revision, extends
+
+
+def _worker(chunk: list[tuple[int, str, bool]], selection: Selection, conn: Connection) -> None:
+    from isoflow.workspace import _gc_paused, _load
+    from isoflow.xml_loader import LoadResult
+
+    with _gc_paused():
+        loaded = [(index, checked, _load(Path(path))) for index, path, checked in chunk]
+        mine = [(index, checked, r.definition) for index, checked, r in loaded
+                if isinstance(r, LoadResult) and r.definition is not None]
+        conn.send([(index, d.code, d.revision, d.extends) for index, _, d in mine])
+        needed: set[str] = conn.recv()
+        conn.send([(index, d) for index, _, d in mine if d.code in needed])
+        bases, duplicates = conn.recv()
+        own = [d for _, _, d in mine]
+        catalogue = Catalogue([*(d for _, d in bases), *own])
+        catalogue.duplicates = [_duplicate(d, duplicates) for d in own if (d.code, d.revision) in duplicates]
+        checked_defs = [d for _, checked, d in mine if checked]
+        loader_findings = [f for _, checked, r in loaded if checked and isinstance(r, LoadResult) for f in r.findings]
+        unreadable = [r for _, checked, r in loaded if checked and isinstance(r, tuple)]
+        report = validate(checked_defs, loader_findings, [], selection, catalogue)
+    conn.send((list(report.findings), unreadable))
+    conn.close()
+
+
+def _duplicate(definition: ProcessDefinition, groups: dict[tuple[str, int], list[str]]) -> Finding:
+    others = ", ".join(sorted(f for f in groups[(definition.code, definition.revision)] if f != definition.file))
+    return s007.rule.at(definition.location,
+                        f"{definition.kind} {definition.code!r} revision {definition.revision} is also declared in "
+                        f"{others}", hint="give this file a new revision number, or remove one of them")
+
+
+def _closure(summaries: list[Summary]) -> set[str]:
+    """Every code that some definition extends, directly or through another base."""
+    extends_of: dict[str, set[str]] = {}
+    for _, code, _, extends in summaries:
+        if extends:
+            extends_of.setdefault(code, set()).add(extends)
+    needed = {extends for _, _, _, extends in summaries if extends}
+    frontier = list(needed)
+    while frontier:
+        for more in extends_of.get(frontier.pop(), ()):
+            if more not in needed:
+                needed.add(more)
+                frontier.append(more)
+    return needed
+
+
+def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: Selection, workers: int) -> Report:
+    """Validate ``files`` (with ``others`` in the catalogue only) on ``workers`` processes."""
+    entries = [(i, str(p), True) for i, p in enumerate(files)]
+    entries += [(len(files) + i, str(p), False) for i, p in enumerate(others)]
+    size = -(-len(entries) // workers)
+    chunks = [entries[i:i + size] for i in range(0, len(entries), size)]
+    # fork: workers start in milliseconds with isoflow already imported (spawn elsewhere).
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context: Any = multiprocessing.get_context(method)
+    pipes: list[Connection] = []
+    processes = []
+    for chunk in chunks:
+        parent, child = context.Pipe()
+        process = context.Process(target=_worker, args=(chunk, selection, child), daemon=True)
+        process.start()
+        child.close()
+        pipes.append(parent)
+        processes.append(process)
+    try:
+        summaries = [s for pipe in pipes for s in _receive(pipe)]
+        needed = _closure(summaries)
+        for pipe in pipes:
+            pipe.send(needed)
+        bases = sorted((item for pipe in pipes for item in _receive(pipe)), key=lambda item: item[0])
+        paths = [str(p) for p in [*files, *others]]
+        groups: dict[tuple[str, int], list[str]] = {}
+        for index, code, revision, _ in sorted(summaries):
+            groups.setdefault((code, revision), []).append(paths[index])
+        duplicates = {key: value for key, value in groups.items() if len(value) > 1}
+        for pipe in pipes:
+            pipe.send((bases, duplicates))
+        findings: list[Finding] = []
+        unreadable: list[tuple[str, str]] = []
+        for pipe in pipes:
+            found, lost = _receive(pipe)
+            findings.extend(found)
+            unreadable.extend(lost)
+    finally:
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+    return Report(tuple(str(p) for p in files), tuple(sorted(set(findings), key=Finding.sort_key)),
+                  tuple(sorted(unreadable)))
+
+
+def _receive(pipe: Connection) -> Any:
+    try:
+        return pipe.recv()
+    except EOFError:
+        raise RuntimeError("a validation worker stopped unexpectedly") from None
+
+
+def cpu_count() -> int:
+    """CPUs this process may use (the affinity mask, not the machine's total)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1

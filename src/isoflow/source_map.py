@@ -1,0 +1,92 @@
+"""Where things are in a source file: start tags and attribute values, found on demand.
+
+libxml2 gives a line for every element but no column (and column 0 for validity errors).
+A :class:`SourceMap` scans the text once, and only when a position is first asked for, so
+that files without findings never pay for it.  Start tags are listed in document order,
+which is also the order of ``root.iter()``, and each knows where its attributes' values are.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_TOKEN = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>|<([^\s/>!?]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.S,
+)
+_ATTRIBUTE = re.compile(r"([^\s=/]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+#: An attribute's value position: (line, column, the value's source text).
+Attributes = dict[str, tuple[int, int, str]]
+
+
+class SourceMap:
+    """The start tags of one file, with lines, columns and attribute positions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._line_starts: list[int] | None = None
+        self._tags: list[tuple[int, int, int, str]] | None = None  # start, attrs start, attrs end, local name
+        self._tag_lines: list[int] = []
+        self._end_lines: list[int] = []  # the line of each start tag's ">", which libxml2 calls its line
+
+    def __getstate__(self) -> str:
+        return self.text  # the scan is cheap to redo; sending it is not
+
+    def __setstate__(self, text: str) -> None:
+        self.__init__(text)  # type: ignore[misc]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        index = bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    @property
+    def tags(self) -> list[tuple[int, int, int, str]]:
+        if self._tags is None:
+            self._tags = [(m.start(), m.start(2), m.end(2), m.group(1).rpartition(":")[2])
+                          for m in _TOKEN.finditer(self.text) if m.group(1)]
+            self._tag_lines = [self.line_col(t[0])[0] for t in self._tags]
+            self._end_lines = [self.line_col(t[2])[0] for t in self._tags]
+        return self._tags
+
+    def at_index(self, index: int) -> tuple[int, int, Attributes]:
+        """Line, column and attributes of the ``index``-th start tag in document order."""
+        tags = self.tags
+        if not 0 <= index < len(tags):
+            return 0, 0, {}
+        start, attrs_start, attrs_end, _ = tags[index]
+        line, column = self.line_col(start)
+        return line, column, self._attributes(attrs_start, attrs_end)
+
+    def at(self, line: int, name: str, occurrence: int) -> tuple[int, int, Attributes]:
+        """Line, column and attributes of the ``occurrence``-th ``<name>`` start tag that libxml2
+        places on ``line`` (its ``sourceline``: the line where the start tag ends)."""
+        tags = self.tags
+        seen = 0
+        for index in range(bisect_right(self._end_lines, line - 1), len(tags)):
+            if self._end_lines[index] != line:
+                break
+            if tags[index][3] == name:
+                if seen == occurrence:
+                    return self.at_index(index)
+                seen += 1
+        return line, 1, {}
+
+    def first_on(self, line: int) -> tuple[int, int]:
+        """Line and column of the first start tag on ``line`` (column 1 if there is none)."""
+        tags = self.tags
+        index = bisect_right(self._tag_lines, line - 1)
+        if index < len(tags) and self._tag_lines[index] == line:
+            return self.line_col(tags[index][0])
+        return line, 1
+
+    def _attributes(self, start: int, end: int) -> Attributes:
+        attributes: Attributes = {}
+        for m in _ATTRIBUTE.finditer(self.text, start, end):
+            value = 2 if m.group(2) is not None else 3
+            attributes[m.group(1)] = (*self.line_col(m.start(value)), m.group(value))
+        return attributes

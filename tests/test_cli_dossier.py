@@ -1,0 +1,327 @@
+"""``isoflow dossier ...`` as a clerk uses it: output, exit codes, and one clear line per mistake.
+
+Exit codes: 0 done, 1 a refusal (unknown dossier, action not allowed, store problem), 2 a
+malformed option (click's usage error).  Never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from isoflow.cli import main
+
+PROCESSES = Path(__file__).parents[1] / "processes"
+CLERK, EXPERT, LEADER = "cong-chuc-mot-cua", "chuyen-vien", "lanh-dao"
+CODE = "H56-260302-0001"
+
+
+class Cli:
+    def __init__(self, db: str) -> None:
+        self.db = db
+
+    def __call__(self, *args: str) -> Result:
+        result = CliRunner().invoke(main, ["dossier", "--db", self.db, "--processes", str(PROCESSES), *args])
+        assert "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        return result
+
+    def ok(self, *args: str) -> str:
+        result = self(*args)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    def refused(self, *args: str) -> str:
+        """Exit 1 with exactly one line, on stderr, starting with 'isoflow: '."""
+        result = self(*args)
+        assert result.exit_code == 1, result.output
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith("isoflow: ")
+        return lines[0]
+
+    def usage(self, *args: str) -> str:
+        """Exit 2 with click's usage error: one 'Error: ...' line."""
+        result = self(*args)
+        assert result.exit_code == 2, result.output
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+        assert len(errors) == 1, result.stderr
+        return errors[0]
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "x.db"
+
+
+@pytest.fixture
+def cli(db_path: Path) -> Cli:
+    return Cli(f"sqlite:///{db_path}")
+
+
+def receive(cli: Cli, at: str = "2026-03-02 09:00", *extra: str) -> str:
+    return cli.ok("receive", "QT-DKKD-01", "--unit", "H56", "--actor", "le.an", "--role", CLERK, "--at", at,
+                  "--applicant", "ho_ten=Nguyễn Thị Mai", *extra)
+
+
+def act(cli: Cli, code: str, action: str, role: str, at: str, *extra: str, actor: str = "le.an") -> str:
+    return cli.ok("act", code, action, "--actor", actor, "--role", role, "--at", at, *extra)
+
+
+def to_appraisal(cli: Cli, code: str = CODE) -> None:
+    act(cli, code, "kiem_tra", CLERK, "2026-03-02 10:00", "--set", "ho_so_day_du=true",
+        "--set", "hinh_thuc_nhan=truc_tiep")
+    act(cli, code, "ban_giao", CLERK, "2026-03-02 10:30", "--receiver", "tran.binh")
+
+
+# -- the happy path -----------------------------------------------------------------------------
+
+def test_receive_prints_the_code_and_the_appointment(cli: Cli) -> None:
+    out = receive(cli)
+    lines = out.splitlines()
+    assert lines[0] == f"Hồ sơ {CODE}  (QT-DKKD-01 lần 1: Đăng ký thành lập doanh nghiệp)"
+    assert "  hẹn trả: 2026-03-05 09:00" in lines
+    assert "  hạn bước: 2026-03-02 11:00" in lines
+    assert "  tiếp nhận: 2026-03-02 09:00 (in_person) tại H56" in lines
+    assert lines[-1] == f"  {CLERK} có thể: kiem_tra, tu_choi"
+    assert receive(cli, "2026-03-02 09:05").splitlines()[0].startswith("Hồ sơ H56-260302-0002 ")
+    body = json.loads(receive(cli, "2026-03-02T02:10+00:00", "--format", "json"))  # an aware time: 09:10 local
+    assert (body["code"], body["received_at"], body["options"]) == ("H56-260302-0003", "2026-03-02T09:10:00",
+                                                                   ["kiem_tra", "tu_choi"])
+    assert body["applicant"] == {"ho_ten": "Nguyễn Thị Mai"}
+
+
+def test_act_moves_and_show_lists_the_options_of_a_role(cli: Cli) -> None:
+    receive(cli)
+    out = act(cli, CODE, "kiem_tra", CLERK, "2026-03-02 10:00", "--set", "ho_so_day_du=có",
+              "--set", "hinh_thuc_nhan=truc_tiep", "--expect-version", "1")
+    assert "  bước: chuyen – Chuyển hồ sơ đến phòng chuyên môn" in out
+    assert "  ho_so_day_du = True" in out.splitlines()
+    act(cli, CODE, "ban_giao", CLERK, "2026-03-02 10:30", "--receiver", "tran.binh")
+    out = cli.ok("show", CODE, "--role", EXPERT)
+    assert "  hạn bước: 2026-03-04 10:30" in out.splitlines()
+    assert out.splitlines()[-1] == f"  {EXPERT} có thể: trinh, yeu_cau_bo_sung"
+    assert cli.ok("show", CODE, "--role", "van-thu").splitlines()[-1] == "  van-thu có thể: –"
+    assert "có thể" not in cli.ok("show", CODE)
+    body = json.loads(cli.ok("show", CODE, "--role", LEADER, "--format", "json"))
+    assert (body["state"], body["version"], body["options"]) == ("tham_dinh", 3, ["xin_loi", "dung_xu_ly"])
+
+
+def test_history_lists_events_with_hand_overs(cli: Cli) -> None:
+    receive(cli)
+    to_appraisal(cli)
+    act(cli, CODE, "trinh", EXPERT, "2026-03-03 10:00", "--set", "du_dieu_kien=true", "--comment", "Đủ điều kiện",
+        actor="tran.binh")
+    lines = cli.ok("history", CODE).splitlines()
+    assert len(lines) == 4
+    assert lines[0].split()[:4] == ["1", "2026-03-02", "09:00", "received"]
+    assert "giao" not in lines[1]  # kiểm tra stays at the one-stop desk
+    assert ("chuyen → tham_dinh  giao bp-mot-cua → nhận phong-chuyen-mon (người nhận: tran.binh)  "
+            "[le.an/cong-chuc-mot-cua]") in lines[2]
+    assert "bước: early" in lines[2]
+    assert "giao phong-chuyen-mon → nhận lanh-dao  [tran.binh/chuyen-vien]" in lines[3]
+    assert lines[3].endswith("“Đủ điều kiện”")
+    events = json.loads(cli.ok("history", CODE, "--format", "json"))
+    assert [e["seq"] for e in events] == [1, 2, 3, 4]
+    assert events[2]["receiver"] == "tran.binh"
+    assert all(later["prev_hash"] == earlier["hash"] for earlier, later in pairwise(events))
+
+
+def test_due_with_at_and_within(cli: Cli) -> None:
+    receive(cli)  # Monday 09:00: step due 11:00, appointment Thursday 09:00
+    assert cli.ok("due", "--at", "2026-03-02 09:00").splitlines() == ["0 item(s) as of 2026-03-02 09:00."]
+    assert cli.ok("due", "--at", "2026-03-02 09:00", "--within", "2h").splitlines() == [
+        f"{CODE}  step    tiep_nhan      hạn 2026-03-02 11:00  sắp đến hạn", "1 item(s) as of 2026-03-02 09:00."]
+    assert cli.ok("due", "--at", "2026-03-02 09:00", "--within", "119m").splitlines()[-1] == (
+        "0 item(s) as of 2026-03-02 09:00.")
+    assert cli.ok("due", "--at", "2026-03-05 09:01").splitlines() == [
+        f"{CODE}  step    tiep_nhan      hạn 2026-03-02 11:00  QUÁ HẠN",
+        f"{CODE}  dossier tiep_nhan      hạn 2026-03-05 09:00  QUÁ HẠN",
+        "2 item(s) as of 2026-03-05 09:01."]
+    items = json.loads(cli.ok("due", "--at", "2026-03-04 16:00", "--within", "2.5h", "--format", "json"))
+    assert items == [
+        {"code": CODE, "what": "step", "state": "tiep_nhan", "due_at": "2026-03-02T11:00:00", "overdue": True,
+         "left_minutes": -19 * 60 - 30},
+        {"code": CODE, "what": "dossier", "state": "tiep_nhan", "due_at": "2026-03-05T09:00:00", "overdue": False,
+         "left_minutes": 150}]
+    # 1d is 8 working hours: Wednesday 09:00 + 1d = Thursday 09:00.
+    assert len(json.loads(cli.ok("due", "--at", "2026-03-04 09:00", "--within", "1d", "--format", "json"))) == 2
+
+
+def test_remind_records_once(cli: Cli) -> None:
+    receive(cli)
+    out = cli.ok("remind", "--worker", "nhac", "--at", "2026-03-05 10:00")
+    assert out.splitlines() == [f"{CODE}  step due 2026-03-02T11:00:00", f"{CODE}  dossier due 2026-03-05T09:00:00",
+                                "2 reminder(s) recorded."]
+    assert cli.ok("remind", "--worker", "nhac", "--at", "2026-03-05 10:00").splitlines() == ["0 reminder(s) recorded."]
+    assert "reminded" in cli.ok("history", CODE).splitlines()[-1]
+
+
+def test_close_withdraws_or_stops_with_a_reason(cli: Cli) -> None:
+    receive(cli)
+    receive(cli)
+    to_appraisal(cli, "H56-260302-0001")
+    to_appraisal(cli, "H56-260302-0002")
+    assert cli.usage("close", CODE, "--actor", "le.an", "--role", CLERK) == "Error: Missing option '--reason'."
+    assert cli.usage("close", CODE, "--stop", "--actor", "pham.chi", "--role", LEADER) == (
+        "Error: Missing option '--reason'.")
+    line = cli.refused("close", CODE, "--reason", "  ", "--actor", "le.an", "--role", CLERK, "--at", "2026-03-03 09:00")
+    assert line.endswith("a reason is required")
+    line = cli.refused("close", CODE, "--stop", "--reason", "Tranh chấp", "--actor", "le.an", "--role", CLERK,
+                       "--at", "2026-03-03 09:00")
+    assert "no way to a 'stopped' outcome" in line
+    out = cli.ok("close", CODE, "--reason", "Công dân xin rút", "--actor", "le.an", "--role", CLERK,
+                 "--at", "2026-03-03 09:00")
+    assert "  kết thúc: 2026-03-03 09:00 (withdrawn)" in out.splitlines()
+    assert "  trạng thái: 7 " in out
+    out = cli.ok("close", "H56-260302-0002", "--stop", "--reason", "Tranh chấp", "--actor", "pham.chi",
+                 "--role", LEADER, "--at", "2026-03-03 09:00")
+    assert "  kết thúc: 2026-03-03 09:00 (stopped)" in out.splitlines()
+    assert cli.ok("history", "H56-260302-0002").splitlines()[-1].endswith("“Tranh chấp”")
+    line = cli.refused("act", CODE, "trinh", "--actor", "tran.binh", "--role", EXPERT, "--at", "2026-03-03 10:00")
+    assert "the dossier was closed on 2026-03-03 09:00 (withdrawn)" in line
+
+
+# -- verify -------------------------------------------------------------------------------------
+
+def test_verify_exits_0_then_1_after_tampering(cli: Cli, db_path: Path) -> None:
+    receive(cli)
+    to_appraisal(cli)
+    receive(cli, "2026-03-02 09:30")
+    assert cli.ok("verify").splitlines() == ["event log verified: no problems found."]
+    assert cli.ok("verify", CODE).splitlines() == ["event log verified: no problems found."]
+    with sqlite3.connect(db_path) as conn:
+        changed = conn.execute("UPDATE events SET body = json_set(body, '$.actor', 'ke.gian') "
+                               "WHERE dossier = ? AND seq = 2", (CODE,)).rowcount
+    conn.close()
+    assert changed == 1
+    result = cli("verify")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [f"{CODE}: event 2 was altered after it was written (hash mismatch)",
+                                          "1 problem(s) found."]
+    assert cli("verify", CODE).exit_code == 1
+    assert cli.ok("verify", "H56-260302-0002").splitlines() == ["event log verified: no problems found."]
+
+
+def test_verify_finds_a_deleted_newest_event(cli: Cli, db_path: Path) -> None:
+    receive(cli)
+    to_appraisal(cli)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DELETE FROM events WHERE dossier = ? AND seq = 3", (CODE,))
+    conn.close()
+    result = cli("verify")
+    assert result.exit_code == 1
+    assert "the dossier is at version 3 but 2 events are stored" in result.stdout
+
+
+# -- mistakes: one clear line, the right exit code ------------------------------------------------
+
+def test_an_unknown_dossier_is_named(cli: Cli) -> None:
+    receive(cli)
+    missing = "H56-260302-0042"
+    expected = f"isoflow: no dossier '{missing}' in the store"
+    assert cli.refused("show", missing) == expected
+    assert cli.refused("history", missing) == expected
+    assert cli.refused("verify", missing) == expected
+    assert cli.refused("act", missing, "kiem_tra", "--actor", "le.an", "--role", CLERK) == expected
+    assert cli.refused("close", missing, "--reason", "Rút", "--actor", "le.an", "--role", CLERK) == expected
+
+
+@pytest.mark.parametrize(("action", "role", "actor", "sets", "why"), [
+    ("ky", LEADER, "pham.chi", [],
+     "'ky' is not possible from this step; possible here: dung_xu_ly, rut_ho_so, trinh, xin_loi, yeu_cau_bo_sung"),
+    ("bay", EXPERT, "tran.binh", [], "'bay' is not an action of this procedure"),
+    ("trinh", CLERK, "le.an", ["du_dieu_kien=true"], f"role '{CLERK}' is not permitted (permitted: {EXPERT})"),
+    ("trinh", EXPERT, "tran.binh", [], "enter du_dieu_kien first"),
+    ("trinh", EXPERT, "tran.binh", ["du_dieu_kien=có lẽ"], "field 'du_dieu_kien': 'có lẽ' is not true or false"),
+    ("xin_loi", LEADER, "pham.chi", ["ly_do=Trễ", "ngay_hen_moi=2026-03-20T09:00", "da_gia_han=true"],
+     "its condition does not hold: 'not da_gia_han'"),
+    ("xin_loi", LEADER, "pham.chi", ["ly_do=Trễ", "ngay_hen_moi=mai"],
+     "field 'ngay_hen_moi': 'mai' is not a local date and time like 2026-02-05T14:30"),
+])
+def test_an_action_not_allowed_says_why(cli: Cli, action: str, role: str, actor: str, sets: list[str],
+                                        why: str) -> None:
+    receive(cli)
+    to_appraisal(cli)
+    before = cli.ok("history", CODE)
+    options = [part for value in sets for part in ("--set", value)]
+    line = cli.refused("act", CODE, action, "--actor", actor, "--role", role, "--at", "2026-03-03 09:00", *options)
+    assert line.startswith(f"isoflow: dossier {CODE}: cannot '{action}' in step 'tham_dinh': ")
+    assert why in line
+    assert cli.ok("history", CODE) == before
+
+
+def test_self_approval_and_a_stale_version_are_refused(cli: Cli) -> None:
+    receive(cli)
+    to_appraisal(cli)
+    act(cli, CODE, "trinh", EXPERT, "2026-03-03 10:00", "--set", "du_dieu_kien=true", actor="tran.binh")
+    line = cli.refused("act", CODE, "ky", "--actor", "tran.binh", "--role", LEADER, "--at", "2026-03-03 11:00")
+    assert "'tran.binh' prepared this dossier and may not approve it (segregation of duties)" in line
+    line = cli.refused("act", CODE, "ky", "--actor", "pham.chi", "--role", LEADER, "--at", "2026-03-03 09:59")
+    assert "is before the dossier's last event (2026-03-03 10:00)" in line
+    line = cli.refused("act", CODE, "ky", "--actor", "pham.chi", "--role", LEADER, "--at", "2026-03-03 11:00",
+                       "--expect-version", "3")
+    assert line == (f"isoflow: dossier '{CODE}' changed since it was read (expected version 3, it is now at "
+                    "version 4); read it again and retry")
+    out = act(cli, CODE, "ky", LEADER, "2026-03-03 11:00", "--expect-version", "4", actor="pham.chi")
+    assert "  bước: tra_ket_qua – " in out  # signed; returned to the applicant next
+    assert "kết thúc" not in out
+
+
+def test_malformed_options_exit_2(cli: Cli) -> None:
+    receive(cli)
+    assert "'yesterday' is not a time; write it like 2026-02-05 14:30" in cli.usage("due", "--at", "yesterday")
+    assert "'2026-13-01' is not a time" in cli.usage("due", "--at", "2026-13-01")
+    assert "is not a time" in cli.usage("act", CODE, "kiem_tra", "--actor", "a", "--role", CLERK, "--at", "9h sáng")
+    assert "'2x' is not a working time; write 30m, 4h or 2d" in cli.usage("due", "--within", "2x")
+    assert "'ho_so_day_du' is not NAME=VALUE" in cli.usage("act", CODE, "kiem_tra", "--actor", "a", "--role", CLERK,
+                                                           "--set", "ho_so_day_du")
+    assert "'=true' is not NAME=VALUE" in cli.usage("receive", "QT-DKKD-01", "--unit", "H56", "--actor", "a",
+                                                    "--role", CLERK, "--set", "=true")
+    assert "is not NAME=VALUE" in cli.usage("receive", "QT-DKKD-01", "--unit", "H56", "--actor", "a", "--role", CLERK,
+                                            "--applicant", "Nguyễn Thị Mai")
+    assert "'abc' is not a valid integer" in cli.usage("act", CODE, "kiem_tra", "--actor", "a", "--role", CLERK,
+                                                       "--expect-version", "abc")
+    assert "'fax'" in cli.usage("receive", "QT-DKKD-01", "--unit", "H56", "--actor", "a", "--role", CLERK,
+                                "--channel", "fax")
+    assert "Missing option '--role'" in cli.usage("act", CODE, "kiem_tra", "--actor", "a")
+    assert len(cli.ok("history", CODE).splitlines()) == 1  # none of it reached the store
+
+
+def test_unknown_field_procedure_unit_and_role(cli: Cli) -> None:
+    receive(cli)
+    line = cli.refused("act", CODE, "kiem_tra", "--actor", "le.an", "--role", CLERK, "--at", "2026-03-02 10:00",
+                       "--set", "ho_so_day_duu=true", "--set", "hinh_thuc_nhan=truc_tiep")
+    assert "unknown field 'ho_so_day_duu' (did you mean 'ho_so_day_du'?)" in line
+    line = cli.refused("receive", "QT-DKKD-01", "--unit", "H56", "--actor", "le.an", "--role", CLERK,
+                       "--at", "2026-03-02 09:30", "--set", "hinh_thuc_nhn=truc_tiep")
+    assert "did you mean 'hinh_thuc_nhan'?" in line
+    line = cli.refused("receive", "QT-KHONG-CO", "--unit", "H56", "--actor", "le.an", "--role", CLERK)
+    assert line.startswith("isoflow: no procedure 'QT-KHONG-CO' (known: ")
+    assert "QT-DKKD-01" in line
+    assert "is not a receiving unit code" in cli.refused("receive", "QT-DKKD-01", "--unit", "H-56", "--actor", "a",
+                                                         "--role", CLERK)
+    line = cli.refused("receive", "QT-DKKD-01", "--unit", "H56", "--actor", "tran.binh", "--role", EXPERT)
+    assert f"role '{EXPERT}' may not receive dossiers (allowed: {CLERK})" in line
+    # None of the refused receipts used a number.
+    assert receive(cli, "2026-03-02 10:00").splitlines()[0].startswith("Hồ sơ H56-260302-0002 ")
+
+
+def test_a_database_that_cannot_be_used_is_one_line(tmp_path: Path) -> None:
+    line = Cli("postgresql://nobody@127.0.0.1:1/x").refused("show", CODE)
+    assert line.startswith("isoflow: cannot connect to PostgreSQL at postgresql://nobody@127.0.0.1:1/x: ")
+    line = Cli("postgresql://nobody:bi-mat@127.0.0.1:1/x").refused("due")
+    assert "bi-mat" not in line
+    assert "postgresql://nobody:***@127.0.0.1:1/x" in line
+    line = Cli(f"sqlite:///{tmp_path}/khong/co/x.db").refused("verify")
+    assert line.startswith(f"isoflow: cannot open SQLite database {tmp_path}/khong/co/x.db")
+    assert Cli("mysql://x").refused("due").startswith("isoflow: unknown database 'mysql://'")
+    result = CliRunner().invoke(main, ["dossier", "--db", f"sqlite:///{tmp_path}/y.db", "--processes",
+                                       str(tmp_path / "khong-co"), "show", CODE])
+    assert (result.exit_code, result.stderr.strip()) == (1, f"isoflow: {tmp_path / 'khong-co'}: no such file or folder")
