@@ -23,10 +23,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
-from isoflow.rules import s007_duplicate_code as s007
-from isoflow.validation import Catalogue, Report, Selection, validate
+from isoflow.validation import Catalogue, Report, Selection, duplicate_code, validate
 
 Summary = tuple[int, str, int, str | None]  # file index, code, revision, extends
 
@@ -45,20 +43,14 @@ def _worker(chunk: list[tuple[int, str, bool]], selection: Selection, conn: Conn
         bases, duplicates = conn.recv()
         own = [d for _, _, d in mine]
         catalogue = Catalogue([*(d for _, d in bases), *own])
-        catalogue.duplicates = [_duplicate(d, duplicates) for d in own if (d.code, d.revision) in duplicates]
+        catalogue.duplicates = [duplicate_code(d, duplicates[(d.code, d.revision)]) for d in own
+                                if (d.code, d.revision) in duplicates]
         checked_defs = [d for _, checked, d in mine if checked]
         loader_findings = [f for _, checked, r in loaded if checked and isinstance(r, LoadResult) for f in r.findings]
         unreadable = [r for _, checked, r in loaded if checked and isinstance(r, tuple)]
         report = validate(checked_defs, loader_findings, [], selection, catalogue)
     conn.send((list(report.findings), unreadable))
     conn.close()
-
-
-def _duplicate(definition: ProcessDefinition, groups: dict[tuple[str, int], list[str]]) -> Finding:
-    others = ", ".join(sorted(f for f in groups[(definition.code, definition.revision)] if f != definition.file))
-    return s007.rule.at(definition.location,
-                        f"{definition.kind} {definition.code!r} revision {definition.revision} is also declared in "
-                        f"{others}", hint="give this file a new revision number, or remove one of them")
 
 
 def _closure(summaries: list[Summary]) -> set[str]:

@@ -52,6 +52,14 @@ class Report:
         return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
 
+def duplicate_code(definition: ProcessDefinition, files: Iterable[str]) -> Finding:
+    """S007 on ``definition``, naming the other ``files`` that declare its code and revision."""
+    others = ", ".join(sorted(f for f in files if f != definition.file))
+    return s007.rule.at(definition.location,
+                        f"{definition.kind} {definition.code!r} revision {definition.revision} is also declared in "
+                        f"{others}", hint="give this file a new revision number, or remove one of them")
+
+
 class Catalogue:
     """The definitions of a set of files, found by code (and the newest fitting revision)."""
 
@@ -64,11 +72,7 @@ class Catalogue:
         for group in groups.values():
             # Every file of a duplicate pair is told, so that validating either one alone finds it.
             for definition in group if len(group) > 1 else ():
-                others = ", ".join(sorted(d.file for d in group if d is not definition))
-                self.duplicates.append(s007.rule.at(
-                    definition.location,
-                    f"{definition.kind} {definition.code!r} revision {definition.revision} is also declared in "
-                    f"{others}", hint="give this file a new revision number, or remove one of them"))
+                self.duplicates.append(duplicate_code(definition, [d.file for d in group]))
             self.by_code.setdefault(group[0].code, []).append(group[0])
         for versions in self.by_code.values():
             versions.sort(key=lambda d: d.revision)
@@ -94,7 +98,8 @@ class Catalogue:
                                     hint=f"did you mean {close!r}?" if close
                                     else "validate the folder that holds the flow, or pass --catalogue DIR",
                                     location=current.location.of("extends"))
-            if any(base is link for link in chain):
+            # Compared by identity of the file, not of the object: a worker may hold a copy.
+            if any((base.file, base.code, base.revision) == (link.file, link.code, link.revision) for link in chain):
                 cycle = " → ".join(d.code for d in [*chain, base])
                 return s005.rule.at(process.location, f"extends forms a cycle: {cycle}",
                                     location=process.location.of("extends"))
