@@ -434,8 +434,8 @@ class ProcessDefinition:
     suppressions: tuple[Suppression, ...]
     location: Location
     dangling_removals: tuple[Node, ...] = ()
-    #: The whole source file was NFC (and had no character references): N001 can skip it.
-    nfc_source: bool = False
+    #: The file's text, for positions and whole-file checks (``None`` when built in code).
+    source: SourceMap | None = field(default=None, compare=False, repr=False)
 
     @property
     def file(self) -> str:

@@ -9,7 +9,9 @@ which is also the order of ``root.iter()``, and each knows where its attributes'
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 
 _TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>|<([^\s/>!?]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
@@ -24,12 +26,27 @@ Attributes = dict[str, tuple[int, int, str]]
 class SourceMap:
     """The start tags of one file, with lines, columns and attribute positions."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str | Callable[[], str]) -> None:
+        self._text = text if isinstance(text, str) else None
+        self._decode = None if isinstance(text, str) else text
         self._line_starts: list[int] | None = None
         self._tags: list[tuple[int, int, int, str]] | None = None  # start, attrs start, attrs end, local name
         self._tag_lines: list[int] = []
         self._end_lines: list[int] = []  # the line of each start tag's ">", which libxml2 calls its line
+
+    @property
+    def text(self) -> str:
+        """The source text, decoded the first time it is needed (most files never need it)."""
+        if self._text is None:
+            assert self._decode is not None
+            self._text, self._decode = self._decode(), None
+        return self._text
+
+    @property
+    def is_nfc(self) -> bool:
+        """Whether every text of the file is NFC as written (character references could hide NFD)."""
+        text = self.text
+        return text.isascii() or ("&#" not in text and unicodedata.is_normalized("NFC", text))
 
     def __getstate__(self) -> str:
         return self.text  # the scan is cheap to redo; sending it is not

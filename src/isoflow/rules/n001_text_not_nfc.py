@@ -42,8 +42,8 @@ def _texts(value: object, where: Location) -> Iterator[tuple[str, Location]]:
 @rule
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     written = context.as_written(process)
-    if written.nfc_source:
-        return  # the loader saw the whole file in NFC: nothing to walk
+    if written.source is not None and written.source.is_nfc:
+        return  # the whole file is NFC as written: nothing to walk
     seen: set[tuple[int, int]] = set()
     for text, where in _texts(written, process.location):
         if unicodedata.is_normalized("NFC", text) or (where.line, where.column) in seen:

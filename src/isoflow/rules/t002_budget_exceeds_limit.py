@@ -108,6 +108,9 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
                       hint='write working-days="N", working-hours="N" or same-day="true"',
                       location=limit.location)
         return
+    hpd = process.hours_per_day
+    if sum(s.budget.hours(hpd) for s in process.states if s.budget and s.effective_kind == "work") <= limit.hours:
+        return  # even every budget together fits: no path can exceed the limit
     total, path = longest_path(process)
     if total > limit.hours:
         steps = " → ".join(f"{sid} {process.state_by_id[sid].budget}" for sid in path
