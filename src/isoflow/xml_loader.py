@@ -351,8 +351,8 @@ class _Builder:
                         for e in self.items(root, "forms", "form")),
             states=tuple(self.state(e) for e in self.items(root, "states", "state")),
             actions=tuple(self.action(e) for e in self.items(root, "actions", "action")),
-            records=tuple(Record(**self.node(e, "record"), name=_text(e), place=e.get("place"), retention=e.get("retention"))
-                          for e in self.items(root, "records", "record")),
+            records=tuple(Record(**self.node(e, "record"), name=_text(e), place=e.get("place"),
+                                 retention=e.get("retention")) for e in self.items(root, "records", "record")),
             suppressions=self.suppressions(root),
             location=self.loc(root),
             source=self.source,
