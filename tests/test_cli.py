@@ -148,3 +148,13 @@ def test_schema_command_prints_the_xsd_and_its_path() -> None:
     assert Path(out.strip()).is_file()
     code, out = run("schema")
     assert 'targetNamespace="urn:isoflow:process:1"' in out
+
+
+def test_a_fifo_is_refused_not_waited_for(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.xml"
+    os.mkfifo(fifo)
+    code, out = run("validate", str(fifo))
+    assert code == 2
+    assert "not a regular file" in out

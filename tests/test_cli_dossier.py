@@ -325,3 +325,16 @@ def test_a_database_that_cannot_be_used_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["dossier", "--db", f"sqlite:///{tmp_path}/y.db", "--processes",
                                        str(tmp_path / "khong-co"), "show", CODE])
     assert (result.exit_code, result.stderr.strip()) == (1, f"isoflow: {tmp_path / 'khong-co'}: no such file or folder")
+
+
+def test_a_date_outside_the_calendar_is_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from isoflow.cli import main
+
+    result = CliRunner().invoke(main, ["dossier", "--db", f"sqlite:///{tmp_path}/x.db", "--processes",
+                                       str(Path(__file__).parents[1] / "processes"), "receive", "QT-CT-01", "--unit",
+                                       "H40", "--actor", "a", "--role", "cong-chuc-mot-cua", "--at", "2045-01-09 10:00"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "outside the working calendar's range 2015-01-01..2040-12-31" in result.output

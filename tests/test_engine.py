@@ -291,3 +291,46 @@ def test_supplement_policy_resume_shifts_the_due_time_by_the_waiting_time() -> N
     assert move.dossier.clock.waited == timedelta(hours=8)
     assert move.dossier.clock.started_at == at("2026-03-02 09:00")
     assert move.dossier.clock.due_at == at("2026-03-06 09:00")
+
+
+# -- found in review ----------------------------------------------------------------------------
+
+def test_the_first_step_counts_from_the_receipt_start_after_the_cutoff() -> None:
+    d = receive(CHUNG_THUC, when="2026-01-09 15:30")  # Friday after 15:00; Saturday 10/01 is worked
+    assert d.step.due_at == at("2026-01-10 08:30")  # 1h budget from 07:30, not from 15:30 the day before
+
+
+def test_a_dossier_closed_while_waiting_keeps_its_appointment() -> None:
+    d = receive(KET_HON, when="2026-03-02 09:00")
+    due = d.clock.due_at
+    d = act(d, "kiem_tra", CLERK, "2026-03-02 10:00", ho_so_day_du=False, noi_dung_bo_sung="Thiếu tờ khai").dossier
+    move = act(d, "rut_ho_so", CLERK, "2026-03-20 10:00", ly_do="Không bổ sung nữa")
+    assert move.dossier.clock.due_at == due
+    assert move.dossier.clock.started_at == d.clock.started_at
+    assert "clock" not in move.events[0].data
+
+
+@pytest.mark.parametrize(("value", "reason"), [(None, "missing-data"), ("ngày mai", "invalid-data")])
+def test_a_bad_new_due_time_is_refused(value: object, reason: str) -> None:
+    d = in_appraisal()
+    with pytest.raises(ActionNotAllowed) as caught:
+        engine()._reschedule(d, engine().process_of(d), value, at("2026-03-03 09:00"),  # noqa: SLF001
+                             lambda r, m: ActionNotAllowed(d.code, "xin_loi", d.state, r, m))
+    assert caught.value.reason == reason
+
+
+@pytest.mark.parametrize("value", ["Infinity", "NaN", "1e999999"])
+def test_decimal_fields_refuse_non_finite_and_huge_numbers(value: str) -> None:
+    from isoflow.definition import Field
+    from isoflow.fields import FieldValueError, coerce
+
+    field = Field("phi", location=None, type="decimal")  # type: ignore[arg-type]
+    with pytest.raises(FieldValueError, match="is not a number"):
+        coerce(field, value)
+
+
+def test_a_date_outside_the_calendar_is_a_clear_error() -> None:
+    from isoflow.errors import IsoflowError
+
+    with pytest.raises(IsoflowError, match="outside the working calendar's range"):
+        receive(when="2045-01-09 10:00")

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from isoflow.errors import OutOfCalendar
+
 Session = tuple[time, time]
 """One working session, ``(start, end)`` in local time, for example 07:30-11:30."""
 
@@ -122,12 +124,12 @@ class WorkCalendar:
     def _ordinal(self, d: date) -> int:
         o = d.toordinal()
         if not self.first.toordinal() <= o <= self.last.toordinal():
-            raise ValueError(f"{d:%Y-%m-%d} is outside the working calendar's range {self.first}..{self.last}")
+            raise OutOfCalendar(f"{d:%Y-%m-%d} is outside the working calendar's range {self.first}..{self.last}")
         return o
 
     def _day_at(self, i: int) -> date:
         if not 0 <= i < len(self._days):
-            raise ValueError(f"the result is outside the working calendar's range {self.first}..{self.last}")
+            raise OutOfCalendar(f"the result is outside the working calendar's range {self.first}..{self.last}")
         return date.fromordinal(self._days[i])
 
     def is_working_day(self, d: date) -> bool:
@@ -179,7 +181,7 @@ class WorkCalendar:
         """The instant with working index ``x``: the earliest one (a session end) if ``early``,
         else the latest (the next session start)."""
         if not 0 <= x <= self._cum[-1]:
-            raise ValueError(f"the result is outside the working calendar's range {self.first}..{self.last}")
+            raise OutOfCalendar(f"the result is outside the working calendar's range {self.first}..{self.last}")
         i = bisect_left(self._cum, x) - 1 if early else bisect_right(self._cum, x) - 1
         i = min(max(i, 0), len(self._days) - 1)
         offset = x - self._cum[i]
@@ -196,7 +198,8 @@ class WorkCalendar:
         """``t`` if it is inside a session, else the start of the next session."""
         x = self._index(t)
         if x == self._cum[-1]:  # after the last session of the range: there is no next one
-            raise ValueError(f"no working session after {t} in the working calendar's range {self.first}..{self.last}")
+            raise OutOfCalendar(f"no working session after {t} in the working calendar's range "
+                                f"{self.first}..{self.last}")
         return self._instant(x, early=False)
 
     def start_of_next_working_day(self, t: datetime | date) -> datetime:
@@ -257,7 +260,7 @@ class WorkCalendar:
         i = bisect_left(self._cum, x) - 1 if early else bisect_right(self._cum, x) - 1
         i = min(max(i, 0), len(self._days) - 1)
         if not 0 <= i + whole < len(self._days):
-            raise ValueError(f"the result is outside the working calendar's range {self.first}..{self.last}")
+            raise OutOfCalendar(f"the result is outside the working calendar's range {self.first}..{self.last}")
         j = i + whole
         x = self._cum[j] + min(x - self._cum[i], self._cum[j + 1] - self._cum[j])
         return self._instant(x + int(fraction.to_integral_value(ROUND_HALF_EVEN)), early=early)

@@ -145,7 +145,7 @@ class Engine:
             code=code, process_code=process.definition.code, revision=process.definition.revision,
             state=process.initial, status=initial.status, data=values, applicant=dict(applicant), channel=channel,
             receiving_unit=unit, received_at=at, clock=Clock(started_at=started, due_at=due),
-            step=StepClock(process.initial, at, self._step_due(initial, at)), version=1,
+            step=StepClock(process.initial, at, self._step_due(initial, started)), version=1,
             form_set=self.legal.form_set_on(at.date()).id, last_event_at=at)
         event = Event(dossier=code, seq=1, kind="received", at=at, actor=actor, role=role, target=process.initial,
                       to_unit=initial.state.unit, status=initial.status, comment=comment,
@@ -279,7 +279,13 @@ class Engine:
             raise refuse("extension-late", f"an extension must be asked at least {regime.extension_min_working_days} "
                                            f"working day(s) before the due time {clock.due_at:%Y-%m-%d %H:%M}; "
                                            f"only {_hours(left)} of working time is left")
-        new_due = datetime.fromisoformat(str(value))
+        try:
+            new_due = datetime.fromisoformat(str(value)) if value not in (None, "") else None
+        except ValueError:
+            new_due = None
+        if new_due is None:
+            raise refuse("missing-data" if value in (None, "") else "invalid-data",
+                         f"the new due time ({value!r}) must be a local date and time like 2026-03-10T09:00")
         if new_due <= clock.due_at:
             raise refuse("invalid-data", f"the new due time {new_due:%Y-%m-%d %H:%M} is not after the current one "
                                          f"({clock.due_at:%Y-%m-%d %H:%M})")
@@ -324,6 +330,13 @@ class Engine:
             event_data["clock"] = "paused"
             supplements = clock.supplements + (1 if target.state.restarts_clock else 0)
             return Clock(clock.started_at, clock.due_at, at, clock.waited, supplements, clock.extensions)
+        if source.kind == "waiting" and target.kind == "final" and clock.paused_at is not None:
+            # Closed while the applicant held it (withdrawn, refused): nothing restarts; the
+            # original appointment stands and the waiting time is kept for the index.
+            waited = self.calendar.working_time_between(clock.paused_at, at)
+            event_data["waited"] = _hours(waited)
+            return Clock(clock.started_at, clock.due_at, None, clock.waited + waited, clock.supplements,
+                         clock.extensions)
         if source.kind == "waiting" and target.kind != "waiting" and clock.paused_at is not None:
             waited = self.calendar.working_time_between(clock.paused_at, at)
             regime = self.legal.regime_on(dossier.received_at.date())

@@ -93,7 +93,10 @@ class ActionNotAllowed(IsoflowError):
     """
 
     def __init__(self, dossier: str, action: str, state: str, reason: str, message: str) -> None:
-        super().__init__(f"dossier {dossier}: cannot {action!r} in step {state!r}: {message}")
+        if action == "receive":  # the dossier does not exist: its code was never kept
+            super().__init__(f"cannot receive the dossier: {message}")
+        else:
+            super().__init__(f"dossier {dossier}: cannot {action!r} in step {state!r}: {message}")
         self.dossier = dossier
         self.action = action
         self.state = state
@@ -111,3 +114,7 @@ class InvalidProcess(IsoflowError):
 class CalendarError(IsoflowError):
     """A working-calendar file is unusable (malformed, unknown key, an override without its
     decision); the message names the file and the entry."""
+
+
+class OutOfCalendar(IsoflowError, ValueError):
+    """A date falls outside the years the working calendar covers (extend ``last_year``)."""

@@ -43,6 +43,8 @@ def coerce(field: Field, value: Any) -> Any:
             if isinstance(value, bool):
                 raise ValueError
             number = Decimal(str(value).strip())
+            if not number.is_finite() or abs(number.adjusted()) > 15:
+                raise ValueError
             return int(number) if number == number.to_integral_value() else float(number)
         if kind == "date":
             return (value if isinstance(value, date) and not isinstance(value, datetime)
@@ -58,10 +60,10 @@ def coerce(field: Field, value: Any) -> Any:
                 raise FieldValueError(f"field {field.id!r}: {text!r} is not one of {', '.join(field.options)}")
             return text
         return str(value)
-    except (ValueError, InvalidOperation, TypeError) as error:
+    except (ValueError, InvalidOperation, TypeError, OverflowError) as error:
         if isinstance(error, FieldValueError):
             raise
-        example = {"bool": "true or false", "int": "a whole number", "decimal": "a number",
+        example = {"bool": "true or false", "int": "a whole number", "decimal": "a number (at most 15 digits)",
                    "date": "a date like 2026-02-05", "datetime": "a local date and time like 2026-02-05T14:30"}
         raise FieldValueError(f"field {field.id!r}: {value!r} is not {example.get(kind, kind)}") from None
 

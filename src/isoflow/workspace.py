@@ -43,8 +43,10 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             if not files:
                 raise UsageError(f"{path}: no process files ({PATTERN}) in this folder")
             found.extend(files)
-        elif path.exists():
+        elif path.is_file():
             found.append(path)
+        elif path.exists():
+            raise UsageError(f"{path}: not a regular file (a device, FIFO or socket cannot be a process file)")
         else:
             raise UsageError(f"{path}: no such file or folder")
     unique = list(dict.fromkeys(found))
