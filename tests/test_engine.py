@@ -314,7 +314,7 @@ def test_a_dossier_closed_while_waiting_keeps_its_appointment() -> None:
 def test_a_bad_new_due_time_is_refused(value: object, reason: str) -> None:
     d = in_appraisal()
     with pytest.raises(ActionNotAllowed) as caught:
-        engine()._reschedule(d, engine().process_of(d), value, at("2026-03-03 09:00"),  # noqa: SLF001
+        engine()._reschedule(d, engine().process_of(d), value, at("2026-03-03 09:00"),
                              lambda r, m: ActionNotAllowed(d.code, "xin_loi", d.state, r, m))
     assert caught.value.reason == reason
 
