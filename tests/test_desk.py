@@ -372,3 +372,12 @@ def test_closed_and_waiting_dossiers_get_no_reminders(desk: Desk) -> None:
     assert desk.remind("nhac", t("2026-04-01 08:00"), timedelta(hours=80)) == []
     assert len(desk.history(waiting)) == 4
     assert len(desk.history(closed)) == 4
+
+
+def test_a_reminder_pass_goes_through_every_due_dossier_batch_by_batch(desk: Desk) -> None:
+    codes = [receive(desk).code for _ in range(25)]  # received Mon 2026-03-02 09:00, due Thu 09:00
+    written = desk.remind("nhac-1", t("2026-03-06 08:00"), batch=10)
+    assert {ev.dossier for ev in written} == set(codes)
+    assert len(written) == 2 * len(codes)  # the first step and the appointment, once each
+    assert desk.remind("nhac-1", t("2026-03-06 09:00"), batch=10) == []
+    assert desk.verify() == []

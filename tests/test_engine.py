@@ -334,3 +334,19 @@ def test_a_date_outside_the_calendar_is_a_clear_error() -> None:
 
     with pytest.raises(IsoflowError, match="outside the working calendar's range"):
         receive(when="2045-01-09 10:00")
+
+
+def test_working_days_stay_days_on_a_calendar_with_shorter_days(tmp_path: object) -> None:
+    """A province working 7.5 hours a day: 5 working days still end 5 days later, same hour."""
+    from pathlib import Path
+
+    from isoflow.calendar_data import load_calendar
+
+    path = Path(str(tmp_path)) / "province.toml"
+    path.write_text('name = "Tỉnh thử"\nextends = "vn"\n[[sessions]]\nhours = ["08:00-11:30", "13:00-17:00"]\n',
+                    encoding="utf-8")
+    province = Engine([compile_process(d) for d in load_runnable([PROCESSES])], load_calendar(path),
+                      load_legal_basis())
+    d = province.receive("X-260302-0001", KET_HON, unit="X", channel="in_person", applicant={}, data={},
+                         actor="an", role=CLERK, at=at("2026-03-02 08:00")).dossier
+    assert d.clock.due_at == at("2026-03-09 08:00")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from isoflow.definition import Action, Field, ProcessDefinition, State
 from isoflow.errors import IsoflowError
@@ -45,12 +46,17 @@ class CompiledAction:
 
 @dataclass(frozen=True, slots=True)
 class CompiledState:
-    """A state with what the engine needs: kind, unit, status, budget as a timedelta."""
+    """A state with what the engine needs: kind, unit, status, and its budget.
+
+    ``budget`` is in working hours, or ``budget_days`` in working days: days stay days, so
+    that a province whose working day is not 8 hours still ends a "1d" step a day later.
+    """
 
     state: State
     kind: str
     status: int
     budget: timedelta | None
+    budget_days: Decimal | None = None
 
     @property
     def id(self) -> str:
@@ -68,6 +74,7 @@ class CompiledProcess:
     fields: Mapping[str, Field]
     limit: timedelta | None
     same_day: bool
+    limit_days: Decimal | None = None
 
     @property
     def key(self) -> tuple[str, int]:
@@ -85,8 +92,9 @@ def compile_process(definition: ProcessDefinition) -> CompiledProcess:
     hpd = definition.hours_per_day
     states = {}
     for s in definition.states:
-        budget = timedelta(hours=float(s.budget.hours(hpd))) if s.budget else None
-        states[s.id] = CompiledState(s, s.effective_kind, _status(s), budget)
+        hours = timedelta(hours=float(s.budget.amount)) if s.budget and s.budget.unit == "h" else None
+        days = s.budget.amount if s.budget and s.budget.unit == "d" else None
+        states[s.id] = CompiledState(s, s.effective_kind, _status(s), hours, days)
     initial = [s.id for s in definition.states if s.is_initial]
     if len(initial) != 1:
         raise CompileError(f"{definition.code}: needs exactly one initial state (see isoflow validate)")
@@ -105,11 +113,13 @@ def compile_process(definition: ProcessDefinition) -> CompiledProcess:
         table.setdefault(action.source, []).append(compiled)
     for actions in table.values():
         actions.sort(key=lambda a: bool(a.action.default))  # defaults are tried last
-    limit = None
+    limit = limit_days = None
     same_day = False
     if definition.procedure is not None:
-        hours = definition.procedure.time_limit.hours
-        same_day = definition.procedure.time_limit.same_day
-        limit = timedelta(hours=float(hours)) if hours is not None else None
+        time_limit = definition.procedure.time_limit
+        same_day = time_limit.same_day
+        limit_days = time_limit.working_days
+        if time_limit.working_hours is not None:
+            limit = timedelta(hours=float(time_limit.working_hours))
     return CompiledProcess(definition, states, initial[0], {k: tuple(v) for k, v in table.items()},
-                           {f.id: f for f in definition.fields}, limit, same_day)
+                           {f.id: f for f in definition.fields}, limit, same_day, limit_days)

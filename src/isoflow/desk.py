@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from isoflow.dossier import GENESIS, Channel, Dossier, Event, seal
+from isoflow.dossier import GENESIS, Channel, Dossier, Event, reminder_key, seal
 from isoflow.engine import Engine, Move, Option
 from isoflow.errors import StaleDossier
 from isoflow.store._api import ChainProblem, Store
@@ -97,37 +97,39 @@ class Desk:
         return sorted(items, key=lambda i: (i.due_at, i.dossier.code, i.what))
 
     def remind(self, worker: str, as_of: datetime, within: timedelta = timedelta(0),
-               lease_seconds: int = 300) -> list[Event]:
-        """Record a reminder for each due dossier this worker claims; safe with many workers.
+               lease_seconds: int = 300, batch: int = 100) -> list[Event]:
+        """Record a reminder for each due time that falls due, once; safe with many workers.
 
-        The store leases each claimed dossier to one worker; a reminder already recorded for
-        the same due time is not repeated.
+        The store leases each claimed dossier to one worker and offers only dossiers with a
+        due time not yet reminded, so passes go through every due dossier, batch by batch,
+        and a reminder already written is never written again.
         """
         calendar = self.engine.calendar
         horizon = calendar.add_working_time(calendar.next_working_instant(as_of), within) if within else as_of
-        written = []
-        for dossier in self.store.claim_due(horizon, worker, as_of, lease_seconds):
-            items = _due_items(dossier, as_of, horizon, calendar.working_time_between)
-            if not items:
-                continue
-            reminded = {(e.data.get("what"), e.data.get("due_at")) for e in self.store.history(dossier.code)
-                        if e.kind == "reminded"}
-            fresh = [i for i in items if (i.what, i.due_at.isoformat()) not in reminded]
-            if not fresh:
-                continue
-            events = [Event(dossier=dossier.code, seq=dossier.version + n, kind="reminded", at=as_of, actor=worker,
-                            role="system", source=dossier.state, target=dossier.state,
-                            data={"what": i.what, "due_at": i.due_at.isoformat(), "overdue": i.overdue})
-                      for n, i in enumerate(fresh, start=1)]
-            sealed = seal(events, dossier.last_hash)
-            updated = replace(dossier, version=dossier.version + len(sealed), last_hash=sealed[-1].hash,
-                              last_event_at=max(as_of, dossier.last_event_at or as_of))
-            try:
-                self.store.append(updated, sealed, expected_version=dossier.version)
-            except StaleDossier:
-                continue  # someone acted on it meanwhile; the next pass sees the new state
-            written.extend(sealed)
-        return written
+        written: list[Event] = []
+        while True:
+            claimed = self.store.claim_due(horizon, worker, as_of, lease_seconds, batch)
+            progress = False
+            for dossier in claimed:
+                fresh = [(what, due) for what, due in dossier.unreminded() if due <= horizon]
+                if not fresh:
+                    continue
+                events = [Event(dossier=dossier.code, seq=dossier.version + n, kind="reminded", at=as_of,
+                                actor=worker, role="system", source=dossier.state, target=dossier.state,
+                                data={"what": what, "due_at": due.isoformat(), "overdue": due < as_of})
+                          for n, (what, due) in enumerate(fresh, start=1)]
+                sealed = seal(events, dossier.last_hash)
+                updated = replace(dossier, version=dossier.version + len(sealed), last_hash=sealed[-1].hash,
+                                  last_event_at=max(as_of, dossier.last_event_at or as_of),
+                                  reminded=(*dossier.reminded, *(reminder_key(w, d) for w, d in fresh)))
+                try:
+                    self.store.append(updated, sealed, expected_version=dossier.version)
+                except StaleDossier:
+                    continue  # someone acted on it meanwhile; the next pass sees the new state
+                written.extend(sealed)
+                progress = True
+            if len(claimed) < batch or not progress:
+                return written
 
     def verify(self, code: str | None = None) -> list[ChainProblem]:
         return self.store.verify(code)
@@ -139,9 +141,5 @@ def _sealed(move: Move, prev_hash: str) -> tuple[Dossier, list[Event]]:
 
 
 def _due_items(dossier: Dossier, as_of: datetime, horizon: datetime, between: Any) -> list[DueItem]:
-    items = []
-    for what, due in (("step", dossier.step.due_at), ("dossier", dossier.clock.due_at)):
-        if due is None or due > horizon or (what == "dossier" and dossier.clock.paused_at is not None):
-            continue
-        items.append(DueItem(dossier, what, due, due < as_of, between(as_of, due)))  # type: ignore[arg-type]
-    return items
+    return [DueItem(dossier, what, due, due < as_of, between(as_of, due))  # type: ignore[arg-type]
+            for what, due in dossier.due_times() if due <= horizon]

@@ -73,6 +73,21 @@ class Dossier:
     form_set: str = ""
     #: When the newest event was written; actions may not be dated before it.
     last_event_at: datetime | None = None
+    #: Due times already reminded, as ``"step@2026-03-05T09:00"``: a reminder is sent once.
+    reminded: tuple[str, ...] = ()
+
+    def due_times(self) -> list[tuple[str, datetime]]:
+        """The step and legal due times that count now (the legal one not while paused)."""
+        times = []
+        if self.step.due_at is not None:
+            times.append(("step", self.step.due_at))
+        if self.clock.due_at is not None and self.clock.paused_at is None:
+            times.append(("dossier", self.clock.due_at))
+        return times
+
+    def unreminded(self) -> list[tuple[str, datetime]]:
+        """The due times no reminder was written for yet."""
+        return [(what, due) for what, due in self.due_times() if reminder_key(what, due) not in self.reminded]
 
     @property
     def is_closed(self) -> bool:
@@ -109,6 +124,11 @@ class Event:
     @property
     def is_handover(self) -> bool:
         return self.kind == "moved" and self.from_unit != self.to_unit
+
+
+def reminder_key(what: str, due: datetime) -> str:
+    """How a reminded due time is remembered on the dossier."""
+    return f"{what}@{due.isoformat(timespec='minutes')}"
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -195,7 +215,7 @@ def dossier_to_json(dossier: Dossier) -> dict[str, JSON]:
                  "due_at": _iso(dossier.step.due_at)},
         "version": dossier.version, "last_hash": dossier.last_hash, "preparers": list(dossier.preparers),
         "closed_at": _iso(dossier.closed_at), "outcome": dossier.outcome, "form_set": dossier.form_set,
-        "last_event_at": _iso(dossier.last_event_at),
+        "last_event_at": _iso(dossier.last_event_at), "reminded": list(dossier.reminded),
     }
 
 
@@ -211,5 +231,5 @@ def dossier_from_json(row: Mapping[str, JSON]) -> Dossier:
         step=StepClock(s["state"], datetime.fromisoformat(s["entered_at"]), _dt(s["due_at"])),
         version=row["version"], last_hash=row["last_hash"], preparers=tuple(row["preparers"]),
         closed_at=_dt(row["closed_at"]), outcome=row["outcome"], form_set=row.get("form_set", ""),
-        last_event_at=_dt(row.get("last_event_at")),
+        last_event_at=_dt(row.get("last_event_at")), reminded=tuple(row.get("reminded", ())),
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any, Literal, Protocol
 
 from transitions import Machine
@@ -32,6 +33,7 @@ class Calendar(Protocol):
     def receipt_start(self, t: datetime, cutoff: time) -> datetime: ...
     def next_working_instant(self, t: datetime) -> datetime: ...
     def add_working_time(self, t: datetime, delta: timedelta) -> datetime: ...
+    def add_working_days_at(self, t: datetime, n: Decimal, hours_per_day: Decimal) -> datetime: ...
     def working_time_between(self, a: datetime, b: datetime) -> timedelta: ...
     def end_of_working_day(self, t: datetime) -> datetime: ...
 
@@ -145,7 +147,7 @@ class Engine:
             code=code, process_code=process.definition.code, revision=process.definition.revision,
             state=process.initial, status=initial.status, data=values, applicant=dict(applicant), channel=channel,
             receiving_unit=unit, received_at=at, clock=Clock(started_at=started, due_at=due),
-            step=StepClock(process.initial, at, self._step_due(initial, started)), version=1,
+            step=StepClock(process.initial, at, self._step_due(process, initial, started)), version=1,
             form_set=self.legal.form_set_on(at.date()).id, last_event_at=at)
         event = Event(dossier=code, seq=1, kind="received", at=at, actor=actor, role=role, target=process.initial,
                       to_unit=initial.state.unit, status=initial.status, comment=comment,
@@ -164,14 +166,19 @@ class Engine:
     def _legal_due(self, process: CompiledProcess, started: datetime) -> datetime | None:
         if process.same_day:
             return self.calendar.end_of_working_day(started)
+        if process.limit_days is not None:
+            return self.calendar.add_working_days_at(started, process.limit_days, process.definition.hours_per_day)
         if process.limit is None:
             return None
         return self.calendar.add_working_time(started, process.limit)
 
-    def _step_due(self, state: CompiledState, entered: datetime) -> datetime | None:
-        if state.budget is None or state.kind != "work":
+    def _step_due(self, process: CompiledProcess, state: CompiledState, entered: datetime) -> datetime | None:
+        if state.kind != "work" or (state.budget is None and state.budget_days is None):
             return None
-        return self.calendar.add_working_time(self.calendar.next_working_instant(entered), state.budget)
+        start = self.calendar.next_working_instant(entered)
+        if state.budget_days is not None:
+            return self.calendar.add_working_days_at(start, state.budget_days, process.definition.hours_per_day)
+        return self.calendar.add_working_time(start, state.budget)  # type: ignore[arg-type]
 
     # -- what may happen ---------------------------------------------------------------
 
@@ -300,7 +307,7 @@ class Engine:
             if step.due_at is not None:
                 event_data["step_due"] = _iso(step.due_at)
                 event_data["step_result"] = classify(at, step.due_at)
-            step = StepClock(target_id, at, self._step_due(target, at))
+            step = StepClock(target_id, at, self._step_due(process, target, at))
             clock = self._clock_after(dossier, process, clock, source, target, at, event_data)
         closed_at = outcome = None
         if target.kind == "final":

@@ -40,9 +40,10 @@ def _worker(chunk: list[tuple[int, str, bool]], selection: Selection, conn: Conn
         conn.send([(index, d.code, d.revision, d.extends) for index, _, d in mine])
         needed: set[str] = conn.recv()
         conn.send([(index, d) for index, _, d in mine if d.code in needed])
-        bases, duplicates = conn.recv()
+        bases, duplicates, codes = conn.recv()
         own = [d for _, _, d in mine]
         catalogue = Catalogue([*(d for _, d in bases), *own])
+        catalogue.all_codes = codes
         catalogue.duplicates = [duplicate_code(d, duplicates[(d.code, d.revision)]) for d in own
                                 if (d.code, d.revision) in duplicates]
         checked_defs = [d for _, checked, d in mine if checked]
@@ -98,8 +99,9 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
         for index, code, revision, _ in sorted(summaries):
             groups.setdefault((code, revision), []).append(paths[index])
         duplicates = {key: value for key, value in groups.items() if len(value) > 1}
+        codes = {code for _, code, _, _ in summaries}
         for pipe in pipes:
-            pipe.send((bases, duplicates))
+            pipe.send((bases, duplicates, codes))
         findings: list[Finding] = []
         unreadable: list[tuple[str, str]] = []
         for pipe in pipes:

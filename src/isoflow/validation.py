@@ -66,6 +66,8 @@ class Catalogue:
     def __init__(self, definitions: Iterable[ProcessDefinition]) -> None:
         self.by_code: dict[str, list[ProcessDefinition]] = {}
         self.duplicates: list[Finding] = []
+        #: Every code of the whole catalogue, for "did you mean" when only part of it is loaded here.
+        self.all_codes: set[str] = set()
         groups: dict[tuple[str, int], list[ProcessDefinition]] = {}
         for definition in definitions:
             groups.setdefault((definition.code, definition.revision), []).append(definition)
@@ -92,7 +94,7 @@ class Catalogue:
             current = chain[-1]
             base = self.base_of(current)
             if base is None:
-                close = suggest(current.extends or "", self.by_code)
+                close = suggest(current.extends or "", self.all_codes or self.by_code)
                 return s005.rule.at(current.location, f"{current.kind} {current.code!r} extends {current.extends!r}, "
                                     "but no loadable file in the catalogue has that code",
                                     hint=f"did you mean {close!r}?" if close

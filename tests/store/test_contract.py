@@ -349,3 +349,27 @@ def test_a_crash_inside_the_write_leaves_the_old_state(store: Store, monkeypatch
     store.append(moved, events, expected_version=1)  # and the store still works
     assert store.load(created.code) == moved
     assert store.create(UNIT, DAY, factory()).code.endswith("-0002")
+
+
+def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
+    """Migration 2 (remind_at) on a database written by the first release."""
+    import sqlite3
+
+    path = tmp_path / "v1.db"
+    store = open_store(f"sqlite:///{path}")
+    created = store.create(UNIT, DAY, factory())
+    store.close()
+    with sqlite3.connect(path) as conn:  # turn it back into what release 1 wrote
+        conn.execute("DROP INDEX dossiers_remind")
+        conn.execute("ALTER TABLE dossiers DROP COLUMN remind_at")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 2")
+    store = open_store(f"sqlite:///{path}")
+    try:
+        assert store.schema_version() == 2
+        assert store.load(created.code) == created
+        due = created.step.due_at or created.clock.due_at
+        assert due is not None
+        claimed = store.claim_due(due, "w", due)
+        assert [d.code for d in claimed] == [created.code]
+    finally:
+        store.close()

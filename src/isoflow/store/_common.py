@@ -67,13 +67,16 @@ def _seconds(value: datetime | None) -> datetime | None:
 def dossier_columns(dossier: Dossier) -> dict[str, Any]:
     """The queryable columns of a dossier row (times as naive local datetimes)."""
     step_due, due = _seconds(dossier.step.due_at), _seconds(dossier.clock.due_at)
-    candidates = [t for t in (step_due, due) if t is not None]
+    # What the due scans sort by: the legal due time does not count while the clock is paused.
+    candidates = [t.replace(microsecond=0) for _, t in dossier.due_times()]
+    unreminded = [t.replace(microsecond=0) for _, t in dossier.unreminded()]
     return {
         "code": dossier.code, "process_code": dossier.process_code, "revision": dossier.revision,
         "receiving_unit": dossier.receiving_unit, "received_at": _seconds(dossier.received_at),
         "state": dossier.state, "status": dossier.status, "version": dossier.version,
         "last_hash": dossier.last_hash, "closed": dossier.is_closed, "due_at": due, "step_due_at": step_due,
         "next_due_at": min(candidates) if candidates else None,
+        "remind_at": min(unreminded) if unreminded else None,
     }
 
 

@@ -29,7 +29,8 @@ from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 CONNECT_TIMEOUT_S = 10
 
 _DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status",
-                    "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at")
+                    "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at",
+                    "remind_at")
 _EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash")
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
 _PASSWORD_PARAMETER = re.compile(r"([?&]password=)[^&]*")
@@ -170,9 +171,9 @@ class PostgresStore:
         until = now + timedelta(seconds=lease_seconds)
         with self._transaction() as cursor:
             cursor.execute(
-                "WITH picked AS (SELECT code FROM dossiers WHERE NOT closed AND next_due_at <= %s "
+                "WITH picked AS (SELECT code FROM dossiers WHERE NOT closed AND remind_at <= %s "
                 "AND (claimed_until IS NULL OR claimed_until <= %s OR claimed_by = %s) "
-                "ORDER BY next_due_at, code LIMIT %s FOR UPDATE SKIP LOCKED) "
+                "ORDER BY remind_at, code LIMIT %s FOR UPDATE SKIP LOCKED) "
                 "UPDATE dossiers AS d SET claimed_by = %s, claimed_until = %s FROM picked "
                 "WHERE d.code = picked.code RETURNING d.code, d.next_due_at, d.body",
                 (c.local(before), now, worker, limit, worker, until))

@@ -139,9 +139,24 @@ _POSTGRES_1 = (
     )""",
 )
 
+# 2: reminders.  ``remind_at`` is the earliest due time no reminder was written for yet, so a
+# reminder pass claims only dossiers that still need one (instead of the same first rows
+# forever); existing rows start from their next due time.
+_SQLITE_2 = (
+    "ALTER TABLE dossiers ADD COLUMN remind_at TEXT",
+    "UPDATE dossiers SET remind_at = next_due_at",
+    "CREATE INDEX dossiers_remind ON dossiers (remind_at, code) WHERE closed = 0",
+)
+_POSTGRES_2 = (
+    "ALTER TABLE dossiers ADD COLUMN remind_at timestamp without time zone",
+    "UPDATE dossiers SET remind_at = next_due_at",
+    "CREATE INDEX dossiers_remind ON dossiers (remind_at, code) WHERE NOT closed",
+)
+
 #: Every migration, oldest first; ``MIGRATIONS[-1].version == SCHEMA_VERSION``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "dossiers, hash-chained events and daily code sequences", _SQLITE_1, _POSTGRES_1),
+    Migration(2, "remind_at: the next due time without a reminder", _SQLITE_2, _POSTGRES_2),
 )
 
 assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1)), "migrations must be numbered 1..N"

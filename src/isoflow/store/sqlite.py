@@ -23,7 +23,8 @@ from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 BUSY_TIMEOUT_S = 10.0
 
 _DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status",
-                    "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at")
+                    "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at",
+                    "remind_at")
 _EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash")
 
 
@@ -174,9 +175,9 @@ class SQLiteStore:
         until = c.local(now) + timedelta(seconds=lease_seconds)
         with self._transaction() as conn:
             rows = conn.execute(
-                "SELECT code, body FROM dossiers WHERE closed = 0 AND next_due_at <= ? "
+                "SELECT code, body FROM dossiers WHERE closed = 0 AND remind_at <= ? "
                 "AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?) "
-                "ORDER BY next_due_at, code LIMIT ?",
+                "ORDER BY remind_at, code LIMIT ?",
                 (c.text_time(before), c.text_time(now), worker, limit)).fetchall()
             conn.executemany("UPDATE dossiers SET claimed_by = ?, claimed_until = ? WHERE code = ?",
                              [(worker, c.text_time(until), code) for code, _ in rows])
