@@ -349,4 +349,4 @@ def test_working_days_stay_days_on_a_calendar_with_shorter_days(tmp_path: object
                       load_legal_basis())
     d = province.receive("X-260302-0001", KET_HON, unit="X", channel="in_person", applicant={}, data={},
                          actor="an", role=CLERK, at=at("2026-03-02 08:00")).dossier
-    assert d.clock.due_at == at("2026-03-09 08:00")
+    assert d.clock.due_at == at("2026-03-06 17:00")  # Monday to Friday, whole days (not 5 × 8 hours)

@@ -89,7 +89,6 @@ def _status(state: State) -> int:
 
 def compile_process(definition: ProcessDefinition) -> CompiledProcess:
     """Compile a merged, validated definition.  Raises :class:`CompileError` if it cannot run."""
-    hpd = definition.hours_per_day
     states = {}
     for s in definition.states:
         hours = timedelta(hours=float(s.budget.amount)) if s.budget and s.budget.unit == "h" else None
