@@ -332,9 +332,10 @@ def test_a_date_outside_the_calendar_is_one_line(tmp_path: Path) -> None:
 
     from isoflow.cli import main
 
-    result = CliRunner().invoke(main, ["dossier", "--db", f"sqlite:///{tmp_path}/x.db", "--processes",
-                                       str(Path(__file__).parents[1] / "processes"), "receive", "QT-CT-01", "--unit",
-                                       "H40", "--actor", "a", "--role", "cong-chuc-mot-cua", "--at", "2045-01-09 10:00"])
+    processes = str(Path(__file__).parents[1] / "processes")
+    result = CliRunner().invoke(main, ["dossier", "--db", f"sqlite:///{tmp_path}/x.db", "--processes", processes,
+                                       "receive", "QT-CT-01", "--unit", "H40", "--actor", "a",
+                                       "--role", "cong-chuc-mot-cua", "--at", "2045-01-09 10:00"])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "outside the working calendar's range 2015-01-01..2040-12-31" in result.output
