@@ -324,7 +324,7 @@ def test_a_database_that_cannot_be_used_is_one_line(tmp_path: Path) -> None:
     assert Cli("mysql://x").refused("due").startswith("isoflow: unknown database 'mysql://'")
     result = CliRunner().invoke(main, ["dossier", "--db", f"sqlite:///{tmp_path}/y.db", "--processes",
                                        str(tmp_path / "khong-co"), "show", CODE])
-    assert (result.exit_code, result.stderr.strip()) == (1, f"isoflow: {tmp_path / 'khong-co'}: no such file or folder")
+    assert (result.exit_code, result.stderr.strip()) == (2, f"isoflow: {tmp_path / 'khong-co'}: no such file or folder")
 
 
 def test_a_date_outside_the_calendar_is_one_line(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ import click
 from isoflow.definition import NATIONAL_STATUS
 from isoflow.desk import Desk
 from isoflow.dossier import Dossier, Event, dossier_to_json, event_to_json
-from isoflow.errors import IsoflowError
+from isoflow.errors import IsoflowError, UsageError
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -84,7 +84,7 @@ def _guarded(function: F) -> F:
             return function(*args, **kwargs)
         except IsoflowError as error:
             click.echo(f"isoflow: {error}", err=True)
-            sys.exit(1)
+            sys.exit(2 if isinstance(error, UsageError) else 1)
 
     wrapper.__name__ = function.__name__
     wrapper.__doc__ = function.__doc__
