@@ -518,11 +518,10 @@ def appointment_dates(engine: Engine, process: CompiledProcess, count: int) -> d
     instants = any_instants(count)
     calendar = engine.calendar
     cutoff = engine._cutoff(process, engine.legal.regime_on(date(2026, 1, 1)).cutoff)
-    limit = process.limit
-    assert limit is not None
+    legal_due = engine._legal_due  # noqa: SLF001 - the same arithmetic the engine uses, without the dossier
 
     start = time.perf_counter()
-    direct = [calendar.add_working_time(calendar.receipt_start(t, cutoff), limit) for t in instants]
+    direct = [legal_due(process, calendar.receipt_start(t, cutoff)) for t in instants]
     direct_s = time.perf_counter() - start
 
     start = time.perf_counter()
