@@ -8,6 +8,7 @@ engine module stays the only importer of the state-machine library.
 from __future__ import annotations
 
 from collections.abc import Mapping
+import dataclasses
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -34,6 +35,10 @@ class CompiledAction:
     roles: frozenset[str]
     requires: tuple[str, ...]
     issues: tuple[str, ...]
+    #: The machine trigger of this alternative (alternatives of one action are separate triggers).
+    trigger: str = ""
+    #: Fields the actor enters that the guard reads: without them the way cannot be chosen.
+    deciding: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -110,8 +115,12 @@ def compile_process(definition: ProcessDefinition) -> CompiledProcess:
             issues=tuple(action.issues or ()),
         )
         table.setdefault(action.source, []).append(compiled)
-    for actions in table.values():
+    for source, actions in table.items():
         actions.sort(key=lambda a: bool(a.action.default))  # defaults are tried last
+        actions[:] = [dataclasses.replace(
+            a, trigger=f"{a.id}#{source}#{index}",
+            deciding=tuple(sorted({r.name for r in a.guard.names if r.name in a.requires})) if a.guard else ())
+            for index, a in enumerate(actions)]
     limit = limit_days = None
     same_day = False
     if definition.procedure is not None:

@@ -77,14 +77,10 @@ def _machine(process: CompiledProcess) -> Machine:
     machine = Machine(model=None, states=list(process.states), initial=process.initial,
                       auto_transitions=False, send_event=False)
     for source, actions in process.actions.items():
-        for index, compiled in enumerate(actions):
-            machine.add_transition(_trigger(compiled, index), source, compiled.target)
+        for compiled in actions:
+            # Alternatives of one action are separate triggers: the engine has already chosen one.
+            machine.add_transition(compiled.trigger, source, compiled.target)
     return machine
-
-
-def _trigger(compiled: CompiledAction, index: int) -> str:
-    # Alternatives of one action are separate triggers: the engine has already chosen one.
-    return f"{compiled.id}#{compiled.action.source}#{index}"
 
 
 class Engine:
@@ -175,10 +171,10 @@ class Engine:
     def _step_due(self, process: CompiledProcess, state: CompiledState, entered: datetime) -> datetime | None:
         if state.kind != "work" or (state.budget is None and state.budget_days is None):
             return None
-        start = self.calendar.next_working_instant(entered)
+        # Working-time arithmetic counts from the next session by itself: no separate lookup.
         if state.budget_days is not None:
-            return self.calendar.add_working_days_at(start, state.budget_days, process.definition.hours_per_day)
-        return self.calendar.add_working_time(start, state.budget)  # type: ignore[arg-type]
+            return self.calendar.add_working_days_at(entered, state.budget_days, process.definition.hours_per_day)
+        return self.calendar.add_working_time(entered, state.budget)  # type: ignore[arg-type]
 
     # -- what may happen ---------------------------------------------------------------
 
@@ -227,14 +223,14 @@ class Engine:
             roles = sorted({r for a in candidates for r in a.roles})
             raise refuse("role", f"role {role!r} is not permitted (permitted: {', '.join(roles)})")
         try:
-            values = coerce_all(process.fields, data or {})
+            values = coerce_all(process.fields, data) if data else {}
         except FieldValueError as error:
             raise refuse("invalid-data", str(error)) from None
         merged = {**dossier.data, **values}
-        deciding = sorted({ref.name for a in permitted if a.guard for ref in a.guard.names
-                           if ref.name in a.requires and merged.get(ref.name) in (None, "")})
-        if deciding and len(permitted) > 1:
-            raise refuse("missing-data", f"enter {', '.join(deciding)} first: it decides which way the dossier goes")
+        if len(permitted) > 1:
+            deciding = sorted({f for a in permitted for f in a.deciding if merged.get(f) in (None, "")})
+            if deciding:
+                raise refuse("missing-data", f"enter {', '.join(deciding)} first: it decides which way the dossier goes")
         chosen = self._choose(permitted, merged, refuse)
         if chosen.action.duty == "approve" and actor in dossier.preparers:
             raise refuse("self-approval", f"{actor!r} prepared this dossier and may not approve it "
@@ -250,8 +246,7 @@ class Engine:
             clock = self._reschedule(dossier, process, merged.get(chosen.action.reschedule), at, refuse)
             event_data.update(previous_due=_iso(dossier.clock.due_at), new_due=_iso(clock.due_at))
         token = _Token(dossier.state)
-        index = process.actions[dossier.state].index(chosen)
-        self._machine_for(process).events[_trigger(chosen, index)].trigger(token)
+        self._machine_for(process).events[chosen.trigger].trigger(token)
         return self._moved(dossier, process, chosen, token.state, merged, clock, event_data,
                            actor=actor, role=role, at=at, comment=comment, receiver=receiver)
 
