@@ -230,7 +230,8 @@ class Engine:
         if len(permitted) > 1:
             deciding = sorted({f for a in permitted for f in a.deciding if merged.get(f) in (None, "")})
             if deciding:
-                raise refuse("missing-data", f"enter {', '.join(deciding)} first: it decides which way the dossier goes")
+                raise refuse("missing-data",
+                             f"enter {', '.join(deciding)} first: it decides which way the dossier goes")
         chosen = self._choose(permitted, merged, refuse)
         if chosen.action.duty == "approve" and actor in dossier.preparers:
             raise refuse("self-approval", f"{actor!r} prepared this dossier and may not approve it "
