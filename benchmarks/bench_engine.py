@@ -518,7 +518,8 @@ def appointment_dates(engine: Engine, process: CompiledProcess, count: int) -> d
     instants = any_instants(count)
     calendar = engine.calendar
     cutoff = engine._cutoff(process, engine.legal.regime_on(date(2026, 1, 1)).cutoff)
-    legal_due = engine._legal_due  # noqa: SLF001 - the same arithmetic the engine uses, without the dossier
+    # The same arithmetic the engine uses, without building a dossier.
+    legal_due = engine._legal_due
 
     start = time.perf_counter()
     direct = [legal_due(process, calendar.receipt_start(t, cutoff)) for t in instants]
