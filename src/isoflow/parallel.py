@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from isoflow.findings import Finding
+from isoflow.rules._graph import reachable
 from isoflow.validation import Catalogue, Report, Selection, duplicate_code, validate
 
 Summary = tuple[int, str, int, str | None]  # file index, code, revision, extends
@@ -60,14 +61,7 @@ def _closure(summaries: list[Summary]) -> set[str]:
     for _, code, _, extends in summaries:
         if extends:
             extends_of.setdefault(code, set()).add(extends)
-    needed = {extends for _, _, _, extends in summaries if extends}
-    frontier = list(needed)
-    while frontier:
-        for more in extends_of.get(frontier.pop(), ()):
-            if more not in needed:
-                needed.add(more)
-                frontier.append(more)
-    return needed
+    return reachable(extends_of, {extends for _, _, _, extends in summaries if extends})
 
 
 def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: Selection, workers: int) -> Report:
