@@ -68,3 +68,31 @@ def test_every_node_knows_where_it_is(tmp_path: Path) -> None:
     assert (state.location.line, state.location.column) == (18, 5)
     assert state.location.of("budget").line == 18
     assert FLOW.splitlines()[17][state.location.of("budget").column - 1:].startswith('1d"')
+
+
+def test_the_procedure_section_is_read_whole() -> None:
+    from lxml import etree
+
+    from tests.conftest import PROCESSES
+
+    path = PROCESSES / "dang-ky-ket-hon.xml"
+    procedure = load(path.read_text(encoding="utf-8"), str(path)).procedure
+    assert procedure is not None
+    tree = etree.parse(str(path))
+    ns = {"p": "urn:isoflow:process:1"}
+
+    def count(xpath: str) -> int:
+        return int(tree.xpath(f"count({xpath})", namespaces=ns))
+
+    assert len(procedure.references) == count("//p:procedure/p:references/p:ref") > 0
+    assert len(procedure.terms) == count("//p:procedure/p:terms/p:term") > 0
+    assert len(procedure.legal_basis) == count("//p:procedure/p:legal-basis/p:act") > 0
+    assert len(procedure.components) == count("//p:procedure/p:components/p:component") > 0
+    assert procedure.titles == {"vi": "Đăng ký kết hôn", "en": "Marriage registration"}
+    assert (procedure.agency, procedure.domain, procedure.level) == ("Ủy ban nhân dân xã", "Hộ tịch", "commune")
+    assert procedure.purpose
+    assert procedure.scope
+    assert (procedure.time_limit.working_days, procedure.time_limit.cutoff) == (Decimal(5), "15:00")
+    assert procedure.online_level == "partial"
+    assert procedure.fee_amount == 0
+    assert procedure.place_receipt.startswith("Trung tâm Phục vụ hành chính công xã")
