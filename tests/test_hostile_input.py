@@ -33,40 +33,11 @@ import pytest
 from click.testing import CliRunner
 
 from isoflow.cli import main
+from tests.conftest import FLOW
 
-#: A clean flow (a copy of ``tests/conftest.py``'s FLOW, so that edits there cannot move the
-#: line numbers asserted here).  Line 3 is <title>, line 7 the "lanh-dao" role, line 18 the
-#: "tham_dinh" state whose budget the encoding cases break.
-VALID = """<?xml version="1.0" encoding="UTF-8"?>
-<flow xmlns="urn:isoflow:process:1" code="TEST-FLOW" revision="1">
-  <title>Luồng thử</title>
-  <roles>
-    <role id="mot-cua">Công chức một cửa</role>
-    <role id="chuyen-vien">Chuyên viên</role>
-    <role id="lanh-dao">Lãnh đạo</role>
-  </roles>
-  <units>
-    <unit id="bpmc" kind="one-stop">Bộ phận Một cửa</unit>
-    <unit id="phong" kind="department">Phòng chuyên môn</unit>
-  </units>
-  <fields>
-    <field id="du_dieu_kien" type="bool"/>
-  </fields>
-  <states>
-    <state id="tiep_nhan" initial="true" unit="bpmc" role="mot-cua" budget="4h"/>
-    <state id="tham_dinh" unit="phong" role="chuyen-vien" budget="1d"/>
-    <state id="ky_duyet" unit="phong" role="lanh-dao" budget="4h"/>
-    <state id="da_tra" kind="final" outcome="granted"/>
-    <state id="tu_choi" kind="final" outcome="refused"/>
-  </states>
-  <actions>
-    <action id="chuyen" from="tiep_nhan" to="tham_dinh" roles="mot-cua"/>
-    <action id="trinh" from="tham_dinh" to="ky_duyet" roles="chuyen-vien" duty="prepare"/>
-    <action id="ky" from="ky_duyet" to="da_tra" roles="lanh-dao" duty="approve" when="du_dieu_kien"/>
-    <action id="ky" from="ky_duyet" to="tu_choi" roles="lanh-dao" duty="approve" when="not du_dieu_kien"/>
-  </actions>
-</flow>
-"""
+#: The clean flow of conftest (its lines are pinned by the CLI tests too).  Line 3 is <title>,
+#: line 7 the "lanh-dao" role, line 18 the "tham_dinh" state whose budget the encoding cases break.
+VALID = FLOW
 #: VALID without its XML declaration: the <flow> start tag is line 1.
 BODY = VALID.split("\n", 1)[1]
 #: The same flow with a Vietnamese value where a budget belongs (line 18, the value at column 67).

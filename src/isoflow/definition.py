@@ -140,9 +140,6 @@ class Location:
         return Location(self.file, line, column + len(before))
 
 
-NOWHERE = Location("", 0, 0)
-
-
 @dataclass(frozen=True, slots=True)
 class Suppression:
     """``<suppress rule="T002" reason="..."/>``: a rule silenced on one element, with why."""

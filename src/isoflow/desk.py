@@ -89,12 +89,17 @@ class Desk:
 
     def due(self, as_of: datetime, within: timedelta = timedelta(0)) -> list[DueItem]:
         """Steps and dossiers overdue at ``as_of``, or due within ``within`` of working time."""
+        horizon = self._horizon(as_of, within)
         calendar = self.engine.calendar
-        horizon = calendar.add_working_time(calendar.next_working_instant(as_of), within) if within else as_of
         items = []
         for dossier in self.store.due(horizon):
             items.extend(_due_items(dossier, as_of, horizon, calendar.working_time_between))
         return sorted(items, key=lambda i: (i.due_at, i.dossier.code, i.what))
+
+    def _horizon(self, as_of: datetime, within: timedelta) -> datetime:
+        """``within`` of working time after ``as_of`` (``as_of`` itself for no window)."""
+        calendar = self.engine.calendar
+        return calendar.add_working_time(calendar.next_working_instant(as_of), within) if within else as_of
 
     def remind(self, worker: str, as_of: datetime, within: timedelta = timedelta(0),
                lease_seconds: int = 300, batch: int = 100) -> list[Event]:
@@ -104,8 +109,7 @@ class Desk:
         due time not yet reminded, so passes go through every due dossier, batch by batch,
         and a reminder already written is never written again.
         """
-        calendar = self.engine.calendar
-        horizon = calendar.add_working_time(calendar.next_working_instant(as_of), within) if within else as_of
+        horizon = self._horizon(as_of, within)
         written: list[Event] = []
         while True:
             claimed = self.store.claim_due(horizon, worker, as_of, lease_seconds, batch)

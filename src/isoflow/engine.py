@@ -190,7 +190,7 @@ class Engine:
                 continue
             if compiled.action.duty == "approve" and actor is not None and actor in dossier.preparers:
                 continue
-            if compiled.guard is None or _holds(compiled, dossier.data) or _decided_by_input(compiled):
+            if compiled.guard is None or compiled.deciding or _holds(compiled, dossier.data):
                 seen.add(compiled.id)
                 options.append(Option(compiled.id, compiled.action.label, compiled.target, compiled.requires))
         return options
@@ -392,11 +392,6 @@ def _holds(compiled: CompiledAction, data: Mapping[str, Any]) -> bool:
         return bool(compiled.guard.evaluate(data)) if compiled.guard else True
     except ExpressionEvaluationError:
         return False
-
-
-def _decided_by_input(compiled: CompiledAction) -> bool:
-    """Whether the guard reads data the actor enters with the action (so it may yet hold)."""
-    return compiled.guard is not None and any(ref.name in compiled.requires for ref in compiled.guard.names)
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -144,7 +144,6 @@ def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable
     checked = {id(d) for d in definitions}
     found: list[Finding] = list(loader_findings)
     found.extend(f for f in catalogue.duplicates if any(f.file == d.file for d in definitions))
-    newest = {code: versions[-1] for code, versions in catalogue.by_code.items()}
     for written in definitions:
         if id(written) not in checked:
             continue
@@ -152,7 +151,7 @@ def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable
         if isinstance(resolved, Finding):
             found.append(resolved)
             continue
-        context = Context(catalogue=newest, written=written)
+        context = Context(written=written)
         silenced = _suppressed(resolved, written)
         for finding in check_definition(resolved, context):
             codes = silenced.get(finding.element_id, set()) | silenced[""]

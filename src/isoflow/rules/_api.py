@@ -7,8 +7,8 @@ look at the definition and the context: they never read files or the clock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from isoflow.definition import Location, Node, ProcessDefinition
 from isoflow.findings import Finding, Severity
@@ -20,7 +20,6 @@ __all__ = ["Check", "Context", "Rule", "Severity"]
 class Context:
     """Facts a rule may need beyond the definition, gathered by the edges."""
 
-    catalogue: Mapping[str, ProcessDefinition] = field(default_factory=dict)
     #: The file as written, before ``extends`` was applied (``None``: same as the process).
     written: ProcessDefinition | None = None
 

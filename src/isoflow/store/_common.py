@@ -68,8 +68,8 @@ def dossier_columns(dossier: Dossier) -> dict[str, Any]:
     """The queryable columns of a dossier row (times as naive local datetimes)."""
     step_due, due = _seconds(dossier.step.due_at), _seconds(dossier.clock.due_at)
     # What the due scans sort by: the legal due time does not count while the clock is paused.
-    candidates = [t.replace(microsecond=0) for _, t in dossier.due_times()]
-    unreminded = [t.replace(microsecond=0) for _, t in dossier.unreminded()]
+    candidates = [local(t).replace(microsecond=0) for _, t in dossier.due_times()]
+    unreminded = [local(t).replace(microsecond=0) for _, t in dossier.unreminded()]
     return {
         "code": dossier.code, "process_code": dossier.process_code, "revision": dossier.revision,
         "receiving_unit": dossier.receiving_unit, "received_at": _seconds(dossier.received_at),
