@@ -1,0 +1,111 @@
+"""Forms for dossiers in the store and documents for process files: the printing composition.
+
+Joins the pieces each form needs: the dossier and its events (store), the revision of the
+procedure it runs on (engine), the form set in force on its receipt date (legal data), the
+agency profile (data file) and the templates (forms edge).  The command line and embedding
+applications call this; the rules of what goes on a form live in :mod:`isoflow.documents`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from isoflow.definition import ProcessDefinition
+from isoflow.desk import Desk
+from isoflow.documents import (
+    Agency,
+    BookEntry,
+    agency_from_mapping,
+    book_context,
+    form_context,
+    procedure_context,
+)
+from isoflow.errors import IsoflowError
+from isoflow.forms import FormRenderer, trusted_markup
+
+Format = Literal["html", "pdf"]
+
+
+def load_agency(path: str | os.PathLike[str] | None = None) -> Agency:
+    """The agency profile: the shipped example, or a file of the same format."""
+    source = Path(path) if path else Path(str(resources.files("isoflow").joinpath("data/agency.toml")))
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise IsoflowError(f"{source}: {error}") from None
+    return agency_from_mapping(data, str(source))
+
+
+@dataclass(frozen=True)
+class Document:
+    """A rendered form: its HTML, and its PDF when asked for."""
+
+    name: str
+    html: str
+    pdf: bytes | None = None
+
+    def content(self, output: Format) -> bytes:
+        return self.pdf if output == "pdf" and self.pdf is not None else self.html.encode("utf-8")
+
+
+class Printer:
+    """Render the forms of one desk and the documents of process files."""
+
+    def __init__(self, renderer: FormRenderer | None = None, agency: Agency | None = None) -> None:
+        self.renderer = renderer or FormRenderer()
+        self.agency = agency or load_agency()
+
+    def _finish(self, name: str, html: str, output: Format) -> Document:
+        return Document(name, html, self.renderer.render_pdf(html) if output == "pdf" else None)
+
+    def dossier_form(self, desk: Desk, code: str, form: str, output: Format = "html",
+                     seq: int | None = None) -> Document:
+        """Form ``form`` (receipt, supplement, refusal, apology, stop, control) of a stored dossier,
+        in the form set that was in force when the dossier was received."""
+        dossier = desk.show(code)
+        events = desk.history(code)
+        process = desk.engine.process_of(dossier).definition
+        form_set = desk.engine.legal.form_set(dossier.form_set) if dossier.form_set \
+            else desk.engine.legal.form_set_on(dossier.received_at.date())
+        context = form_context(form, dossier, events, process, self.agency, form_set, seq)
+        html = self.renderer.render_html(form, context, form_set.id)
+        return self._finish(f"{code}-{form}", html, output)
+
+    def book(self, desk: Desk, start: date, end: date, output: Format = "html", first_number: int = 1) -> Document:
+        """The tracking book of the dossiers received from ``start`` to ``end`` (inclusive)."""
+        entries = []
+        for code in desk.store.codes():
+            dossier = desk.show(code)
+            if start <= dossier.received_at.date() <= end:
+                entries.append(BookEntry(dossier, desk.history(code), desk.engine.process_of(dossier).definition))
+        form_set = desk.engine.legal.form_set_on(end)
+        context = book_context(entries, start, end, self.agency, form_set, first_number)
+        html = self.renderer.render_html("book", context, form_set.id)
+        return self._finish(f"book-{start:%Y%m%d}-{end:%Y%m%d}", html, output)
+
+    def procedure(self, definition: ProcessDefinition, output: Format = "html") -> Document:
+        """The procedure document (quy trình) of a merged process definition, with its flowchart."""
+        from isoflow.diagram import flowchart_svg
+
+        context: dict[str, Any] = procedure_context(definition, self.agency)
+        # The SVG is drawn by isoflow with every label escaped: safe to insert as markup.
+        context["flowchart"] = trusted_markup(flowchart_svg(definition))
+        html = self.renderer.render_html("procedure", context)
+        return self._finish(f"{definition.code}-r{definition.revision}", html, output)
+
+
+def procedures_in(paths: Sequence[str | os.PathLike[str]], code: str | None = None) -> list[ProcessDefinition]:
+    """The merged, valid procedures under ``paths`` (one with ``code`` if given)."""
+    from isoflow.workspace import load_runnable
+
+    found = [d for d in load_runnable(paths) if code is None or d.code == code]
+    if code is not None and not found:
+        raise IsoflowError(f"no procedure {code!r} under {', '.join(map(str, paths))}")
+    return found
