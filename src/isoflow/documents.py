@@ -8,6 +8,7 @@ That keeps the legal rules here, in tested Python, and lets an agency write its 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,7 +17,7 @@ from typing import Any
 
 from isoflow.definition import NATIONAL_STATUS, Component, ProcessDefinition, State
 from isoflow.dossier import Dossier, Event
-from isoflow.errors import IsoflowError
+from isoflow.errors import FormNotApplicable, IsoflowError
 from isoflow.legal import FormSet
 
 #: The forms a dossier can have; ``book`` (over a period) and ``procedure`` (the quy trình)
@@ -35,10 +36,6 @@ APPLICANT_KEYS = {"name": ("ho_ten", "name"), "address": ("dia_chi", "address"),
                   "phone": ("dien_thoai", "so_dien_thoai", "phone"), "email": ("email",),
                   "id_number": ("so_dinh_danh", "id_number")}
 BLANK = "…………"
-
-
-class FormNotApplicable(IsoflowError):
-    """The dossier has nothing this form records (no supplement request, no refusal...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,3 +450,51 @@ def retention_text(retention: str | None) -> str:
     if retention.endswith("y") and retention[:-1].isdigit():
         return f"{int(retention[:-1]):02d} năm"
     return retention
+
+
+# -- A made-up dossier, for checking templates before any real one exists ----------------------
+
+def _sample_value(kind: str, options: tuple[str, ...]) -> Any:
+    samples: dict[str, Any] = {"bool": True, "int": 1, "decimal": "1.5", "date": "2026-01-05",
+                               "datetime": "2026-01-05T09:00", "text": "Nội dung mẫu"}
+    return options[0] if kind == "choice" and options else samples.get(kind, "Nội dung mẫu")
+
+
+def sample_form_context(kind: str, process: ProcessDefinition, agency: Agency, form_set: FormSet) -> dict[str, Any]:
+    """The context a form of ``process`` gets, from an invented dossier that went through every
+    kind of event: what ``isoflow validate`` renders templates with, to find names they use
+    that no real dossier of this procedure can supply."""
+    from isoflow.dossier import Clock, StepClock
+
+    at = datetime(2026, 1, 5, 9, 0)
+    fields = {f.id: _sample_value(f.effective_type, f.options) for f in process.fields}
+    first = process.initial_states[0].id if process.initial_states else ""
+    outcome = {"refusal": "refused", "stop": "stopped"}.get(kind, "granted")
+    final = next((s.id for s in process.states if s.outcome == outcome), "")
+    dossier = Dossier(code="000.00.00.H00-260105-0001", process_code=process.code, revision=process.revision,
+                      state=first, status=1, data=fields, applicant={"ho_ten": "Nguyễn Văn A"}, channel="in_person",
+                      receiving_unit="000.00.00.H00", received_at=at, clock=Clock(at, at),
+                      step=StepClock(first, at, at), form_set=form_set.id)
+    stamp = "2026-01-06T09:00"
+    events = [
+        Event(dossier.code, 1, "received", at, "mot.cua", "", target=first, data={"fields": fields, "due_at": stamp},
+              hash="0" * 64),
+        Event(dossier.code, 2, "moved", at, "chuyen.vien", "", action="", source=first, target=first,
+              data={"clock": "paused", "step_result": "early"}),
+        Event(dossier.code, 3, "extended", at, "lanh.dao", "", action="", source=first, target=first,
+              data={"previous_due": stamp, "new_due": stamp}),
+        Event(dossier.code, 4, "moved", at, "lanh.dao", "", action="", source=first, target=final,
+              data={"step_result": "on_time", "result": "on_time"}),
+    ]
+    context = form_context("control", dossier, events, process, agency, form_set)
+    if kind in DOSSIER_FORMS and kind in form_set.forms:
+        # Without such an outcome in the procedure, the control slip's data stands in.
+        with contextlib.suppress(FormNotApplicable):
+            context = form_context(kind, dossier, events, process, agency, form_set)
+    # Every key any form's event part has, so an agency template for any form can be checked.
+    event = {"at": vn_datetime(at), "actor": "lanh.dao", "reason": "Lý do mẫu", "comment": "", "requests": ["Mẫu"],
+             "previous_due": vn_datetime(at), "new_due": vn_datetime(at), "rows": [], "partners": [], "result": ""}
+    context["event"] = {**event, **context["event"]}
+    context["header"]["form_number"] = form_set.forms.get(kind, "")
+    context["form"] = kind
+    return context

@@ -118,3 +118,19 @@ class CalendarError(IsoflowError):
 
 class OutOfCalendar(IsoflowError, ValueError):
     """A date falls outside the years the working calendar covers (extend ``last_year``)."""
+
+
+class FormError(IsoflowError):
+    """A form cannot be rendered: no such template, a template error, or a limit was hit."""
+
+
+class TemplateNotFound(FormError):
+    """No template folder has the form asked for; the message lists what was looked for."""
+
+
+class TemplateLimitExceeded(FormError):
+    """An agency template ran too long or used too much memory, and was stopped."""
+
+
+class FormNotApplicable(FormError):
+    """The dossier has nothing this form records (no supplement request, no refusal...)."""

@@ -26,22 +26,12 @@ import jinja2
 import markupsafe
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from isoflow.errors import IsoflowError
+from isoflow.errors import FormError, TemplateLimitExceeded, TemplateNotFound
+from isoflow.form_templates import TemplateFolders
+
+__all__ = ["FormError", "FormRenderer", "Limits", "TemplateLimitExceeded", "TemplateNotFound", "trusted_markup"]
 
 AUTOESCAPE = ("html", "htm", "xml", "svg", "html.j2", "htm.j2", "xml.j2", "svg.j2")
-SUFFIX = ".html.j2"
-
-
-class FormError(IsoflowError):
-    """A form cannot be rendered: no such template, a template error, or a limit was hit."""
-
-
-class TemplateNotFound(FormError):
-    """No template folder has the form asked for."""
-
-
-class TemplateLimitExceeded(FormError):
-    """An agency template ran too long or used too much memory, and was stopped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +40,6 @@ class Limits:
 
     seconds: float = 5.0
     memory_bytes: int = 256 * 1024 * 1024
-
-
-def shipped_templates() -> Path:
-    """isoflow's own templates: inside the installed package, or ``templates/`` of a checkout."""
-    packaged = Path(__file__).parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def trusted_markup(html: str) -> Any:
@@ -73,49 +55,32 @@ def _environment(cls: type[jinja2.Environment], folders: Sequence[Path]) -> jinj
 
 
 class FormRenderer:
-    """Find and render form templates: the agency's folders first, then isoflow's own.
-
-    A form ``receipt`` of the form set ``tt03-2025`` is looked up as
-    ``tt03-2025/receipt.html.j2`` and then ``receipt.html.j2`` in each folder in turn.
-    """
+    """Render form templates: the agency's folders first (sandboxed), then isoflow's own."""
 
     def __init__(self, agency_folders: Sequence[str | os.PathLike[str]] = (), limits: Limits = Limits()) -> None:
-        self.agency_folders = tuple(Path(f).resolve() for f in agency_folders)
-        self.shipped = shipped_templates().resolve()
+        self.templates = TemplateFolders(agency_folders)
         self.limits = limits
-        # The shipped environment also sees the agency folders' layouts is not wanted: an agency
-        # template must never be rendered outside the sandbox, so each environment has its own.
-        self._trusted = _environment(jinja2.Environment, [self.shipped])
-        self._sandbox = _environment(ImmutableSandboxedEnvironment, [*self.agency_folders, self.shipped])
+        # Each environment loads only what it may render: an agency template never runs outside
+        # the sandbox, and isoflow's own layouts are visible to the agency's through the loader.
+        self._trusted = _environment(jinja2.Environment, [self.templates.shipped])
+        self._sandbox = _environment(ImmutableSandboxedEnvironment, list(self.templates.folders))
+
+    @property
+    def shipped(self) -> Path:
+        return self.templates.shipped
 
     @property
     def folders(self) -> tuple[Path, ...]:
-        return (*self.agency_folders, self.shipped)
-
-    def candidates(self, form: str, form_set: str | None) -> list[str]:
-        names = [f"{form_set}/{form}{SUFFIX}"] if form_set else []
-        return [*names, f"{form}{SUFFIX}"]
+        return self.templates.folders
 
     def locate(self, form: str, form_set: str | None) -> tuple[Path, str]:
-        """The folder and template name that render ``form`` (agency folders win)."""
-        for folder in self.folders:
-            for name in self.candidates(form, form_set):
-                if (folder / name).is_file():
-                    return folder, name
-        tried = ", ".join(self.candidates(form, form_set))
-        raise TemplateNotFound(f"no template for form {form!r} ({tried}) in {', '.join(map(str, self.folders))}")
-
-    def exists(self, form: str, form_set: str | None) -> bool:
-        try:
-            self.locate(form, form_set)
-        except TemplateNotFound:
-            return False
-        return True
+        """The folder and template name that render ``form``; TemplateNotFound if none."""
+        return self.templates.locate(form, form_set)
 
     def render_html(self, form: str, context: Mapping[str, Any], form_set: str | None = None) -> str:
         """The form as a self-contained HTML page."""
-        folder, name = self.locate(form, form_set)
-        if folder == self.shipped:
+        folder, name = self.templates.locate(form, form_set)
+        if folder == self.templates.shipped:
             return _render(self._trusted, name, context)
         return _render_limited(self._sandbox, name, context, self.limits)
 

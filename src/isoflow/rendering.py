@@ -9,12 +9,9 @@ applications call this; the rules of what goes on a form live in :mod:`isoflow.d
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
-from pathlib import Path
 from typing import Any, Literal
 
 from isoflow.definition import ProcessDefinition
@@ -22,25 +19,17 @@ from isoflow.desk import Desk
 from isoflow.documents import (
     Agency,
     BookEntry,
-    agency_from_mapping,
     book_context,
     form_context,
     procedure_context,
 )
 from isoflow.errors import IsoflowError
+from isoflow.form_templates import load_agency
 from isoflow.forms import FormRenderer, trusted_markup
 
+__all__ = ["Document", "Format", "Printer", "load_agency", "procedures_in"]
+
 Format = Literal["html", "pdf"]
-
-
-def load_agency(path: str | os.PathLike[str] | None = None) -> Agency:
-    """The agency profile: the shipped example, or a file of the same format."""
-    source = Path(path) if path else Path(str(resources.files("isoflow").joinpath("data/agency.toml")))
-    try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise IsoflowError(f"{source}: {error}") from None
-    return agency_from_mapping(data, str(source))
 
 
 @dataclass(frozen=True)
@@ -109,3 +98,4 @@ def procedures_in(paths: Sequence[str | os.PathLike[str]], code: str | None = No
     if code is not None and not found:
         raise IsoflowError(f"no procedure {code!r} under {', '.join(map(str, paths))}")
     return found
+

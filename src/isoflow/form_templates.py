@@ -1,0 +1,145 @@
+"""Where form templates are, and what ``isoflow validate`` needs to know about them.
+
+Kept apart from the Jinja edge (:mod:`isoflow.forms`) so that validating 2,000 procedures
+checks template names with a few cached ``stat`` calls and never imports Jinja, unless an
+agency folder asks for a dry render.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from isoflow.errors import FormError, IsoflowError, TemplateNotFound
+from isoflow.legal import LegalBasis
+
+if TYPE_CHECKING:
+    from isoflow.definition import ProcessDefinition
+    from isoflow.documents import Agency
+    from isoflow.forms import FormRenderer
+
+SUFFIX = ".html.j2"
+
+
+def load_agency(path: str | os.PathLike[str] | None = None) -> Agency:
+    """The agency profile: the shipped example (``data/agency.toml``), or a file of that format."""
+    from isoflow.documents import agency_from_mapping
+
+    source = Path(path) if path else Path(__file__).parent / "data" / "agency.toml"
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise IsoflowError(f"{source}: {error}") from None
+    return agency_from_mapping(data, str(source))
+
+
+def shipped_templates() -> Path:
+    """isoflow's own templates: inside the installed package, or ``templates/`` of a checkout."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+class TemplateFolders:
+    """The agency's template folders, searched first, then isoflow's own.
+
+    A form ``receipt`` of the form set ``tt03-2025`` is looked up as
+    ``tt03-2025/receipt.html.j2`` and then ``receipt.html.j2`` in each folder in turn.
+    """
+
+    def __init__(self, agency_folders: Sequence[str | os.PathLike[str]] = ()) -> None:
+        self.shipped = shipped_templates().resolve()
+        # isoflow's own folder named again (``--templates templates/`` in this repository) stays trusted.
+        self.agency = tuple(p for p in (Path(f).resolve() for f in agency_folders) if p != self.shipped)
+        self._found: dict[tuple[str, str | None], tuple[Path, str] | None] = {}
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        return (*self.agency, self.shipped)
+
+    def candidates(self, form: str, form_set: str | None) -> list[str]:
+        names = [f"{form_set}/{form}{SUFFIX}"] if form_set else []
+        return [*names, f"{form}{SUFFIX}"]
+
+    def find(self, form: str, form_set: str | None) -> tuple[Path, str] | None:
+        """The folder and template name that render ``form`` (agency folders win), or ``None``."""
+        key = (form, form_set)
+        if key not in self._found:
+            self._found[key] = next(((folder, name) for folder in self.folders
+                                     for name in self.candidates(form, form_set) if (folder / name).is_file()), None)
+        return self._found[key]
+
+    def locate(self, form: str, form_set: str | None) -> tuple[Path, str]:
+        found = self.find(form, form_set)
+        if found is None:
+            raise TemplateNotFound(f"no template for form {form!r} ({self.describe(form, form_set)})")
+        return found
+
+    def describe(self, form: str, form_set: str | None) -> str:
+        return (f"looked for {', '.join(self.candidates(form, form_set))} in "
+                f"{', '.join(str(f) for f in self.folders)}")
+
+    def names(self, form_set: str) -> set[str]:
+        """Every form name a template exists for in ``form_set``."""
+        found: set[str] = set()
+        for folder in self.folders:
+            for sub in (folder / form_set, folder):
+                found.update(p.name.removesuffix(SUFFIX) for p in sub.glob(f"*{SUFFIX}") if not p.name.startswith("_"))
+        return found - {"procedure"}
+
+
+class TemplateCatalogue:
+    """The templates as the M-rules see them (:class:`isoflow.rules._api.FormCatalogue`).
+
+    Dry renders are for the agency's templates only: isoflow's own print nothing but the
+    standard form data, and its test suite renders each of them for every shipped procedure.
+    They are cached per template, form set and the procedure's declared fields.
+    """
+
+    def __init__(self, folders: TemplateFolders, legal: LegalBasis, agency: Agency | None = None) -> None:
+        self.templates = folders
+        self.legal = legal
+        self._agency = agency
+        self._renderer: FormRenderer | None = None
+        self._dry: dict[tuple[object, ...], str | None] = {}
+
+    def sets_from(self, day: date | None) -> tuple[str, ...]:
+        """The form sets in force on ``day`` or after it (all of them without a day)."""
+        return tuple(s.id for s in self.legal.form_sets if day is None or s.until is None or s.until >= day)
+
+    def locate(self, name: str, form_set: str) -> str | None:
+        found = self.templates.find(name, form_set)
+        return str(found[0] / found[1]) if found else None
+
+    def describe(self, name: str, form_set: str) -> str:
+        return self.templates.describe(name, form_set)
+
+    def known(self, form_set: str) -> list[str]:
+        return sorted(self.templates.names(form_set) | set(self.legal.form_set(form_set).forms))
+
+    def dry_run(self, name: str, form_set: str, process: ProcessDefinition) -> str | None:
+        """Why the agency's template fails on an invented dossier of ``process``, or ``None``."""
+        found = self.templates.find(name, form_set)
+        if found is None or found[0] == self.templates.shipped:
+            return None
+        key = (name, form_set, tuple(f.id for f in process.fields))
+        if key not in self._dry:
+            from isoflow.documents import sample_form_context
+            from isoflow.forms import FormRenderer
+
+            if self._renderer is None:
+                self._renderer = FormRenderer(self.templates.agency)
+                self._agency = self._agency or load_agency()
+            assert self._agency is not None
+            context = sample_form_context(name, process, self._agency, self.legal.form_set(form_set))
+            try:
+                self._renderer.render_html(name, context, form_set)
+                self._dry[key] = None
+            except FormError as error:
+                self._dry[key] = str(error)
+        return self._dry[key]
