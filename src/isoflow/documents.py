@@ -9,11 +9,12 @@ That keeps the legal rules here, in tested Python, and lets an agency write its 
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from isoflow.definition import NATIONAL_STATUS, Component, ProcessDefinition, State
 from isoflow.dossier import Dossier, Event
@@ -36,6 +37,7 @@ APPLICANT_KEYS = {"name": ("ho_ten", "name"), "address": ("dia_chi", "address"),
                   "phone": ("dien_thoai", "so_dien_thoai", "phone"), "email": ("email",),
                   "id_number": ("so_dinh_danh", "id_number")}
 BLANK = "…………"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,18 @@ def agency_from_mapping(data: Mapping[str, Any], where: str = "agency") -> Agenc
 
 
 # -- Decree 30/2020 writing of dates, times and numbers --------------------------------------
+
+def nfc(value: T) -> T:
+    """Every string in ``value`` in NFC: Vietnamese typed on some keyboards arrives decomposed
+    (NFD), which prints the same but searches, sorts and signs differently."""
+    if isinstance(value, str):
+        return cast(T, unicodedata.normalize("NFC", value))
+    if isinstance(value, dict):
+        return cast(T, {k: nfc(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return cast(T, [nfc(v) for v in value])
+    return value
+
 
 def vn_date(day: date) -> str:
     """``ngày 05 tháng 02 năm 2026``: the day padded below 10, only months 1 and 2 padded."""
@@ -257,11 +271,13 @@ def _state_label(process: ProcessDefinition, state_id: str | None) -> str:
 def control_rows(events: Sequence[Event], process: ProcessDefinition, applicant: str) -> list[dict[str, str]]:
     """One row per hand-over between units (the rows of the process-control slip)."""
     rows = []
-    for event in events:
+    for n, event in enumerate(events):
         final = _outcome(process, event.target) is not None
         if event.kind != "moved" or not (event.is_handover or final):
             continue
-        receiver = event.receiver or ""
+        # Without a named receiver, whoever took the next action on the step received it.
+        receiver = event.receiver or next((e.actor for e in events[n + 1:]
+                                           if e.kind in ("moved", "extended") and e.source == event.target), "")
         to_unit = _unit_name(process, event.to_unit) if not final else "Tổ chức, cá nhân"
         if final and not receiver:
             receiver = applicant
@@ -307,7 +323,7 @@ def form_context(kind: str, dossier: Dossier, events: Sequence[Event], process: 
         extra["rows"] = control_rows(events, process, ctx["applicant"]["name"])
         extra["partners"] = [u.name or u.id for u in process.units if u.kind == "agency"]
         extra["result"] = RESULT.get(str(events[-1].data.get("result", "")), "")
-    return {"form": kind, "header": header, "dossier": ctx, "event": extra}
+    return nfc({"form": kind, "header": header, "dossier": ctx, "event": extra})
 
 
 def _parse(value: Any) -> datetime | None:
@@ -349,8 +365,8 @@ def book_context(entries: Sequence[BookEntry], start: date, end: date, agency: A
                      "note": OUTCOME.get(d.outcome or "", "") + (f" ({RESULT[r]})" if (r := str(
                          entry.events[-1].data.get("result", ""))) in RESULT and d.outcome else "")})
     header = _header(agency, form_set, "book", "", end)
-    return {"form": "book", "header": header, "rows": rows, "period": f"Từ {vn_date(start)} đến {vn_date(end)}",
-            "year": str(end.year)}
+    return nfc({"form": "book", "header": header, "rows": rows,
+                "period": f"Từ {vn_date(start)} đến {vn_date(end)}", "year": str(end.year)})
 
 
 # -- The procedure document (quy trình) ---------------------------------------------------------
@@ -404,7 +420,7 @@ def procedure_context(process: ProcessDefinition, agency: Agency, flowchart_svg:
     def signoff(s: Any) -> dict[str, str]:
         return {"by": (s.by or "") if s else "", "title": (s.title or "") if s else "",
                 "on": (f"{s.on:%d/%m/%Y}" if s and s.on else "")}
-    return {
+    return nfc({
         "form": "procedure", "code": process.code, "revision": f"{process.revision:02d}",
         "effective": f"{process.effective:%d/%m/%Y}" if process.effective else "", "title": process.title,
         "agency": (procedure.agency if procedure else agency.one_stop).upper(),
@@ -432,7 +448,7 @@ def procedure_context(process: ProcessDefinition, agency: Agency, flowchart_svg:
         "records": [{"no": f"{n:02d}", "name": r.name, "place": r.place or "", "retention": retention_text(r.retention)}
                     for n, r in enumerate(process.records, 1)],
         "flowchart": flowchart_svg,
-    }
+    })
 
 
 def _short(name: str) -> str:

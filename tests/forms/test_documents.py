@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -111,3 +112,22 @@ def test_a_form_the_dossier_never_issued_is_a_clear_error(office: Office) -> Non
         _context(office, office.full_2026_08, "apology", seq=2)
     with pytest.raises(FormNotApplicable, match="not a dossier form"):
         _context(office, office.full_2026_08, "passport")
+
+
+def test_decomposed_vietnamese_is_printed_composed(office: Office) -> None:
+    import unicodedata
+
+    dossier = office.desk.show(office.full_2026_08)
+    nfd = unicodedata.normalize("NFD", "Trần Thị Hằng")
+    assert nfd != "Trần Thị Hằng"
+    decomposed = replace(dossier, applicant={"ho_ten": nfd})
+    ctx = form_context("receipt", decomposed, office.desk.history(dossier.code),
+                       office.desk.engine.process_of(dossier).definition, office.printer.agency,
+                       office.desk.engine.legal.form_set(dossier.form_set))
+    assert ctx["dossier"]["applicant"]["name"] == "Trần Thị Hằng"  # type: ignore[index]
+
+
+def test_the_receiver_is_who_took_the_dossier_up_when_not_named(office: Office) -> None:
+    rows = _context(office, office.full_2026_08, "control")["event"]["rows"]  # type: ignore[index]
+    assert [(r["giver"], r["receiver"]) for r in rows][:2] == [("le.an", "tran.binh"), ("tran.binh", "le.an")]
+    assert rows[-1]["receiver"] == "Nguyễn Thị Mai"
