@@ -112,22 +112,32 @@ def schema(show_path: bool, reference: bool) -> None:
 
 
 from isoflow.cli_dossier import dossier  # noqa: E402 - registered after the group is defined
+from isoflow.cli_forms import diagram, render_procedure  # noqa: E402 - also adds dossier render/book
 
 main.add_command(dossier)
+main.add_command(render_procedure)
+main.add_command(diagram)
 
 
 @main.command()
 @click.option("--db", default="sqlite:///isoflow-demo.db", show_default=True, help="Where to store the sample.")
 @click.option("--processes", default="processes", show_default=True)
-def demo(db: str, processes: str) -> None:
-    """Run a sample dossier end to end on the shipped procedures and verify its audit trail."""
+@click.option("--forms", "forms_folder", default="isoflow-demo-forms", show_default=True,
+              help="Folder for the sample's forms as PDF ('' to skip them).")
+def demo(db: str, processes: str, forms_folder: str) -> None:
+    """Run a sample dossier end to end on the shipped procedures, verify its audit trail and
+    print its forms."""
+    from pathlib import Path
+
     from isoflow import demo as sample
     from isoflow.workspace import open_desk
 
     try:
         desk = open_desk([processes], db)
         try:
-            sample.run(desk, click.echo)
+            code = sample.run(desk, click.echo)
+            if forms_folder:
+                sample.print_forms(desk, code, Path(forms_folder), click.echo)
         finally:
             desk.store.close()
     except IsoflowError as error:

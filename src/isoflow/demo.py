@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from isoflow.desk import Desk
 
@@ -57,3 +58,22 @@ def run(desk: Desk, say: Callable[[str], None], unit: str = "000.00.31.H40") -> 
     problems = desk.verify(d.code)
     say("event chain verified" if not problems else "; ".join(map(str, problems)))
     return d.code
+
+
+def print_forms(desk: Desk, code: str, folder: Path, say: Callable[[str], None]) -> list[Path]:
+    """Render the sample's forms and its procedure document as PDF into ``folder``."""
+    from isoflow.rendering import Printer
+
+    printer = Printer()
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for form in ("receipt", "supplement", "apology", "control"):
+        document = printer.dossier_form(desk, code, form, "pdf")
+        written.append(folder / f"{form}.pdf")
+        written[-1].write_bytes(document.content("pdf"))
+    dossier = desk.show(code)
+    procedure = printer.procedure(desk.engine.process_of(dossier).definition, "pdf")
+    written.append(folder / f"{dossier.process_code}.pdf")
+    written[-1].write_bytes(procedure.content("pdf"))
+    say(f"forms written to {folder}/: {', '.join(p.name for p in written)}")
+    return written
