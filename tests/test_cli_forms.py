@@ -1,0 +1,299 @@
+"""``isoflow dossier render``, ``isoflow dossier book``, ``isoflow render`` and ``isoflow diagram``
+as a clerk uses them: the document on standard output or in a file, and one clear line per mistake.
+
+Exit codes: 0 done, 1 a refusal (no such dossier, the dossier never issued that form, a bad agency
+profile, a folder with several procedures and no --code), 2 a malformed command line (click's usage
+error: unknown form, bad option value, missing file).  Never a traceback.  A PDF to a terminal is
+refused too, but CliRunner's output is not a terminal, so that one is not tested here.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from isoflow.cli import main
+
+PROCESSES = Path(__file__).parents[1] / "processes"
+MARRIAGE = PROCESSES / "dang-ky-ket-hon.xml"
+CLERK, EXPERT = "cong-chuc-mot-cua", "chuyen-vien"
+CODE = "H56-260302-0001"
+RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"  # upper-cased by CSS, not in the HTML
+
+AGENCY = """
+place = "Hà Nội"
+parent = "UBND thành phố Hà Nội"
+one_stop = "Trung tâm Phục vụ hành chính công"
+
+[symbols]
+receipt = "TTPVHCC"
+"""
+
+
+def invoke(*args: str) -> Result:
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def ok(*args: str) -> Result:
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def refused(*args: str) -> str:
+    """Exit 1 with exactly one line, on stderr, starting with 'isoflow: '."""
+    result = invoke(*args)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("isoflow: ")
+    return lines[0]
+
+
+def usage(*args: str) -> str:
+    """Exit 2 with click's usage error: one 'Error: ...' line, nothing on standard output."""
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1, result.stderr
+    return errors[0]
+
+
+class Desk:
+    """The ``isoflow dossier`` commands on one database with the shipped processes."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+
+    def args(self, *args: str) -> list[str]:
+        return ["dossier", "--db", self.db, "--processes", str(PROCESSES), *args]
+
+    def ok(self, *args: str) -> Result:
+        return ok(*self.args(*args))
+
+    def refused(self, *args: str) -> str:
+        return refused(*self.args(*args))
+
+    def usage(self, *args: str) -> str:
+        return usage(*self.args(*args))
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Desk:
+    """One dossier, received, checked complete (issues the receipt) and handed over: events 1-3."""
+    folder = tmp_path_factory.mktemp("forms-cli")
+    desk = Desk(f"sqlite:///{folder / 'forms.db'}")
+    received = desk.ok("receive", "QT-DKKD-01", "--unit", "H56", "--actor", "le.an", "--role", CLERK,
+                       "--at", "2026-03-02 09:00", "--applicant", "ho_ten=Nguyễn Thị Mai",
+                       "--applicant", "dia_chi=12 Trần Hưng Đạo", "--format", "json").stdout
+    code = json.loads(received)["code"]
+    assert code == CODE, code
+    desk.ok("act", code, "kiem_tra", "--actor", "le.an", "--role", CLERK, "--at", "2026-03-02 09:30",
+            "--set", "ho_so_day_du=true", "--set", "hinh_thuc_nhan=truc_tiep")
+    desk.ok("act", code, "ban_giao", "--actor", "le.an", "--role", CLERK, "--at", "2026-03-02 10:00",
+            "--receiver", "tran.binh")
+    return desk
+
+
+# -- isoflow dossier render --------------------------------------------------------------------
+
+def test_render_receipt_to_a_pdf_file(desk: Desk, tmp_path: Path) -> None:
+    out = tmp_path / "receipt.pdf"
+    result = desk.ok("render", CODE, "receipt", "-o", str(out))
+    content = out.read_bytes()
+    assert content.startswith(b"%PDF")
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"wrote {out} ({len(content):,} bytes, pdf)"
+
+
+def test_render_receipt_as_html_on_standard_output(desk: Desk) -> None:
+    html = desk.ok("render", CODE, "receipt", "--format", "html").stdout
+    assert html.lstrip().lower().startswith("<!doctype html")
+    assert RECEIPT_TITLE in html
+    assert CODE in html
+    assert "Nguyễn Thị Mai" in html
+    assert "Nam Định, ngày" in html  # the shipped example agency
+
+
+def test_the_output_format_follows_the_file_extension_unless_given(desk: Desk, tmp_path: Path) -> None:
+    html_file = tmp_path / "receipt.html"
+    desk.ok("render", CODE, "receipt", "-o", str(html_file))
+    assert RECEIPT_TITLE in html_file.read_text(encoding="utf-8")
+    forced = tmp_path / "receipt.out"
+    desk.ok("render", CODE, "receipt", "-o", str(forced), "--format", "pdf")
+    assert forced.read_bytes().startswith(b"%PDF")
+
+
+def test_control_slip_lists_the_hand_over(desk: Desk) -> None:
+    html = desk.ok("render", CODE, "control").stdout
+    assert "tran.binh" in html
+
+
+def test_a_form_the_dossier_never_issued_is_refused(desk: Desk) -> None:
+    line = desk.refused("render", CODE, "refusal")
+    assert line.startswith("isoflow: ")
+    assert "no event that issues a refusal form" in line
+
+
+def test_an_unknown_dossier_is_refused(desk: Desk) -> None:
+    line = desk.refused("render", "H56-260302-9999", "receipt")
+    assert "H56-260302-9999" in line
+
+
+def test_an_unknown_form_is_a_usage_error(desk: Desk) -> None:
+    line = desk.usage("render", CODE, "invoice")
+    assert "invoice" in line
+
+
+def test_event_picks_one_issuance(desk: Desk) -> None:
+    # Events 1 (received) and 2 (checked complete) both issue a receipt.
+    first = desk.ok("render", CODE, "receipt", "--event", "1").stdout
+    assert RECEIPT_TITLE in first
+
+
+def test_event_that_does_not_issue_the_form_is_refused(desk: Desk) -> None:
+    line = desk.refused("render", CODE, "receipt", "--event", "3")
+    assert "event 3 of this dossier does not issue a receipt form" in line
+    assert "1, 2" in line
+    line = desk.refused("render", CODE, "receipt", "--event", "99")
+    assert "event 99" in line
+
+
+def test_event_must_be_a_positive_number(desk: Desk) -> None:
+    desk.usage("render", CODE, "receipt", "--event", "0")
+
+
+def test_agency_profile_sets_the_place_on_the_date_line(desk: Desk, tmp_path: Path) -> None:
+    profile = tmp_path / "agency.toml"
+    profile.write_text(AGENCY, encoding="utf-8")
+    html = desk.ok("render", CODE, "receipt", "--agency", str(profile)).stdout
+    assert "Hà Nội, ngày" in html
+    assert "Nam Định, ngày" not in html
+
+
+def test_an_agency_profile_without_a_place_is_refused(desk: Desk, tmp_path: Path) -> None:
+    profile = tmp_path / "agency.toml"
+    profile.write_text(AGENCY.replace('place = "Hà Nội"\n', ""), encoding="utf-8")
+    line = desk.refused("render", CODE, "receipt", "--agency", str(profile))
+    assert "missing or empty place" in line
+    assert str(profile) in line
+
+
+def test_an_unreadable_agency_profile_is_refused(desk: Desk, tmp_path: Path) -> None:
+    profile = tmp_path / "agency.toml"
+    profile.write_text("place = \n", encoding="utf-8")
+    desk.refused("render", CODE, "receipt", "--agency", str(profile))
+    desk.refused("render", CODE, "receipt", "--agency", str(tmp_path / "absent.toml"))
+
+
+def test_an_agency_template_folder_is_searched_first(desk: Desk, tmp_path: Path) -> None:
+    folder = tmp_path / "own"
+    folder.mkdir()
+    (folder / "receipt.html.j2").write_text("<p>Biên nhận {{ dossier.code }} – {{ dossier.applicant.name }}</p>",
+                                           encoding="utf-8")
+    html = desk.ok("render", CODE, "receipt", "--templates", str(folder)).stdout
+    assert html.strip() == f"<p>Biên nhận {CODE} – Nguyễn Thị Mai</p>"
+
+
+def test_an_agency_template_with_an_unknown_name_is_refused(desk: Desk, tmp_path: Path) -> None:
+    folder = tmp_path / "own"
+    folder.mkdir()
+    (folder / "receipt.html.j2").write_text("<p>{{ dossier.no_such_thing }}</p>", encoding="utf-8")
+    line = desk.refused("render", CODE, "receipt", "--templates", str(folder))
+    assert "receipt.html.j2" in line
+
+
+# -- isoflow dossier book ----------------------------------------------------------------------
+
+def test_book_lists_the_dossiers_of_the_period(desk: Desk) -> None:
+    html = desk.ok("book", "--from", "2026-03-01", "--to", "2026-03-31").stdout
+    assert CODE in html
+    empty = desk.ok("book", "--from", "2026-08-01", "--to", "2026-08-31").stdout
+    assert CODE not in empty
+
+
+def test_book_to_a_pdf_file(desk: Desk, tmp_path: Path) -> None:
+    out = tmp_path / "book.pdf"
+    desk.ok("book", "--from", "2026-03-01", "--to", "2026-03-31", "-o", str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_book_with_the_end_before_the_start_is_a_usage_error(desk: Desk) -> None:
+    line = desk.usage("book", "--from", "2026-08-31", "--to", "2026-08-01")
+    assert "--to is before --from" in line
+
+
+def test_book_dates_are_checked(desk: Desk) -> None:
+    desk.usage("book", "--from", "31/08/2026", "--to", "2026-09-30")
+    desk.usage("book", "--from", "2026-08-01")
+
+
+# -- isoflow render (the procedure document) ---------------------------------------------------
+
+def test_render_a_procedure_file_as_html() -> None:
+    html = ok("render", str(MARRIAGE), "--format", "html").stdout
+    assert "Đăng ký kết hôn" in html
+    assert "<svg" in html
+    assert "QT-HT-02" in html
+
+
+def test_render_a_procedure_to_a_pdf_file(tmp_path: Path) -> None:
+    out = tmp_path / "qt-ht-02.pdf"
+    result = ok("render", str(MARRIAGE), "-o", str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+    assert result.stderr.startswith(f"wrote {out} (")
+
+
+def test_a_folder_of_several_procedures_needs_a_code() -> None:
+    line = refused("render", str(PROCESSES))
+    assert "--code" in line
+    assert "procedures" in line
+
+
+def test_a_folder_with_a_code_renders_that_procedure() -> None:
+    html = ok("render", str(PROCESSES), "--code", "QT-HT-02", "--format", "html").stdout
+    assert "Đăng ký kết hôn" in html
+
+
+def test_an_unknown_code_is_refused() -> None:
+    line = refused("render", str(PROCESSES), "--code", "QT-XX-99")
+    assert "QT-XX-99" in line
+
+
+def test_a_missing_process_file_is_a_usage_error(tmp_path: Path) -> None:
+    usage("render", str(tmp_path / "absent.xml"))
+    usage("diagram", str(tmp_path / "absent.xml"))
+
+
+# -- isoflow diagram ---------------------------------------------------------------------------
+
+def test_diagram_as_mermaid() -> None:
+    text = ok("diagram", str(MARRIAGE), "--format", "mermaid").stdout
+    assert text.startswith("flowchart TD")
+
+
+def test_diagram_as_svg_by_default_is_xml() -> None:
+    svg = ok("diagram", str(MARRIAGE)).stdout
+    root = ET.fromstring(svg.encode("utf-8"))  # noqa: S314 - isoflow's own output, no DTD or entities
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_diagram_format_follows_the_extension(tmp_path: Path) -> None:
+    out = tmp_path / "qt-ht-02.mmd"
+    result = ok("diagram", str(MARRIAGE), "-o", str(out))
+    assert out.read_text(encoding="utf-8").startswith("flowchart TD")
+    assert "mermaid" in result.stderr
+
+
+def test_diagram_of_a_folder_needs_a_code() -> None:
+    assert "--code" in refused("diagram", str(PROCESSES))
+    assert ok("diagram", str(PROCESSES), "--code", "QT-HT-02", "--format", "mermaid").stdout.startswith("flowchart TD")
