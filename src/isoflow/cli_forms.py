@@ -113,8 +113,12 @@ def _definition(path: str, code: str | None) -> Any:
     file = Path(path).resolve()
     if file.is_file() and code is None:
         found = [d for d in found if Path(d.file).resolve() == file] or found
-    if len(found) != 1:
-        raise IsoflowError(f"{path}: holds {len(found)} procedures; name one with --code")
+    if not found:
+        raise IsoflowError(f"{path}: holds no procedure (a <flow> is a shared skeleton: render a procedure "
+                           "that extends it)")
+    if len(found) > 1:
+        raise IsoflowError(f"{path}: holds {len(found)} procedures ({', '.join(d.code for d in found)}); "
+                           "name one with --code")
     return found[0]
 
 
