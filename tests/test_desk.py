@@ -7,6 +7,7 @@ ký 0.5d, trả 1h) and the national calendar (07:30–11:30, 13:00–17:00; no 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from itertools import pairwise
 from typing import Any
@@ -167,6 +168,58 @@ def test_a_write_between_read_and_write_is_refused_by_the_store(desk: Desk, monk
     after = desk.show(d.code)
     assert (after.state, after.version, after.data.get("du_dieu_kien")) == ("cho_bo_sung", 4, None)
     assert [e.action for e in desk.history(d.code)][-1] == "yeu_cau_bo_sung"
+    assert desk.verify() == []
+
+
+def test_the_copy_a_desk_returned_is_acted_on_without_reading_the_store(
+        desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    d = receive(desk)
+    reads: list[str] = []
+    original_load = desk.store.load
+
+    def counting_load(code: str) -> Dossier:
+        reads.append(code)
+        return original_load(code)
+
+    monkeypatch.setattr(desk.store, "load", counting_load)
+    moved = desk.act(d.code, "kiem_tra", actor="le.an", role=CLERK, at=t("2026-03-02 10:00"), data=ACCEPT,
+                     dossier=d).dossier
+    moved = desk.act(d.code, "ban_giao", actor="le.an", role=CLERK, at=t("2026-03-02 10:30"), dossier=moved).dossier
+    assert reads == []
+    monkeypatch.undo()
+    assert desk.show(d.code) == moved
+    assert moved.state == "tham_dinh"
+    assert desk.verify() == []
+
+
+def test_a_stale_held_copy_raises_and_changes_nothing(desk: Desk) -> None:
+    """Another desk (another worker) acts after this one returned its copy: the copy is stale."""
+    d = receive(desk)
+    other = Desk(desk.engine, desk.store)
+    other.act(d.code, "kiem_tra", actor="le.an", role=CLERK, at=t("2026-03-02 10:00"), data=ACCEPT)
+    before = snapshot(desk, d.code)
+    with pytest.raises(StaleDossier) as caught:
+        desk.act(d.code, "tu_choi", actor="nguyen.ha", role=CLERK, at=t("2026-03-02 10:05"),
+                 data={"ly_do": "Sai thẩm quyền"}, dossier=d)
+    assert (caught.value.expected, caught.value.actual) == (1, 2)
+    assert snapshot(desk, d.code) == before
+    assert desk.verify() == []
+
+
+def test_a_copy_the_desk_did_not_return_is_read_again(desk: Desk) -> None:
+    """An edited copy (here: moved on and approved on paper) is not trusted: the stored dossier decides."""
+    d = receive(desk)
+    forged = replace(d, state="ky_duyet", data={**d.data, "du_dieu_kien": True})
+    with pytest.raises(ActionNotAllowed) as caught:
+        desk.act(d.code, "ky", actor="pham.lan", role=LEADER, at=t("2026-03-02 10:00"), dossier=forged)
+    assert caught.value.reason == "wrong-state"
+    assert desk.show(d.code) == d
+    with pytest.raises(ValueError, match="not"):
+        desk.act("000.00.31.H40-260302-9999", "kiem_tra", actor="le.an", role=CLERK, at=t("2026-03-02 10:00"),
+                 data=ACCEPT, dossier=d)
+    with pytest.raises(StaleDossier):
+        desk.act(d.code, "kiem_tra", actor="le.an", role=CLERK, at=t("2026-03-02 10:00"), data=ACCEPT,
+                 dossier=d, expected_version=2)
     assert desk.verify() == []
 
 
@@ -381,3 +434,16 @@ def test_a_reminder_pass_goes_through_every_due_dossier_batch_by_batch(desk: Des
     assert len(written) == 2 * len(codes)  # the first step and the appointment, once each
     assert desk.remind("nhac-1", t("2026-03-06 09:00"), batch=10) == []
     assert desk.verify() == []
+
+
+def test_the_desk_remembers_a_bounded_number_of_copies(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Desk, "WRITTEN_MAX", 4)
+    fresh = Desk(desk.engine, desk.store)
+    dossiers = [receive(fresh) for _ in range(9)]
+    assert len(fresh._written) <= 4
+    assert fresh._written[dossiers[-1].code] is dossiers[-1]
+    oldest = dossiers[0]  # forgotten: the copy is read again, and the action still works
+    moved = fresh.act(oldest.code, "kiem_tra", actor="le.an", role=CLERK, at=t("2026-03-02 10:00"), data=ACCEPT,
+                      dossier=oldest).dossier
+    assert moved.version == 2
+    assert fresh.verify() == []

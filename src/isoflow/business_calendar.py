@@ -41,6 +41,7 @@ DEFAULT_SESSIONS: tuple[Session, ...] = ((time(7, 30), time(11, 30)), (time(13, 
 sets the actual hours, so this is only a default to configure."""
 
 _US_PER_DAY = 86_400_000_000
+_ONE_US = timedelta(microseconds=1)
 _SATURDAY = 5
 
 
@@ -115,6 +116,8 @@ class WorkCalendar:
                 self._cum.append(self._cum[-1] + sum(e - s for s, e in spans))
         if not self._days:
             raise ValueError(f"no working day in {first}..{last}")
+        self._lo, self._hi = first.toordinal(), last.toordinal()
+        self._midnights = [datetime.fromordinal(o) for o in self._days]  # each working day at 00:00
 
     def __repr__(self) -> str:
         return f"WorkCalendar({self.name!r}, {self.first}..{self.last}, {len(self._days)} working days)"
@@ -123,7 +126,7 @@ class WorkCalendar:
 
     def _ordinal(self, d: date) -> int:
         o = d.toordinal()
-        if not self.first.toordinal() <= o <= self.last.toordinal():
+        if not self._lo <= o <= self._hi:
             raise OutOfCalendar(f"{d:%Y-%m-%d} is outside the working calendar's range {self.first}..{self.last}")
         return o
 
@@ -170,29 +173,44 @@ class WorkCalendar:
 
     def _index(self, t: datetime) -> int:
         """Working µs elapsed before ``t``; every instant between two sessions shares one index."""
-        o = self._ordinal(_naive(t))
-        i = bisect_left(self._days, o)
-        if i == len(self._days) or self._days[i] != o:
-            return self._cum[i]
-        now = _us(t.time())
-        return self._cum[i] + sum(min(max(now - s, 0), e - s) for s, e in self._spans[i])
+        if t.tzinfo is not None:
+            _naive(t)
+        o = t.toordinal()
+        if not self._lo <= o <= self._hi:
+            self._ordinal(t)  # raises OutOfCalendar
+        days = self._days
+        i = bisect_left(days, o)
+        x = self._cum[i]
+        if i == len(days) or days[i] != o:
+            return x
+        now = ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
+        for s, e in self._spans[i]:
+            if now <= s:
+                break
+            x += e - s if now >= e else now - s
+        return x
 
     def _instant(self, x: int, *, early: bool) -> datetime:
         """The instant with working index ``x``: the earliest one (a session end) if ``early``,
         else the latest (the next session start)."""
-        if not 0 <= x <= self._cum[-1]:
+        cum = self._cum
+        if not 0 <= x <= cum[-1]:
             raise OutOfCalendar(f"the result is outside the working calendar's range {self.first}..{self.last}")
-        i = bisect_left(self._cum, x) - 1 if early else bisect_right(self._cum, x) - 1
-        i = min(max(i, 0), len(self._days) - 1)
-        offset = x - self._cum[i]
+        i = bisect_left(cum, x) - 1 if early else bisect_right(cum, x) - 1
+        if i < 0:
+            i = 0
+        elif i >= len(self._days):
+            i = len(self._days) - 1
+        offset = x - cum[i]
         spans = self._spans[i]
         for s, e in spans:
-            if offset < e - s or (early and offset == e - s):
+            length = e - s
+            if offset < length or (early and offset == length):
                 break
-            offset -= e - s
+            offset -= length
         else:  # only x == the very end of the range
             s, offset = spans[-1][1], 0
-        return datetime.fromordinal(self._days[i]) + timedelta(microseconds=s + offset)
+        return self._midnights[i] + timedelta(microseconds=s + offset)
 
     def next_working_instant(self, t: datetime) -> datetime:
         """``t`` if it is inside a session, else the start of the next session."""
@@ -233,7 +251,7 @@ class WorkCalendar:
         for boundaries: forwards ends at a session end, backwards at a session start)."""
         if not delta:
             return _naive(t)
-        step = delta // timedelta(microseconds=1)
+        step = delta // _ONE_US
         return self._instant(self._index(t) + step, early=step > 0)
 
     def working_time_between(self, a: datetime, b: datetime) -> timedelta:
@@ -254,7 +272,9 @@ class WorkCalendar:
         if not amount:
             return _naive(t)
         whole = int(amount)
-        fraction = (amount - whole) * Decimal(str(hours_per_day)) * 3_600_000_000
+        part = amount - whole  # a fraction of a day: hours_per_day hours per day, in µs
+        fraction = (int((part * Decimal(str(hours_per_day)) * 3_600_000_000).to_integral_value(ROUND_HALF_EVEN))
+                    if part else 0)
         early = amount > 0
         x = self._index(t)
         i = bisect_left(self._cum, x) - 1 if early else bisect_right(self._cum, x) - 1
@@ -263,4 +283,4 @@ class WorkCalendar:
             raise OutOfCalendar(f"the result is outside the working calendar's range {self.first}..{self.last}")
         j = i + whole
         x = self._cum[j] + min(x - self._cum[i], self._cum[j + 1] - self._cum[j])
-        return self._instant(x + int(fraction.to_integral_value(ROUND_HALF_EVEN)), early=early)
+        return self._instant(x + fraction, early=early)

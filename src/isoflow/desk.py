@@ -1,20 +1,21 @@
 """The one-stop desk: the engine and the store together, one transaction per action.
 
 This is the composition the command line, the pytest plugin and embedding applications
-use.  Each call reads the dossier, lets the pure engine decide, seals the new events onto
-the dossier's hash chain and writes dossier and events at once, conditional on the version
-that was read: a concurrent change makes the write fail with StaleDossier, and nothing is
-half-written.
+use.  Each call reads the dossier (or takes the copy the caller holds, if this desk returned
+it), lets the pure engine decide, seals the new events onto the dossier's hash chain and
+writes dossier and events at once, conditional on the version and last hash that were read:
+a concurrent change makes the write fail with StaleDossier, and nothing is half-written.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from isoflow.dossier import GENESIS, Channel, Dossier, Event, reminder_key, seal
+from isoflow.dossier import GENESIS, Channel, Dossier, Event, reminder_key, seal, with_last_hash
 from isoflow.engine import Engine, Move, Option
 from isoflow.errors import StaleDossier
 from isoflow.store._api import ChainProblem, Store
@@ -34,9 +35,17 @@ class DueItem:
 class Desk:
     """Receive dossiers, act on them, read them back, find what is due."""
 
+    #: How many dossiers this desk remembers having written (see ``act(..., dossier=)``).
+    WRITTEN_MAX = 1024
+
     def __init__(self, engine: Engine, store: Store) -> None:
         self.engine = engine
         self.store = store
+        # code -> the very Dossier object this desk last wrote for it: a copy handed back to
+        # act() is trusted without a read only if it is that object (not an edited or
+        # rebuilt one), and the store's conditional write still rejects it if it went stale.
+        self._written: dict[str, Dossier] = {}
+        self._evicting = threading.Lock()
 
     def receive(self, process_code: str, *, unit: str, channel: Channel, applicant: Mapping[str, Any],
                 data: Mapping[str, Any], actor: str, role: str, at: datetime, comment: str = "") -> Dossier:
@@ -46,16 +55,42 @@ class Desk:
                                        data=data, actor=actor, role=role, at=at, comment=comment)
             return _sealed(move, GENESIS)
 
-        return self.store.create(unit, at.date(), factory)
+        dossier = self.store.create(unit, at.date(), factory)
+        self._remember(dossier)
+        return dossier
 
     def act(self, code: str, action: str, *, actor: str, role: str, at: datetime,
             data: Mapping[str, Any] | None = None, comment: str = "", receiver: str | None = None,
-            expected_version: int | None = None) -> Move:
-        """Take an action on a stored dossier.  ``expected_version`` guards a copy read earlier."""
-        dossier = self._current(code, expected_version)
+            expected_version: int | None = None, dossier: Dossier | None = None) -> Move:
+        """Take an action on a stored dossier.  ``expected_version`` guards a copy read earlier.
+
+        ``dossier`` is the copy the caller holds (what the last ``receive``/``act`` of this desk
+        returned): the action is decided on it without reading the store again, and the write
+        is conditional on its version and last hash, so if anyone wrote meanwhile it raises
+        :class:`StaleDossier` and changes nothing, exactly as ``expected_version=dossier.version``
+        does.  Any other copy (read elsewhere, rebuilt, edited) is only used for its version.
+        """
+        if dossier is not None:
+            if dossier.code != code:
+                raise ValueError(f"the copy given is dossier {dossier.code}, not {code}")
+            if expected_version is None:
+                expected_version = dossier.version
+            if self._written.get(code) is not dossier or dossier.version != expected_version:
+                dossier = None
+        if dossier is None:
+            dossier = self._current(code, expected_version)
         move = self.engine.fire(dossier, action, actor=actor, role=role, at=at, data=data, comment=comment,
                                 receiver=receiver)
         return self._write(dossier, move)
+
+    def _remember(self, dossier: Dossier) -> None:
+        written = self._written
+        written.pop(dossier.code, None)
+        if len(written) >= self.WRITTEN_MAX:
+            with self._evicting:  # threads sharing a desk: one evicts at a time
+                for code in list(written)[: len(written) // 4 + 1]:  # the oldest quarter
+                    written.pop(code, None)
+        written[dossier.code] = dossier
 
     def withdraw(self, code: str, *, actor: str, role: str, reason: str, at: datetime) -> Move:
         """The applicant withdraws the dossier, with a reason."""
@@ -75,7 +110,12 @@ class Desk:
 
     def _write(self, before: Dossier, move: Move) -> Move:
         dossier, events = _sealed(move, before.last_hash)
-        self.store.append(dossier, events, expected_version=before.version)
+        try:
+            self.store.append(dossier, events, expected_version=before.version)
+        except BaseException:
+            self._written.pop(dossier.code, None)
+            raise
+        self._remember(dossier)
         return Move(dossier, tuple(events))
 
     def show(self, code: str) -> Dossier:
@@ -126,6 +166,7 @@ class Desk:
                 updated = replace(dossier, version=dossier.version + len(sealed), last_hash=sealed[-1].hash,
                                   last_event_at=max(as_of, dossier.last_event_at or as_of),
                                   reminded=(*dossier.reminded, *(reminder_key(w, d) for w, d in fresh)))
+                self._written.pop(dossier.code, None)
                 try:
                     self.store.append(updated, sealed, expected_version=dossier.version)
                 except StaleDossier:
@@ -141,7 +182,7 @@ class Desk:
 
 def _sealed(move: Move, prev_hash: str) -> tuple[Dossier, list[Event]]:
     events = seal(move.events, prev_hash)
-    return replace(move.dossier, last_hash=events[-1].hash), events
+    return with_last_hash(move.dossier, events[-1].hash), events
 
 
 def _due_items(dossier: Dossier, as_of: datetime, horizon: datetime, between: Any) -> list[DueItem]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -126,13 +126,24 @@ class Event:
         return self.kind == "moved" and self.from_unit != self.to_unit
 
 
+def with_last_hash(dossier: Dossier, last_hash: str) -> Dossier:
+    """``replace(dossier, last_hash=last_hash)``, without ``replace``'s field-by-name lookups."""
+    d = dossier
+    return Dossier(d.code, d.process_code, d.revision, d.state, d.status, d.data, d.applicant, d.channel,
+                   d.receiving_unit, d.received_at, d.clock, d.step, d.version, last_hash, d.preparers, d.closed_at,
+                   d.outcome, d.form_set, d.last_event_at, d.reminded)
+
+
 def reminder_key(what: str, due: datetime) -> str:
     """How a reminded due time is remembered on the dossier."""
     return f"{what}@{due.isoformat(timespec='minutes')}"
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat(timespec="seconds") if value is not None else None
+    if value is None:
+        return None
+    # Plain isoformat() is the same text for a whole second, and faster than with timespec.
+    return value.isoformat(timespec="seconds") if value.microsecond else value.isoformat()
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -157,22 +168,66 @@ def event_from_json(row: Mapping[str, JSON]) -> Event:
     return Event(**values)
 
 
+#: Encoders built once (``json.dumps`` with options builds a new encoder on every call).
+#: No circular check: records are trees of JSON values (a cycle still fails, with RecursionError).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str,
+                              check_circular=False).encode
+_PLAIN = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+_json_string = json.encoder.encode_basestring  # one str as a JSON string, ensure_ascii=False
+
+#: The canonical text of the events :func:`seal` made, by object: the store writes the very
+#: text that was hashed instead of encoding the event again.  Bounded; entries are checked by
+#: identity, so an event built any other way is simply encoded again.
+_SEALED: dict[int, tuple[Event, str]] = {}
+_SEALED_MAX = 1024
+
+
+def _hashed_content(event: Event, prev_hash: str) -> dict[str, JSON]:
+    """What the hash covers: :func:`event_to_json` without ``hash``, chained after ``prev_hash``."""
+    return {
+        "dossier": event.dossier, "seq": event.seq, "kind": event.kind, "at": _iso(event.at),
+        "actor": event.actor, "role": event.role, "action": event.action, "source": event.source,
+        "target": event.target, "from_unit": event.from_unit, "to_unit": event.to_unit,
+        "receiver": event.receiver, "status": event.status, "data": dict(event.data),
+        "comment": event.comment, "prev_hash": prev_hash,
+    }
+
+
+def canonical_json(event: Event) -> str:
+    """The canonical JSON the hash is computed over (sorted keys, no ``hash``).
+
+    An event that :func:`seal` returned is not encoded again: the text it hashed is reused.
+    """
+    recorded = _SEALED.get(id(event))
+    if recorded is not None and recorded[0] is event:
+        return recorded[1]
+    return _CANONICAL(_hashed_content(event, event.prev_hash))
+
+
 def event_hash(event: Event) -> str:
     """SHA-256 over the canonical JSON of everything but the hash itself."""
-    body = event_to_json(event)
-    del body["hash"]
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_CANONICAL(_hashed_content(event, event.prev_hash)).encode("utf-8")).hexdigest()
+
+
+def event_text(event: Event, canonical: str, schema: int) -> str:
+    """The event's stored JSON body: ``canonical`` (its hashed text) plus ``schema`` and ``hash``."""
+    return f'{{"schema":{schema:d},{canonical[1:-1]},"hash":{_json_string(event.hash)}}}'
 
 
 def seal(events: Iterable[Event], prev_hash: str) -> list[Event]:
     """Chain ``events`` after ``prev_hash``: each gets the previous hash and its own."""
     sealed = []
     for event in events:
-        event = replace(event, prev_hash=prev_hash, hash="")
-        event = replace(event, hash=event_hash(event))
+        canonical = _CANONICAL(_hashed_content(event, prev_hash))
+        digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        event = Event(event.dossier, event.seq, event.kind, event.at, event.actor, event.role, event.action,
+                      event.source, event.target, event.from_unit, event.to_unit, event.receiver, event.status,
+                      event.data, event.comment, prev_hash, digest)
+        if len(_SEALED) >= _SEALED_MAX:
+            _SEALED.clear()
+        _SEALED[id(event)] = (event, canonical)
         sealed.append(event)
-        prev_hash = event.hash
+        prev_hash = digest
     return sealed
 
 
@@ -202,8 +257,17 @@ def verify_chain(events: Sequence[Event], last_hash: str | None = None, version:
 
 def dossier_to_json(dossier: Dossier) -> dict[str, JSON]:
     """The dossier as a JSON-safe dict (the store's row body)."""
+    return _dossier_json(dossier, {})
+
+
+def dossier_text(dossier: Dossier, schema: int) -> str:
+    """The dossier's stored JSON body: :func:`dossier_to_json` plus ``schema`` (first)."""
+    return _PLAIN(_dossier_json(dossier, {"schema": schema}))
+
+
+def _dossier_json(dossier: Dossier, body: dict[str, JSON]) -> dict[str, JSON]:
     clock = dossier.clock
-    return {
+    body.update({
         "code": dossier.code, "process_code": dossier.process_code, "revision": dossier.revision,
         "state": dossier.state, "status": dossier.status, "data": dict(dossier.data),
         "applicant": dict(dossier.applicant), "channel": dossier.channel, "receiving_unit": dossier.receiving_unit,
@@ -216,7 +280,8 @@ def dossier_to_json(dossier: Dossier) -> dict[str, JSON]:
         "version": dossier.version, "last_hash": dossier.last_hash, "preparers": list(dossier.preparers),
         "closed_at": _iso(dossier.closed_at), "outcome": dossier.outcome, "form_set": dossier.form_set,
         "last_event_at": _iso(dossier.last_event_at), "reminded": list(dossier.reminded),
-    }
+    })
+    return body
 
 
 def dossier_from_json(row: Mapping[str, JSON]) -> Dossier:

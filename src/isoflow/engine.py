@@ -42,7 +42,8 @@ def classify(done_at: datetime, due_at: datetime | None) -> Result:
     """Early / on time / late to the minute (Circular 01/2018 Art. 13; Decision 766)."""
     if due_at is None:
         return "on_time"
-    done, due = done_at.replace(second=0, microsecond=0), due_at.replace(second=0, microsecond=0)
+    done = done_at.replace(second=0, microsecond=0) if done_at.second or done_at.microsecond else done_at
+    due = due_at.replace(second=0, microsecond=0) if due_at.second or due_at.microsecond else due_at
     return "early" if done < due else "on_time" if done == due else "late"
 
 
@@ -73,6 +74,38 @@ class _Token:
         self.state = state
 
 
+class _Plan:
+    """What the engine looks up on every move of one process revision, built once with its machine."""
+
+    __slots__ = ("actions", "cutoff", "events", "machine", "process", "receivers")
+
+    def __init__(self, process: CompiledProcess) -> None:
+        self.process = process
+        self.machine = _machine(process)
+        #: trigger -> the machine's event for it (looked up once instead of on every move).
+        self.events = dict(self.machine.events)
+        #: state -> action id -> its alternatives from that state (defaults last).
+        self.actions: dict[str, dict[str, tuple[CompiledAction, ...]]] = {}
+        for source, actions in process.actions.items():
+            by_id: dict[str, list[CompiledAction]] = {}
+            for compiled in actions:
+                by_id.setdefault(compiled.id, []).append(compiled)
+            self.actions[source] = {k: tuple(v) for k, v in by_id.items()}
+        receivers = {r for a in process.actions.get(process.initial, ()) for r in a.roles}
+        initial_role = process.states[process.initial].state.role
+        if initial_role:
+            receivers.add(initial_role)
+        self.receivers = frozenset(receivers)
+        procedure = process.definition.procedure
+        self.cutoff: time | None = None
+        if procedure is not None and procedure.time_limit.cutoff:
+            hours, minutes = (int(p) for p in procedure.time_limit.cutoff.split(":"))
+            self.cutoff = time(hours, minutes)
+
+
+_NO_ACTIONS: dict[str, tuple[CompiledAction, ...]] = {}
+
+
 def _machine(process: CompiledProcess) -> Machine:
     machine = Machine(model=None, states=list(process.states), initial=process.initial,
                       auto_transitions=False, send_event=False)
@@ -90,13 +123,16 @@ class Engine:
         self.calendar = calendar
         self.legal = legal
         self._processes: dict[tuple[str, int], CompiledProcess] = {p.key: p for p in processes}
-        self._machines: dict[tuple[str, int], Machine] = {}
+        self._plans: dict[tuple[str, int], _Plan] = {}
+        self._revisions: dict[str, list[CompiledProcess]] = {}
+        for p in sorted(self._processes.values(), key=lambda p: p.key[1]):
+            self._revisions.setdefault(p.key[0], []).append(p)
 
     # -- procedures --------------------------------------------------------------------
 
     def process_for(self, code: str, on: date) -> CompiledProcess:
         """The revision of ``code`` in force on ``on`` (the newest effective one)."""
-        revisions = sorted((p for (c, _), p in self._processes.items() if c == code), key=lambda p: p.key[1])
+        revisions = self._revisions.get(code)
         if not revisions:
             known = ", ".join(sorted({c for c, _ in self._processes})) or "none"
             raise ProcessNotFound(f"no procedure {code!r} (known: {known})")
@@ -113,22 +149,25 @@ class Engine:
             raise ProcessNotFound(f"dossier {dossier.code}: procedure {dossier.process_code!r} revision "
                                   f"{dossier.revision} is not loaded") from None
 
+    def _plan(self, process: CompiledProcess) -> _Plan:
+        plan = self._plans.get(process.key)
+        if plan is None or plan.process is not process:
+            plan = self._plans[process.key] = _Plan(process)
+        return plan
+
     def _machine_for(self, process: CompiledProcess) -> Machine:
-        machine = self._machines.get(process.key)
-        if machine is None:
-            machine = self._machines[process.key] = _machine(process)
-        return machine
+        return self._plan(process).machine
 
     # -- receiving ---------------------------------------------------------------------
 
     def receive(self, code: str, process_code: str, *, unit: str, channel: Channel, applicant: Mapping[str, Any],
                 data: Mapping[str, Any], actor: str, role: str, at: datetime, comment: str = "") -> Move:
         """A dossier received at the one-stop desk: its code, appointment and first event."""
-        process = self.process_for(process_code, at.date())
+        day = at.date()
+        process = self.process_for(process_code, day)
+        plan = self._plan(process)
         initial = process.states[process.initial]
-        allowed = {r for a in process.actions.get(process.initial, ()) for r in a.roles}
-        if initial.state.role:
-            allowed.add(initial.state.role)
+        allowed = plan.receivers
         if role not in allowed:
             raise ActionNotAllowed(code, "receive", process.initial, "role",
                                    f"role {role!r} may not receive dossiers (allowed: {', '.join(sorted(allowed))})")
@@ -136,19 +175,19 @@ class Engine:
             values = coerce_all(process.fields, data)
         except FieldValueError as error:
             raise ActionNotAllowed(code, "receive", process.initial, "invalid-data", str(error)) from None
-        regime = self.legal.regime_on(at.date())
-        started = self.calendar.receipt_start(at, self._cutoff(process, regime.cutoff))
+        regime = self.legal.regime_on(day)
+        started = self.calendar.receipt_start(at, plan.cutoff or regime.cutoff)
         due = self._legal_due(process, started)
         dossier = Dossier(
             code=code, process_code=process.definition.code, revision=process.definition.revision,
             state=process.initial, status=initial.status, data=values, applicant=dict(applicant), channel=channel,
             receiving_unit=unit, received_at=at, clock=Clock(started_at=started, due_at=due),
             step=StepClock(process.initial, at, self._step_due(process, initial, started)), version=1,
-            form_set=self.legal.form_set_on(at.date()).id, last_event_at=at)
-        event = Event(dossier=code, seq=1, kind="received", at=at, actor=actor, role=role, target=process.initial,
-                      to_unit=initial.state.unit, status=initial.status, comment=comment,
-                      data={"fields": values, "channel": channel, "started_at": started.isoformat(),
-                            "due_at": due.isoformat() if due else None, "regime": regime.id})
+            form_set=self.legal.form_set_on(day).id, last_event_at=at)
+        event = Event(code, 1, "received", at, actor, role, None, None, process.initial, None, initial.state.unit,
+                      None, initial.status,
+                      {"fields": values, "channel": channel, "started_at": started.isoformat(),
+                       "due_at": due.isoformat() if due else None, "regime": regime.id}, comment)
         return Move(dossier, (event,))
 
     @staticmethod
@@ -203,15 +242,20 @@ class Engine:
         def refuse(reason: str, message: str) -> ActionNotAllowed:
             return ActionNotAllowed(dossier.code, action, dossier.state, reason, message)
 
-        if dossier.is_closed:
+        if dossier.closed_at is not None:
             raise refuse("closed", f"the dossier was closed on {dossier.closed_at:%Y-%m-%d %H:%M} "
                                    f"({dossier.outcome})")
-        last = max(dossier.step.entered_at, dossier.last_event_at or dossier.step.entered_at)
+        last = dossier.step.entered_at
+        if dossier.last_event_at is not None and dossier.last_event_at > last:
+            last = dossier.last_event_at
         if at < last:
             raise refuse("time", f"{at:%Y-%m-%d %H:%M} is before the dossier's last event ({last:%Y-%m-%d %H:%M}); "
                                  "the audit trail cannot go back in time")
-        process = self.process_of(dossier)
-        candidates = [a for a in process.actions.get(dossier.state, ()) if a.id == action]
+        plan = self._plans.get((dossier.process_code, dossier.revision))
+        if plan is None:
+            plan = self._plan(self.process_of(dossier))
+        process = plan.process
+        candidates = plan.actions.get(dossier.state, _NO_ACTIONS).get(action)
         if not candidates:
             here = sorted({a.id for a in process.actions.get(dossier.state, ())})
             known = any(a.id == action for acts in process.actions.values() for a in acts)
@@ -226,7 +270,8 @@ class Engine:
             values = coerce_all(process.fields, data) if data else {}
         except FieldValueError as error:
             raise refuse("invalid-data", str(error)) from None
-        merged = {**dossier.data, **values}
+        # A move that enters nothing and computes nothing keeps the (never mutated) data mapping.
+        merged = {**dossier.data, **values} if values or permitted[0].effects else dossier.data
         if len(permitted) > 1:
             deciding = sorted({f for a in permitted for f in a.deciding if merged.get(f) in (None, "")})
             if deciding:
@@ -239,15 +284,18 @@ class Engine:
         missing = [f for f in chosen.requires if merged.get(f) in (None, "")]
         if missing:
             raise refuse("missing-data", f"enter {', '.join(missing)} first")
-        for name, expression in chosen.effects:
-            merged[name] = self._evaluate(expression, merged, refuse)
+        if chosen.effects:
+            if merged is dossier.data:
+                merged = dict(merged)
+            for name, expression in chosen.effects:
+                merged[name] = self._evaluate(expression, merged, refuse)  # type: ignore[index]
         clock = dossier.clock
         event_data: dict[str, Any] = {"fields": values} if values else {}
         if chosen.action.reschedule:
             clock = self._reschedule(dossier, process, merged.get(chosen.action.reschedule), at, refuse)
             event_data.update(previous_due=_iso(dossier.clock.due_at), new_due=_iso(clock.due_at))
         token = _Token(dossier.state)
-        self._machine_for(process).events[chosen.trigger].trigger(token)
+        plan.events[chosen.trigger].trigger(token)
         return self._moved(dossier, process, chosen, token.state, merged, clock, event_data,
                            actor=actor, role=role, at=at, comment=comment, receiver=receiver)
 
@@ -295,16 +343,18 @@ class Engine:
         return Clock(clock.started_at, new_due, clock.paused_at, clock.waited, clock.supplements, clock.extensions + 1)
 
     def _moved(self, dossier: Dossier, process: CompiledProcess, chosen: CompiledAction, target_id: str,
-               data: dict[str, Any], clock: Clock, event_data: dict[str, Any], *, actor: str, role: str,
+               data: Mapping[str, Any], clock: Clock, event_data: dict[str, Any], *, actor: str, role: str,
                at: datetime, comment: str, receiver: str | None) -> Move:
-        source, target = process.states[dossier.state], process.states[target_id]
+        states = process.states
+        source, target = states[dossier.state], states[target_id]
         step = dossier.step
         if target_id != dossier.state:
             if step.due_at is not None:
                 event_data["step_due"] = _iso(step.due_at)
                 event_data["step_result"] = classify(at, step.due_at)
             step = StepClock(target_id, at, self._step_due(process, target, at))
-            clock = self._clock_after(dossier, process, clock, source, target, at, event_data)
+            if source.kind == "waiting" or target.kind == "waiting":
+                clock = self._clock_after(dossier, process, clock, source, target, at, event_data)
         closed_at = outcome = None
         if target.kind == "final":
             closed_at, outcome = at, target.state.outcome
@@ -313,17 +363,12 @@ class Engine:
         if chosen.action.duty == "prepare" and actor not in preparers:
             preparers = (*preparers, actor)
         version = dossier.version + 1
-        event = Event(
-            dossier=dossier.code, seq=version, kind="extended" if chosen.action.reschedule else "moved", at=at,
-            actor=actor, role=role, action=chosen.id, source=dossier.state, target=target_id,
-            from_unit=source.state.unit, to_unit=target.state.unit, receiver=receiver, status=target.status,
-            data=event_data, comment=comment)
-        new = Dossier(
-            code=dossier.code, process_code=dossier.process_code, revision=dossier.revision, state=target_id,
-            status=target.status, data=data, applicant=dossier.applicant, channel=dossier.channel,
-            receiving_unit=dossier.receiving_unit, received_at=dossier.received_at, clock=clock, step=step,
-            version=version, last_hash=dossier.last_hash, preparers=preparers, closed_at=closed_at,
-            outcome=outcome, form_set=dossier.form_set, last_event_at=at)
+        event = Event(dossier.code, version, "extended" if chosen.action.reschedule else "moved", at, actor, role,
+                      chosen.action.id, dossier.state, target_id, source.state.unit, target.state.unit, receiver,
+                      target.status, event_data, comment)
+        new = Dossier(dossier.code, dossier.process_code, dossier.revision, target_id, target.status, data,
+                      dossier.applicant, dossier.channel, dossier.receiving_unit, dossier.received_at, clock, step,
+                      version, dossier.last_hash, preparers, closed_at, outcome, dossier.form_set, at)
         return Move(new, (event,))
 
     def _clock_after(self, dossier: Dossier, process: CompiledProcess, clock: Clock, source: CompiledState,

@@ -352,7 +352,7 @@ def test_a_crash_inside_the_write_leaves_the_old_state(store: Store, monkeypatch
 
 
 def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
-    """Migration 2 (remind_at) on a database written by the first release."""
+    """Migrations 2 (remind_at) and 3 (unused indexes dropped) on a database written by the first release."""
     import sqlite3
 
     path = tmp_path / "v1.db"
@@ -362,10 +362,15 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
     with sqlite3.connect(path) as conn:  # turn it back into what release 1 wrote
         conn.execute("DROP INDEX dossiers_remind")
         conn.execute("ALTER TABLE dossiers DROP COLUMN remind_at")
-        conn.execute("DELETE FROM schema_migrations WHERE version = 2")
+        conn.execute("CREATE INDEX dossiers_process_state ON dossiers (process_code, state)")
+        conn.execute("CREATE INDEX events_actor_at ON events (actor, at)")
+        conn.execute("DELETE FROM schema_migrations WHERE version >= 2")
     store = open_store(f"sqlite:///{path}")
     try:
-        assert store.schema_version() == 2
+        assert store.schema_version() == SCHEMA_VERSION == 3
+        indexes = {r[0] for r in raw(store, "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"dossiers_remind", "dossiers_next_due"} <= indexes
+        assert not indexes & {"dossiers_process_state", "events_actor_at"}
         assert store.load(created.code) == created
         due = created.step.due_at or created.clock.due_at
         assert due is not None

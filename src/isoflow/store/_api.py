@@ -20,7 +20,7 @@ from isoflow.dossier import Dossier, Event
 #: Builds a new dossier and its first events once the store has allocated its code.
 Factory = Callable[[str], tuple[Dossier, Sequence[Event]]]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)

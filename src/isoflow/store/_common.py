@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -12,11 +13,12 @@ from isoflow.dossier import (
     GENESIS,
     Dossier,
     Event,
+    canonical_json,
     dossier_from_json,
-    dossier_to_json,
+    dossier_text,
     event_from_json,
-    event_hash,
-    event_to_json,
+    event_text,
+    reminder_key,
     verify_chain,
 )
 from isoflow.errors import StoreError
@@ -61,22 +63,30 @@ def text_time(value: datetime | None) -> str | None:
 
 def _seconds(value: datetime | None) -> datetime | None:
     # The JSON codec keeps whole seconds: index columns hold what load() gives back.
-    return local(value).replace(microsecond=0) if value is not None else None
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = local(value)
+    return value.replace(microsecond=0) if value.microsecond else value
 
 
 def dossier_columns(dossier: Dossier) -> dict[str, Any]:
     """The queryable columns of a dossier row (times as naive local datetimes)."""
     step_due, due = _seconds(dossier.step.due_at), _seconds(dossier.clock.due_at)
     # What the due scans sort by: the legal due time does not count while the clock is paused.
-    candidates = [local(t).replace(microsecond=0) for _, t in dossier.due_times()]
-    unreminded = [local(t).replace(microsecond=0) for _, t in dossier.unreminded()]
+    candidates = dossier.due_times()
+    next_due = remind = None
+    if candidates:
+        next_due = min(_seconds(t) for _, t in candidates)  # type: ignore[type-var]
+        reminded = dossier.reminded
+        unreminded = [_seconds(t) for what, t in candidates if not reminded or reminder_key(what, t) not in reminded]
+        remind = min(unreminded) if unreminded else None  # type: ignore[type-var]
     return {
         "code": dossier.code, "process_code": dossier.process_code, "revision": dossier.revision,
         "receiving_unit": dossier.receiving_unit, "received_at": _seconds(dossier.received_at),
         "state": dossier.state, "status": dossier.status, "version": dossier.version,
         "last_hash": dossier.last_hash, "closed": dossier.is_closed, "due_at": due, "step_due_at": step_due,
-        "next_due_at": min(candidates) if candidates else None,
-        "remind_at": min(unreminded) if unreminded else None,
+        "next_due_at": next_due, "remind_at": remind,
     }
 
 
@@ -85,16 +95,15 @@ def event_columns(event: Event) -> dict[str, Any]:
             "actor": event.actor, "hash": event.hash, "prev_hash": event.prev_hash}
 
 
-def dossier_body(dossier: Dossier) -> dict[str, Any]:
-    return {"schema": BODY_SCHEMA, **dossier_to_json(dossier)}
+def dossier_json_text(dossier: Dossier) -> str:
+    """The dossier row's body as JSON text (``"schema"`` first)."""
+    return dossier_text(dossier, BODY_SCHEMA)
 
 
-def event_body(event: Event) -> dict[str, Any]:
-    return {"schema": BODY_SCHEMA, **event_to_json(event)}
-
-
-def dumps(body: Mapping[str, Any]) -> str:
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+def event_json_text(event: Event) -> str:
+    """The event row's body as JSON text: the very text its hash was computed over, plus
+    ``"schema"`` and ``"hash"`` (encoded once, when :func:`isoflow.dossier.seal` made it)."""
+    return event_text(event, canonical_json(event), BODY_SCHEMA)
 
 
 def _body(raw: str | Mapping[str, Any], what: str) -> dict[str, Any]:
@@ -144,7 +153,7 @@ def _check_events(dossier: Dossier, events: Sequence[Event], first_seq: int) -> 
         if event.seq != first_seq + offset:
             raise _refuse(code, f"event sequence numbers must run from {first_seq} without gaps "
                                 f"(found {event.seq} in place of {first_seq + offset})")
-        if not event.hash or event_hash(event) != event.hash:
+        if not event.hash or hashlib.sha256(canonical_json(event).encode("utf-8")).hexdigest() != event.hash:
             raise _refuse(code, f"event {event.seq} is not sealed (isoflow.dossier.seal)")
         if previous is not None and event.prev_hash != previous:
             raise _refuse(code, f"event {event.seq} is not chained to event {event.seq - 1}")

@@ -18,7 +18,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import psycopg
-from psycopg.types.json import Jsonb
 
 from isoflow.dossier import Dossier, Event
 from isoflow.errors import DossierNotFound, StaleDossier, StoreError
@@ -32,6 +31,13 @@ _DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "recei
                     "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at",
                     "remind_at")
 _EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash")
+# Bodies are sent as JSON text (encoded once, the event's being the text its hash covers).
+_INSERT_DOSSIER = (f"INSERT INTO dossiers ({', '.join(_DOSSIER_COLUMNS)}, body) "  # noqa: S608
+                   f"VALUES ({', '.join('%s' for _ in _DOSSIER_COLUMNS)}, %s::jsonb)")
+_UPDATE_DOSSIER = (f"UPDATE dossiers SET {', '.join(f'{n} = %s' for n in _DOSSIER_COLUMNS[1:])}, "  # noqa: S608
+                   "body = %s::jsonb WHERE code = %s AND version = %s AND last_hash = %s")
+_INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, body) "  # noqa: S608
+                 f"VALUES ({', '.join('%s' for _ in _EVENT_COLUMNS)}, %s::jsonb)")
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
 _PASSWORD_PARAMETER = re.compile(r"([?&]password=)[^&]*")
 
@@ -109,31 +115,24 @@ class PostgresStore:
 
     def _insert_dossier(self, cursor: psycopg.Cursor[Any], dossier: Dossier) -> None:
         columns = c.dossier_columns(dossier)
-        names = ", ".join(_DOSSIER_COLUMNS)
-        marks = ", ".join("%s" for _ in _DOSSIER_COLUMNS)
-        cursor.execute(f"INSERT INTO dossiers ({names}, body) VALUES ({marks}, %s)",  # noqa: S608
-                       [*(columns[n] for n in _DOSSIER_COLUMNS), Jsonb(c.dossier_body(dossier))])
+        cursor.execute(_INSERT_DOSSIER, [*(columns[n] for n in _DOSSIER_COLUMNS), c.dossier_json_text(dossier)])
 
     def _update_dossier(self, cursor: psycopg.Cursor[Any], dossier: Dossier, expected_version: int,
                         prev_hash: str) -> int:
         columns = c.dossier_columns(dossier)
-        settings = ", ".join(f"{n} = %s" for n in _DOSSIER_COLUMNS if n != "code")
-        cursor.execute(
-            f"UPDATE dossiers SET {settings}, body = %s "  # noqa: S608
-            "WHERE code = %s AND version = %s AND last_hash = %s",
-            [*(columns[n] for n in _DOSSIER_COLUMNS if n != "code"), Jsonb(c.dossier_body(dossier)),
-             dossier.code, expected_version, prev_hash])
+        cursor.execute(_UPDATE_DOSSIER, [*(columns[n] for n in _DOSSIER_COLUMNS[1:]), c.dossier_json_text(dossier),
+                                         dossier.code, expected_version, prev_hash])
         return cursor.rowcount
 
     def _insert_events(self, cursor: psycopg.Cursor[Any], events: Sequence[Event]) -> None:
-        names = ", ".join(_EVENT_COLUMNS)
-        marks = ", ".join("%s" for _ in _EVENT_COLUMNS)
         rows = []
         for event in events:
             columns = c.event_columns(event)
-            rows.append([*(columns[n] for n in _EVENT_COLUMNS), Jsonb(c.event_body(event))])
-        cursor.executemany(f"INSERT INTO events ({names}, body) VALUES ({marks}, %s)",  # noqa: S608
-                           rows)
+            rows.append([*(columns[n] for n in _EVENT_COLUMNS), c.event_json_text(event)])
+        if len(rows) == 1:
+            cursor.execute(_INSERT_EVENT, rows[0])
+        else:
+            cursor.executemany(_INSERT_EVENT, rows)
 
     def create(self, unit: str, day: date, factory: Factory) -> Dossier:
         c.check_unit(unit)

@@ -28,12 +28,36 @@ _DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "recei
 _EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash")
 
 
-def _value(value: object) -> object:
-    if isinstance(value, datetime):
-        return c.text_time(value)
-    if isinstance(value, bool):
-        return int(value)
-    return value
+_INSERT_DOSSIER = (f"INSERT INTO dossiers ({', '.join(_DOSSIER_COLUMNS)}, created, body) "  # noqa: S608
+                   f"VALUES ({', '.join('?' for _ in _DOSSIER_COLUMNS)}, "
+                   "(SELECT COALESCE(MAX(created), 0) + 1 FROM dossiers), ?)")
+_UPDATE_DOSSIER = (f"UPDATE dossiers SET {', '.join(f'{n} = ?' for n in _DOSSIER_COLUMNS[1:])}, "  # noqa: S608
+                   "body = ? WHERE code = ? AND version = ? AND last_hash = ?")
+_INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, body) "  # noqa: S608
+                 f"VALUES ({', '.join('?' for _ in _EVENT_COLUMNS)}, ?)")
+
+
+def _time(value: datetime | None) -> str | None:
+    """An index column time (naive local, whole seconds) as SQLite keeps it."""
+    return value.isoformat(timespec="microseconds") if value is not None else None
+
+
+def _dossier_values(dossier: Dossier) -> list[object]:
+    """The row's column values in ``_DOSSIER_COLUMNS`` order, then the body."""
+    columns = c.dossier_columns(dossier)
+    return [columns["code"], columns["process_code"], columns["revision"], columns["receiving_unit"],
+            _time(columns["received_at"]), columns["state"], columns["status"], columns["version"],
+            columns["last_hash"], 1 if columns["closed"] else 0, _time(columns["due_at"]),
+            _time(columns["step_due_at"]), _time(columns["next_due_at"]), _time(columns["remind_at"]),
+            c.dossier_json_text(dossier)]
+
+
+def _event_values(event: Event) -> tuple[object, ...]:
+    at = event.at
+    if at.tzinfo is not None:
+        at = c.local(at)
+    return (event.dossier, event.seq, event.kind, at.replace(microsecond=0).isoformat(timespec="microseconds"),
+            event.actor, event.hash, event.prev_hash, c.event_json_text(event))
 
 
 class SQLiteStore:
@@ -114,32 +138,13 @@ class SQLiteStore:
     # -- writes -------------------------------------------------------------------------------
 
     def _insert_dossier(self, conn: sqlite3.Connection, dossier: Dossier) -> None:
-        columns = c.dossier_columns(dossier)
-        names = ", ".join(_DOSSIER_COLUMNS)
-        marks = ", ".join("?" for _ in _DOSSIER_COLUMNS)
-        conn.execute(f"INSERT INTO dossiers ({names}, created, body) "  # noqa: S608 -- fixed column names
-                     f"VALUES ({marks}, (SELECT COALESCE(MAX(created), 0) + 1 FROM dossiers), ?)",
-                     [*(_value(columns[n]) for n in _DOSSIER_COLUMNS), c.dumps(c.dossier_body(dossier))])
-
-    def _update_dossier(self, conn: sqlite3.Connection, dossier: Dossier, expected_version: int,
-                        prev_hash: str) -> int:
-        columns = c.dossier_columns(dossier)
-        settings = ", ".join(f"{n} = ?" for n in _DOSSIER_COLUMNS if n != "code")
-        cursor = conn.execute(
-            f"UPDATE dossiers SET {settings}, body = ? "  # noqa: S608 -- fixed column names
-            "WHERE code = ? AND version = ? AND last_hash = ?",
-            [*(_value(columns[n]) for n in _DOSSIER_COLUMNS if n != "code"), c.dumps(c.dossier_body(dossier)),
-             dossier.code, expected_version, prev_hash])
-        return cursor.rowcount
+        conn.execute(_INSERT_DOSSIER, _dossier_values(dossier))
 
     def _insert_events(self, conn: sqlite3.Connection, events: Sequence[Event]) -> None:
-        names = ", ".join(_EVENT_COLUMNS)
-        marks = ", ".join("?" for _ in _EVENT_COLUMNS)
-        rows = []
-        for event in events:
-            columns = c.event_columns(event)
-            rows.append([*(_value(columns[n]) for n in _EVENT_COLUMNS), c.dumps(c.event_body(event))])
-        conn.executemany(f"INSERT INTO events ({names}, body) VALUES ({marks}, ?)", rows)  # noqa: S608
+        if len(events) == 1:
+            conn.execute(_INSERT_EVENT, _event_values(events[0]))
+        else:
+            conn.executemany(_INSERT_EVENT, [_event_values(event) for event in events])
 
     def create(self, unit: str, day: date, factory: Factory) -> Dossier:
         c.check_unit(unit)
@@ -159,16 +164,36 @@ class SQLiteStore:
 
     def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
         c.check_next(dossier, events, expected_version)
-        with self._transaction() as conn:
-            if self._update_dossier(conn, dossier, expected_version, events[0].prev_hash) != 1:
-                row = conn.execute("SELECT version FROM dossiers WHERE code = ?", (dossier.code,)).fetchone()
-                if row is None:
-                    raise DossierNotFound(dossier.code)
-                if row[0] != expected_version:
-                    raise StaleDossier(dossier.code, expected_version, int(row[0]))
-                raise StoreError(f"cannot store dossier {dossier.code}: its new events are not sealed after "
-                                 f"the newest stored event")
-            self._insert_events(conn, events)
+        values = _dossier_values(dossier)
+        code = values.pop(0)
+        values += (code, expected_version, events[0].prev_hash)
+        with self._lock:  # what _transaction does, inlined on the hot path
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    if conn.execute(_UPDATE_DOSSIER, values).rowcount != 1:
+                        self._refuse_append(conn, dossier, expected_version)
+                    self._insert_events(conn, events)
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise StoreError(f"SQLite database {self.path}: {error}") from None
+
+    @staticmethod
+    def _refuse_append(conn: sqlite3.Connection, dossier: Dossier, expected_version: int) -> None:
+        row = conn.execute("SELECT version FROM dossiers WHERE code = ?", (dossier.code,)).fetchone()
+        if row is None:
+            raise DossierNotFound(dossier.code)
+        if row[0] != expected_version:
+            raise StaleDossier(dossier.code, expected_version, int(row[0]))
+        raise StoreError(f"cannot store dossier {dossier.code}: its new events are not sealed after "
+                         f"the newest stored event")
 
     def claim_due(self, before: datetime, worker: str, now: datetime, lease_seconds: int = 300,
                   limit: int = 100) -> list[Dossier]:
