@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -28,14 +28,34 @@ from isoflow.rules._graph import reachable
 from isoflow.validation import Catalogue, Report, Selection, duplicate_code, validate
 
 Summary = tuple[int, str, int, str | None]  # file index, code, revision, extends
+#: What a worker built, kept until it exits: freeing a few hundred thousand objects one by
+#: one only delays the exit the parent waits for (a forked worker ends with ``os._exit``).
+_KEPT: list[object] = []
 
 
-def _worker(chunk: list[tuple[int, str, bool]], selection: Selection, conn: Connection) -> None:
+#: Files a worker takes at a time: small enough that the workers finish together even when
+#: one of them shares its CPU with something else, large enough that taking is free.
+BATCH = 16
+
+
+def _take(entries: list[tuple[int, str, bool]], taken: Any) -> Iterator[tuple[int, str, bool]]:
+    """The next batches of ``entries`` until none is left, shared with the other workers."""
+    while True:
+        with taken.get_lock():
+            start = taken.value
+            taken.value = start + BATCH
+        if start >= len(entries):
+            return
+        yield from entries[start:start + BATCH]
+
+
+def _worker(entries: list[tuple[int, str, bool]], taken: Any, selection: Selection, conn: Connection) -> None:
     from isoflow.workspace import _gc_paused, _load
     from isoflow.xml_loader import LoadResult
 
     with _gc_paused():
-        loaded = [(index, checked, _load(Path(path))) for index, path, checked in chunk]
+        # Each worker's files stay in catalogue order, so which worker took a file changes nothing.
+        loaded = [(index, checked, _load(Path(path))) for index, path, checked in _take(entries, taken)]
         mine = [(index, checked, r.definition) for index, checked, r in loaded
                 if isinstance(r, LoadResult) and r.definition is not None]
         conn.send([(index, d.code, d.revision, d.extends) for index, _, d in mine])
@@ -53,6 +73,7 @@ def _worker(chunk: list[tuple[int, str, bool]], selection: Selection, conn: Conn
         report = validate(checked_defs, loader_findings, [], selection, catalogue)
     conn.send((list(report.findings), unreadable))
     conn.close()
+    _KEPT.append((loaded, mine, catalogue, report))
 
 
 def _closure(summaries: list[Summary]) -> set[str]:
@@ -68,16 +89,19 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
     """Validate ``files`` (with ``others`` in the catalogue only) on ``workers`` processes."""
     entries = [(i, str(p), True) for i, p in enumerate(files)]
     entries += [(len(files) + i, str(p), False) for i, p in enumerate(others)]
-    size = -(-len(entries) // workers)
-    chunks = [entries[i:i + size] for i in range(0, len(entries), size)]
     # fork: workers start in milliseconds with isoflow already imported (spawn elsewhere).
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context: Any = multiprocessing.get_context(method)
+    if method == "fork":
+        from isoflow.xml_loader import schema
+
+        schema()  # compiled once here and inherited, instead of once in every worker
+    taken = context.Value("q", 0)  # how many entries the workers have taken, in batches
     pipes: list[Connection] = []
     processes = []
-    for chunk in chunks:
+    for _ in range(min(workers, len(entries)) or 1):
         parent, child = context.Pipe()
-        process = context.Process(target=_worker, args=(chunk, selection, child), daemon=True)
+        process = context.Process(target=_worker, args=(entries, taken, selection, child), daemon=True)
         process.start()
         child.close()
         pipes.append(parent)

@@ -18,6 +18,24 @@ _TOKEN = re.compile(
     re.S,
 )
 _ATTRIBUTE = re.compile(r"([^\s=/]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ASCII = bytes(range(128))
+#: Characters that are NFC on their own, never combine with a neighbour (starters that are
+#: not the second half of any canonical composition) and never change under NFC: Latin-1,
+#: Latin Extended A/B, IPA, spacing modifiers, Latin Extended Additional (Vietnamese) and
+#: most punctuation.  A text of only these and ASCII is NFC (checked in the tests).
+_NOT_STABLE = re.compile("[^\u0080-\u02ff\u1e00-\u1eff\u2002-\u20cf]")
+
+
+def utf8_is_nfc(data: bytes) -> bool | None:
+    """Whether UTF-8 ``data`` without character references is surely NFC, without decoding it
+    all: ``True`` when it holds only stable characters, ``None`` when it takes a real check."""
+    if data.isascii():
+        return True
+    try:
+        rest = data.translate(None, _ASCII).decode("utf-8")  # the non-ASCII characters only
+    except UnicodeDecodeError:
+        return None
+    return True if _NOT_STABLE.search(rest) is None else None
 
 #: An attribute's value position: (line, column, the value's source text).
 Attributes = dict[str, tuple[int, int, str]]
@@ -26,7 +44,8 @@ Attributes = dict[str, tuple[int, int, str]]
 class SourceMap:
     """The start tags of one file, with lines, columns and attribute positions."""
 
-    def __init__(self, text: str | Callable[[], str]) -> None:
+    def __init__(self, text: str | Callable[[], str], nfc: bool | None = None) -> None:
+        self._nfc = nfc
         self._text = text if isinstance(text, str) else None
         self._decode = None if isinstance(text, str) else text
         self._line_starts: list[int] | None = None
@@ -45,6 +64,8 @@ class SourceMap:
     @property
     def is_nfc(self) -> bool:
         """Whether every text of the file is NFC as written (character references could hide NFD)."""
+        if self._nfc is not None:
+            return self._nfc
         text = self.text
         return text.isascii() or ("&#" not in text and unicodedata.is_normalized("NFC", text))
 

@@ -39,7 +39,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob(PATTERN) if p.is_file())
+            files = _walk(path)
             if not files:
                 raise UsageError(f"{path}: no process files ({PATTERN}) in this folder")
             found.extend(files)
@@ -51,6 +51,35 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             raise UsageError(f"{path}: no such file or folder")
     unique = list(dict.fromkeys(found))
     return unique
+
+
+def _walk(folder: Path) -> list[Path]:
+    """``sorted(p for p in folder.rglob(PATTERN) if p.is_file())``, on ``os.scandir``: the same
+    files in the same order (by path components), without a ``stat`` and a ``Path`` per step
+    (pathlib spent a twentieth of a large catalogue's validation here)."""
+    suffix = PATTERN.removeprefix("*")
+    found: list[tuple[tuple[str, ...], Path]] = []
+    pending: list[tuple[tuple[str, ...], Path]] = [((), folder)]
+    while pending:
+        parts, directory = pending.pop()
+        try:
+            with os.scandir(directory) as scan:
+                entries = list(scan)
+        except PermissionError:  # as rglob: an unreadable folder holds nothing
+            continue
+        child = getattr(directory, "_make_child_relpath", directory.joinpath)  # 4x faster, same Path
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir and not entry.is_symlink():  # rglob does not follow linked folders
+                pending.append(((*parts, name), child(name)))
+            if name.endswith(suffix) and entry.is_file():
+                found.append(((*parts, name), child(name)))
+    found.sort(key=lambda item: item[0])
+    return [path for _, path in found]
 
 
 def _load(path: Path) -> LoadResult | tuple[str, str]:

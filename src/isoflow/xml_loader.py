@@ -43,7 +43,7 @@ from isoflow.definition import (
     Unit,
 )
 from isoflow.findings import Finding, Severity
-from isoflow.source_map import _TOKEN, SourceMap
+from isoflow.source_map import _TOKEN, SourceMap, utf8_is_nfc
 
 NAMESPACE = "urn:isoflow:process:1"
 XINCLUDE = "http://www.w3.org/2001/XInclude"
@@ -147,15 +147,21 @@ def load_bytes(data: bytes, path: str) -> LoadResult:
         return LoadResult(path, None, (_finding(
             "P001", "xml-syntax", f"not well-formed XML: {message}", path, max(line, 1), max(column, 1), hint),))
     tree = root.getroottree()
-    source = SourceMap(lambda: _decode(data, tree.docinfo.encoding))
     docinfo: Any = tree.docinfo
+    encoding = docinfo.encoding
+    references = b"&#" in data  # character references can spell anything
+    # While the bytes are hot: most files are surely NFC without decoding them (N001 asks).
+    nfc = None
+    if not references and encoding in ("UTF-8", "utf-8", None) and not data.startswith(_BOMS):
+        nfc = utf8_is_nfc(data)
+    source = SourceMap(lambda: _decode(data, encoding), nfc)
     if docinfo.doctype or docinfo.internalDTD is not None:  # the scan before parsing missed it
         return LoadResult(path, None, (_doctype_finding(path, 1, 1),))
     if root.tag not in (_NS + "process", _NS + "flow"):
         return LoadResult(path, None, (_not_a_process(root, path, source),))
     # The namespace must be spelt in the file (or hidden in a character reference) for an
     # XInclude element to exist; the schema would refuse one anyway, this only names it.
-    for element in root.iter("{" + XINCLUDE + "}*") if b"XInclude" in data or b"&#" in data else ():
+    for element in root.iter("{" + XINCLUDE + "}*") if references or b"XInclude" in data else ():
         index = next(i for i, el in enumerate(root.iter(etree.Element)) if el is element)
         line, column, _ = source.at_index(index)
         return LoadResult(path, None, (_finding(
@@ -172,15 +178,18 @@ def _precheck(data: bytes, path: str) -> Finding | None:
         return _finding("P003", "file-too-large",
                         f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; a process file is a few hundred lines",
                         path)
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without copying the file
         return _finding("P001", "xml-syntax", "file is empty", path,
                         hint='a process file starts with <process xmlns="urn:isoflow:process:1" ...>')
     return None
 
 
+_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf", b"<\x00", b"\x00<")
+
+
 def _decode(data: bytes, encoding: str | None) -> str:
     """The source text for positions: a byte-order mark decides first, then the declaration."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf", b"<\x00", b"\x00<")):
+    if data.startswith(_BOMS):
         return _sniff(data)
     try:
         return data.decode(encoding or "utf-8")
@@ -335,10 +344,18 @@ def _friendly(message: str) -> str:
     return re.sub(r"^<([^'>]+)': ", r"<\1>: ", message)
 
 
+_ROLES, _ROLE, _UNITS, _UNIT = _NS + "roles", _NS + "role", _NS + "units", _NS + "unit"
+_FIELDS, _FIELD, _FORMS, _FORM = _NS + "fields", _NS + "field", _NS + "forms", _NS + "form"
+_STATES, _STATE, _ACTIONS, _ACTION = _NS + "states", _NS + "state", _NS + "actions", _NS + "action"
+_RECORDS, _RECORD, _LABEL, _SET, _OPTION = _NS + "records", _NS + "record", _NS + "label", _NS + "set", _NS + "option"
+_HISTORY, _CHANGE = _NS + "history", _NS + "change"
+
+
 class _Builder:
     """Turns a schema-valid tree into definition nodes, each with its location."""
 
     def __init__(self, path: str, source: SourceMap) -> None:
+        self.sections: dict[str, Any] = {}
         self.path = path
         self.source = source
         self.seen: dict[tuple[int, str], int] = {}
@@ -348,8 +365,12 @@ class _Builder:
         for element in root.iter(_NS + "suppress"):
             self.suppressed.setdefault(element.getparent(), []).append(element)
         kind: Literal["process", "flow"] = "process" if root.tag == _NS + "process" else "flow"
-        procedure_el = root.find(_NS + "procedure")
-        control_el = root.find(_NS + "control")
+        sections: dict[str, Any] = {}  # the first child of each tag, as find() would give
+        for child in root:
+            sections.setdefault(child.tag, child)
+        self.sections = sections
+        procedure_el = sections.get(_NS + "procedure")
+        control_el = sections.get(_NS + "control")
         return ProcessDefinition(
             kind=kind,
             code=root.get("code"),
@@ -359,16 +380,15 @@ class _Builder:
             titles=self.texts(root, "title"),
             control=self.control(control_el) if control_el is not None else None,
             procedure=self.procedure(procedure_el) if procedure_el is not None else None,
-            roles=tuple(Role(**self.node(e, "role"), name=_text(e)) for e in self.items(root, "roles", "role")),
-            units=tuple(Unit(**self.node(e, "unit"), name=_text(e), kind=e.get("kind"))
-                        for e in self.items(root, "units", "unit")),
-            fields=tuple(self.field(e) for e in self.items(root, "fields", "field")),
-            forms=tuple(Form(**self.node(e, "form"), name=_text(e), template=e.get("template"))
-                        for e in self.items(root, "forms", "form")),
-            states=tuple(self.state(e) for e in self.items(root, "states", "state")),
-            actions=tuple(self.action(e) for e in self.items(root, "actions", "action")),
-            records=tuple(Record(**self.node(e, "record"), name=_text(e), place=e.get("place"),
-                                 retention=e.get("retention")) for e in self.items(root, "records", "record")),
+            roles=tuple(Role(*self.node(e, "role"), _text(e)) for e in self.items(root, _ROLES, _ROLE)),
+            units=tuple(Unit(*self.node(e, "unit"), _text(e), e.get("kind")) for e in self.items(root, _UNITS, _UNIT)),
+            fields=tuple(self.field(e) for e in self.items(root, _FIELDS, _FIELD)),
+            forms=tuple(Form(*self.node(e, "form"), _text(e), e.get("template"))
+                        for e in self.items(root, _FORMS, _FORM)),
+            states=tuple(self.state(e) for e in self.items(root, _STATES, _STATE)),
+            actions=tuple(self.action(e) for e in self.items(root, _ACTIONS, _ACTION)),
+            records=tuple(Record(*self.node(e, "record"), _text(e), e.get("place"), e.get("retention"))
+                          for e in self.items(root, _RECORDS, _RECORD)),
             suppressions=self.suppressions(root),
             location=self.loc(root),
             source=self.source,
@@ -377,16 +397,18 @@ class _Builder:
     def loc(self, element: Any, name: str | None = None) -> Location:
         """The element's line now; its column when asked (the n-th such tag on that line)."""
         line = element.sourceline or 0
-        name = name or element.tag.rpartition("}")[2]
+        if name is None:
+            name = element.tag.rpartition("}")[2]
         key = (line, name)
-        occurrence = self.seen.get(key, 0)
-        self.seen[key] = occurrence + 1
+        seen = self.seen
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
         return Location(self.path, line, anchor=(self.source, name, occurrence))
 
-    # iterchildren with a tag is several times faster than findall's path language here.
     def items(self, root: Any, group: str, item: str) -> list[Any]:
-        parent = next(root.iterchildren(_NS + group), None)
-        return [] if parent is None else list(parent.iterchildren(_NS + item))
+        """The ``item`` children of the first ``group`` section (a walk beats a tag matcher)."""
+        parent = self.sections.get(group)
+        return [] if parent is None else [child for child in parent if child.tag == item]
 
     def texts(self, element: Any, tag: str) -> Mapping[str, str]:
         count = len(element)
@@ -403,57 +425,89 @@ class _Builder:
             return ()
         return tuple(Suppression(e.get("rule"), e.get("reason").strip(), self.loc(e)) for e in found)
 
-    def node(self, element: Any, name: str) -> dict[str, Any]:
-        return {"id": element.get("id"), "location": self.loc(element, name),
-                "suppressions": self.suppressions(element) if self.suppressed else (),
-                "remove": element.get("remove") in ("true", "1")}
+    def node(self, element: Any, name: str) -> tuple[str, Location, tuple[Suppression, ...], bool]:
+        """The fields every :class:`Node` starts with, in their order."""
+        return (element.get("id"), self.loc(element, name),
+                self.suppressions(element) if self.suppressed else (), element.get("remove") in ("true", "1"))
 
+    # The node builders below run for every field, step and action of every file: they walk
+    # the children once with ``for child in e`` (iterchildren(tag) builds a tag matcher per
+    # call, which costs more than the walk) and construct positionally, in the fields' order.
     def field(self, e: Any) -> Field:
-        return Field(**self.node(e, "field"), type=e.get("type"), required=_bool(e.get("required")),
-                     labels=self.texts(e, "label"),
-                     options=tuple(o.get("value") for o in e.iterchildren(_NS + "option")))
+        a = dict(e.items())
+        labels: dict[str, str] = {}
+        options = []
+        for child in e:
+            tag = child.tag
+            if tag == _LABEL:
+                labels[child.get("lang", "vi")] = _text(child)
+            elif tag == _OPTION:
+                options.append(child.get("value"))
+        return Field(a["id"], self.loc(e, "field"), self.suppressions(e) if self.suppressed else (),
+                     a.get("remove") in ("true", "1"), a.get("type"), _bool(a.get("required")), labels, tuple(options))
 
     def state(self, e: Any) -> State:
-        a: dict[str, Any] = dict(e.attrib)
+        a = dict(e.items())
         budget = a.get("budget")
         status = a.get("status")
-        # Positional: this runs for every step of every file (the order is State's fields).
+        labels: dict[str, str] = {}
+        for child in e:
+            if child.tag == _LABEL:
+                labels[child.get("lang", "vi")] = _text(child)
         return State(a["id"], self.loc(e, "state"), self.suppressions(e) if self.suppressed else (),
                      a.get("remove") in ("true", "1"), a.get("kind"), _bool(a.get("initial")), a.get("outcome"),
                      a.get("unit"), a.get("role"), Duration.parse(budget) if budget else None,
-                     int(status) if status else None, a.get("clock"), self.texts(e, "label"))
+                     int(status) if status else None, a.get("clock"), labels)
 
     def action(self, e: Any) -> Action:
-        a: dict[str, Any] = dict(e.attrib)  # one copy in C beats a dozen .get() calls
-        sets = list(e.iterchildren(_NS + "set")) if len(e) else []
-        # Positional: this runs for every action of every file (the order is Action's fields).
+        a = dict(e.items())  # one copy in C beats a dozen .get() calls
+        labels: dict[str, str] = {}
+        effects = []
+        for child in e:
+            tag = child.tag
+            if tag == _LABEL:
+                labels[child.get("lang", "vi")] = _text(child)
+            elif tag == _SET:
+                effects.append(Effect(child.get("field"), child.get("value"), self.loc(child, "set")))
         return Action(a["id"], self.loc(e, "action"), self.suppressions(e) if self.suppressed else (),
                       a.get("remove") in ("true", "1"), a["from"], a.get("to"), _ids(a.get("roles")),
                       a.get("when"), _bool(a.get("default")), a.get("duty"), _ids(a.get("issues")),
-                      _ids(a.get("requires")), _ids(a.get("records")),
-                      tuple(Effect(s.get("field"), s.get("value"), self.loc(s, "set")) for s in sets) or None,
-                      a.get("reschedule"), self.texts(e, "label"))
+                      _ids(a.get("requires")), _ids(a.get("records")), tuple(effects) or None,
+                      a.get("reschedule"), labels)
 
     def control(self, e: Any) -> DocumentControl:
+        first: dict[str, Any] = {}
+        changes: list[Any] = []
+        for child in e:  # one pass instead of find() and findall() with their path language
+            tag = child.tag
+            if tag == _HISTORY:
+                changes.extend(c for c in child if c.tag == _CHANGE)
+            else:
+                first.setdefault(tag, child)
+
         def sign(tag: str) -> SignOff | None:
-            s = e.find(_NS + tag)
+            s = first.get(_NS + tag)
             return None if s is None else SignOff(s.get("by"), s.get("title"), _date(s.get("on")), self.loc(s))
 
         history = tuple(Change(int(c.get("revision")), cast(date, _date(c.get("on"))), c.get("where"), _text(c),
-                               self.loc(c)) for c in e.findall(f"{_NS}history/{_NS}change"))
+                               self.loc(c, "change")) for c in changes)
         return DocumentControl(sign("drafted"), sign("reviewed"), sign("approved"), history, self.loc(e))
 
     def procedure(self, e: Any) -> Procedure:
         # One pass over the children, by tag: a dozen find() calls cost more than the rest.
         one: dict[str, Any] = {}
         many: dict[str, list[Any]] = {"title": [], "ref": [], "term": [], "act": [], "component": []}
-        for child in e.iterchildren(etree.Element):
-            tag = child.tag.rpartition("}")[2]
+        for child in e:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue  # a comment or processing instruction
+            tag = tag.rpartition("}")[2]
             if tag in many:
                 many[tag].append(child)
             elif tag in ("references", "terms", "legal-basis", "components"):
-                for item in child.iterchildren(etree.Element):
-                    many[item.tag.rpartition("}")[2]].append(item)
+                for item in child:
+                    if isinstance(item.tag, str):
+                        many[item.tag.rpartition("}")[2]].append(item)
             else:
                 one[tag] = child
         t, place, fee, online = one["time-limit"], one["place"], one["fee"], one.get("online")
@@ -482,8 +536,8 @@ def _text(element: Any) -> str:
     if element is None:
         return ""
     text = element.text or "" if len(element) == 0 else "".join(element.itertext())
-    return " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text or text[:1].isspace()
-                                      or text[-1:].isspace()) else text
+    # strip() returns the text itself when there is nothing at either end: no copy, no slices.
+    return " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text or text.strip() != text) else text
 
 
 

@@ -19,8 +19,7 @@ def dangling(process: ProcessDefinition) -> bool:
     S003 reports that at its cause; the graph rules then stay silent instead of reporting
     every state the broken action cut off.
     """
-    known = process.state_by_id
-    return any(a.source not in known or (a.target is not None and a.target not in known) for a in process.actions)
+    return process.has_dangling_actions
 
 
 def reachable(graph: Mapping[str, Iterable[str]], starts: Iterable[str]) -> set[str]:

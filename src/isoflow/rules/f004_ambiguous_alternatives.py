@@ -25,7 +25,7 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     for action in process.actions:
         groups.setdefault((action.id, action.source), []).append(action)
     for group in groups.values():
-        if len({a.target for a in group}) < 2:
+        if len(group) < 2 or len({a.target for a in group}) < 2:
             continue
         defaults = [a for a in group if a.default]
         unguarded = [a for a in group if not a.when and not a.default]

@@ -24,8 +24,11 @@ KINDS = ("roles", "units", "fields", "forms", "states", "records")
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     written = context.as_written(process)
     for kind in KINDS:
+        nodes = getattr(written, kind)
+        if len({node.id for node in nodes}) == len(nodes):
+            continue  # the common case: no duplicates, nothing to report
         first: dict[str, Node] = {}
-        for node in getattr(written, kind):
+        for node in nodes:
             if node.id in first:
                 yield rule.at(node, f"{kind[:-1]} id {node.id!r} is already declared on line "
                               f"{first[node.id].location.line}", hint="ids must be unique; rename or delete one")

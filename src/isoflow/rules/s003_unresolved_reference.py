@@ -57,10 +57,15 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
                           hint='add to="STATE-ID"')
         elif action.target not in states:
             yield from _missing(action, "to", "state", [action.target], states)
-        yield from _missing(action, "roles", "role", action.roles, roles)
-        yield from _missing(action, "issues", "form", action.issues, forms)
-        yield from _missing(action, "records", "record", action.records, records)
-        yield from _missing(action, "requires", "field", action.requires, fields)
+        # Tested here first: a generator per list and action costs more than the test.
+        if action.roles and not roles.issuperset(action.roles):
+            yield from _missing(action, "roles", "role", action.roles, roles)
+        if action.issues and not forms.issuperset(action.issues):
+            yield from _missing(action, "issues", "form", action.issues, forms)
+        if action.records and not records.issuperset(action.records):
+            yield from _missing(action, "records", "record", action.records, records)
+        if action.requires and not fields.issuperset(action.requires):
+            yield from _missing(action, "requires", "field", action.requires, fields)
         if action.reschedule and action.reschedule not in fields:
             yield from _missing(action, "reschedule", "field", [action.reschedule], fields)
         for effect in action.effects or ():

@@ -19,8 +19,10 @@ rule = Rule("S004", "final-state-has-actions", Severity.ERROR, __doc__)
 
 @rule
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    by_id = process.state_by_id
+    finals = {state_id for state_id, state in by_id.items() if state.is_final}
     for action in process.actions:
-        state = process.state_by_id.get(action.source)
-        if state is not None and state.is_final:
+        if action.source in finals:
+            state = by_id[action.source]
             yield rule.at(action, f"{action.describe()} leaves final state {state.id!r}",
                           hint="final states close the dossier; remove the action or make the state a work step")

@@ -1,0 +1,61 @@
+"""The validator's fast paths give exactly what the plain code gives."""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from isoflow.definition import Action, Field, Location, State
+from isoflow.source_map import _NOT_STABLE, utf8_is_nfc
+from isoflow.workspace import _walk
+
+_SECONDS = {int(d.split()[1], 16) for d in (unicodedata.decomposition(chr(c)) for c in range(0x110000))
+            if d and not d.startswith("<") and len(d.split()) == 2}
+
+
+def test_stable_characters_never_change_or_combine() -> None:
+    stable = [chr(c) for c in range(0x80, 0x2100) if not _NOT_STABLE.match(chr(c))]
+    assert len(stable) > 1000
+    for char in stable:
+        assert unicodedata.combining(char) == 0, hex(ord(char))
+        assert unicodedata.is_normalized("NFC", char), hex(ord(char))
+        assert ord(char) not in _SECONDS, hex(ord(char))
+
+
+@pytest.mark.parametrize("text", [
+    "Tiếp nhận hồ sơ – đủ", "plain ascii", "Tie\u0302\u0301p nha\u0323n", "e\u0301", "\u0301 đầu",
+    "Å \u212b", "\u2000", "\u1100\u1161", "ﬁ", "Ω \u2126", "x\u0300\u0316",
+])
+def test_utf8_fast_check_agrees_with_is_normalized(text: str) -> None:
+    found = utf8_is_nfc(text.encode())
+    assert found is None or found == unicodedata.is_normalized("NFC", text)
+    if text.isascii() or not _NOT_STABLE.search(text):
+        assert found is True
+
+
+def test_walk_lists_what_sorted_rglob_lists(tmp_path: Path) -> None:
+    for name in ("b.xml", "a-c.xml", "a/b.xml", "a/z/y.xml", "a/note.txt", "A.XML", ".hidden.xml", "d.xml/x.xml",
+                 "e/f.xml"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("<x/>")
+    (tmp_path / "linked").symlink_to(tmp_path / "e", target_is_directory=True)
+    (tmp_path / "link.xml").symlink_to(tmp_path / "b.xml")
+    (tmp_path / "dangling.xml").symlink_to(tmp_path / "missing.xml")
+    assert _walk(tmp_path) == sorted(p for p in tmp_path.rglob("*.xml") if p.is_file())
+
+
+def test_fast_init_keeps_the_dataclass_contract() -> None:
+    where = Location("f.xml", 3)
+    action = Action("a", where, source="s")
+    assert action == Action(id="a", location=where, suppressions=(), remove=False, source="s")
+    assert action.labels == {}
+    assert action.labels is not Action("b", where).labels
+    assert dataclasses.replace(action, target="t").target == "t"
+    assert State("x", where).kind is None
+    assert Field("f", where).options == ()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        action.id = "b"  # type: ignore[misc]
