@@ -438,7 +438,9 @@ def standalone(rng: random.Random, number: int) -> str:
     with_supplement = rng.random() < 0.8
     with_payment = rng.random() < 0.3
     with_withdrawal = rng.random() < 0.7
-    with_stop = rng.random() < 0.4
+    # The stop notice exists only in Circular 03/2025's form set (from 2025-09-15): an earlier
+    # procedure that issued one would meet Circular 01/2018 too, and M001 would rightly say so.
+    with_stop = rng.random() < 0.4 and effective >= "2025-09-15"
     work = ["tiep_nhan"] + [s for s in ("chuyen", "xac_minh") if optional[s]] + ["tham_dinh"]
     work += [s for s in ("lay_y_kien", "kiem_tra_phong") if optional[s]] + ["ky_duyet"]
     work += ["van_thu"] if optional["van_thu"] else []

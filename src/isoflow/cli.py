@@ -52,12 +52,15 @@ def main() -> None:
               help="Another folder of flows that the processes may extend (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes for large catalogues (0: one per CPU).")
+@click.option("--templates", multiple=True, type=click.Path(path_type=str),
+              help="A folder of the agency's own form templates (repeatable); checked by M001/M002.")
+@click.option("--regimes", default=None, help="Legal regimes file whose form sets the forms must exist in.")
 def validate(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None, strict: bool,
-             catalogue: tuple[str, ...], jobs: int) -> None:
+             catalogue: tuple[str, ...], jobs: int, templates: tuple[str, ...], regimes: str | None) -> None:
     """Check process files and folders (recursively) against the schema and the rules."""
     selection = Selection(_codes(select), _codes(ignore))
     try:
-        report = validate_paths(paths, catalogue, selection, jobs)
+        report = validate_paths(paths, catalogue, selection, jobs, templates, regimes)
     except IsoflowError as error:
         click.echo(f"isoflow: {error}", err=True)
         sys.exit(EXIT_USAGE)

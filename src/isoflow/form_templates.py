@@ -55,7 +55,9 @@ class TemplateFolders:
     def __init__(self, agency_folders: Sequence[str | os.PathLike[str]] = ()) -> None:
         self.shipped = shipped_templates().resolve()
         # isoflow's own folder named again (``--templates templates/`` in this repository) stays trusted.
-        self.agency = tuple(p for p in (Path(f).resolve() for f in agency_folders) if p != self.shipped)
+        given = [(Path(f).resolve(), str(f)) for f in agency_folders]
+        self.agency = tuple(p for p, _ in given if p != self.shipped)
+        self._names = dict(given) | {self.shipped: "isoflow's own templates"}
         self._found: dict[tuple[str, str | None], tuple[Path, str] | None] = {}
 
     @property
@@ -82,7 +84,7 @@ class TemplateFolders:
 
     def describe(self, form: str, form_set: str | None) -> str:
         return (f"looked for {', '.join(self.candidates(form, form_set))} in "
-                f"{', '.join(str(f) for f in self.folders)}")
+                f"{', '.join(self._names[f] for f in self.folders)}")
 
     def names(self, form_set: str) -> set[str]:
         """Every form name a template exists for in ``form_set``."""

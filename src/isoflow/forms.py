@@ -96,7 +96,7 @@ def _render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> s
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
-        raise FormError(f"{error.filename or name}:{error.lineno}: template syntax error: {error.message}") from None
+        raise FormError(f"{error.name or name}:{error.lineno}: template syntax error: {error.message}") from None
     except jinja2.UndefinedError as error:
         raise FormError(f"{name}: the template uses something the form data does not have: {error}") from None
     except jinja2.exceptions.SecurityError as error:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from isoflow.findings import Finding
+from isoflow.rules._api import FormCatalogue
 from isoflow.rules._graph import reachable
 from isoflow.validation import Catalogue, Report, Selection, duplicate_code, validate
 
@@ -49,7 +50,8 @@ def _take(entries: list[tuple[int, str, bool]], taken: Any) -> Iterator[tuple[in
         yield from entries[start:start + BATCH]
 
 
-def _worker(entries: list[tuple[int, str, bool]], taken: Any, selection: Selection, conn: Connection) -> None:
+def _worker(entries: list[tuple[int, str, bool]], taken: Any, selection: Selection, conn: Connection,
+            forms: FormCatalogue | None = None) -> None:
     from isoflow.workspace import _gc_paused, _load
     from isoflow.xml_loader import LoadResult
 
@@ -70,7 +72,7 @@ def _worker(entries: list[tuple[int, str, bool]], taken: Any, selection: Selecti
         checked_defs = [d for _, checked, d in mine if checked]
         loader_findings = [f for _, checked, r in loaded if checked and isinstance(r, LoadResult) for f in r.findings]
         unreadable = [r for _, checked, r in loaded if checked and isinstance(r, tuple)]
-        report = validate(checked_defs, loader_findings, [], selection, catalogue)
+        report = validate(checked_defs, loader_findings, [], selection, catalogue, forms)
     conn.send((list(report.findings), unreadable))
     conn.close()
     _KEPT.append((loaded, mine, catalogue, report))
@@ -85,7 +87,8 @@ def _closure(summaries: list[Summary]) -> set[str]:
     return reachable(extends_of, {extends for _, _, _, extends in summaries if extends})
 
 
-def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: Selection, workers: int) -> Report:
+def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: Selection, workers: int,
+                      forms: FormCatalogue | None = None) -> Report:
     """Validate ``files`` (with ``others`` in the catalogue only) on ``workers`` processes."""
     entries = [(i, str(p), True) for i, p in enumerate(files)]
     entries += [(len(files) + i, str(p), False) for i, p in enumerate(others)]
@@ -101,7 +104,7 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
     processes = []
     for _ in range(min(workers, len(entries)) or 1):
         parent, child = context.Pipe()
-        process = context.Process(target=_worker, args=(entries, taken, selection, child), daemon=True)
+        process = context.Process(target=_worker, args=(entries, taken, selection, child, forms), daemon=True)
         process.start()
         child.close()
         pipes.append(parent)

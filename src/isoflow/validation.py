@@ -16,6 +16,7 @@ from isoflow.findings import Finding, Severity
 from isoflow.rules import ALL_RULES, Context, Rule
 from isoflow.rules import s005_unknown_base as s005
 from isoflow.rules import s007_duplicate_code as s007
+from isoflow.rules._api import FormCatalogue
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,9 @@ def _suppressed(process: ProcessDefinition, written: ProcessDefinition) -> dict[
 
 def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable[Finding] = (),
              files: Sequence[str] = (), selection: Selection = EVERYTHING,
-             catalogue: Catalogue | None = None) -> Report:
-    """Validate ``definitions`` (the files asked for) against ``catalogue`` (all files known)."""
+             catalogue: Catalogue | None = None, forms: FormCatalogue | None = None) -> Report:
+    """Validate ``definitions`` (the files asked for) against ``catalogue`` (all files known);
+    with ``forms``, also the templates their forms use."""
     catalogue = catalogue or Catalogue(definitions)
     checked = {id(d) for d in definitions}
     found: list[Finding] = list(loader_findings)
@@ -151,7 +153,7 @@ def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable
         if isinstance(resolved, Finding):
             found.append(resolved)
             continue
-        context = Context(written=written)
+        context = Context(written=written, forms=forms)
         silenced = _suppressed(resolved, written)
         for finding in check_definition(resolved, context):
             codes = silenced.get(finding.element_id, set()) | silenced[""]

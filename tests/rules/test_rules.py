@@ -2,7 +2,8 @@
 file gives exactly the lines of its sibling ``.expected`` file.
 
 Fixture folders are named after the rule module (``tests/rules/fixtures/<code>_<slug>/``);
-files whose name starts with ``base`` are flows that other fixtures extend, not cases.
+files whose name starts with ``base`` are flows that other fixtures extend, not cases; a
+``templates/`` folder beside them is the agency's own form templates.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def _cases(prefix: str) -> list[tuple[str, Path]]:
 
 def _lines(code: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.chdir(path.parent)
-    report = validate_paths([path.name], selection=Selection(select=(code,)), jobs=1)
+    # A fixture folder with a templates/ folder plays an agency with its own form templates.
+    templates = ["templates"] if (path.parent / "templates").is_dir() else []
+    report = validate_paths([path.name], selection=Selection(select=(code,)), jobs=1, templates=templates)
     return as_text(report).splitlines()[:-1]
 
 

@@ -3,7 +3,7 @@
 One module per rule, named ``<code>_<slug>``; each declares ``rule`` and documents what it
 checks, why, what is flagged and accepted, and how to fix it.  ``P`` rules are reported by
 the loader (a file that fails them is not checked further); the others are checks run on
-the definition.  Codes are stable and never reused.
+the definition.  ``M`` rules check the form templates a process uses.  Codes are stable and never reused.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from isoflow.rules import (
     f002_trap_state,
     f003_duplicate_action,
     f004_ambiguous_alternatives,
+    m001_unknown_template,
+    m002_template_fails,
     n001_text_not_nfc,
     p001_xml_syntax,
     p002_doctype_forbidden,
@@ -54,6 +56,7 @@ MODULES = (
     r001_action_without_roles, r002_self_approval, r003_step_without_owner,
     q001_purpose_scope, q002_record_retention, q003_document_control,
     n001_text_not_nfc,
+    m001_unknown_template, m002_template_fails,
 )
 ALL_RULES: tuple[Rule, ...] = tuple(module.rule for module in MODULES)
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}

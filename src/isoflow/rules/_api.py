@@ -7,13 +7,39 @@ look at the definition and the context: they never read files or the clock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
 
 from isoflow.definition import Location, Node, ProcessDefinition
 from isoflow.findings import Finding, Severity
 
-__all__ = ["Check", "Context", "Rule", "Severity"]
+__all__ = ["Check", "Context", "FormCatalogue", "Rule", "Severity"]
+
+
+class FormCatalogue(Protocol):
+    """What the form rules (M) may ask about templates; the composition root supplies it."""
+
+    def sets_from(self, day: date | None) -> Sequence[str]:
+        """The form sets in force on ``day`` or later (dossiers of the process meet each)."""
+        ...
+
+    def locate(self, name: str, form_set: str) -> str | None:
+        """The template file that renders form ``name`` in ``form_set``, or ``None``."""
+        ...
+
+    def describe(self, name: str, form_set: str) -> str:
+        """Where ``name`` was looked for, in words."""
+        ...
+
+    def known(self, form_set: str) -> Sequence[str]:
+        """The form names that have a template in ``form_set``."""
+        ...
+
+    def dry_run(self, name: str, form_set: str, process: ProcessDefinition) -> str | None:
+        """Why the template fails on an invented dossier of ``process``, or ``None``."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -22,6 +48,8 @@ class Context:
 
     #: The file as written, before ``extends`` was applied (``None``: same as the process).
     written: ProcessDefinition | None = None
+    #: The templates the process's forms render with (``None``: form rules do not run).
+    forms: FormCatalogue | None = None
 
     def as_written(self, process: ProcessDefinition) -> ProcessDefinition:
         """The definition as its author wrote it: duplicates survive here, not after merging."""
