@@ -186,6 +186,15 @@ class Field(Node):
     required: bool | None = None
     labels: Mapping[str, str] = field(default_factory=dict)
     options: tuple[str, ...] = ()
+    #: What each option means, as the forms print it (same order as ``options``; "" if unsaid).
+    option_labels: tuple[str, ...] = ()
+
+    def option_label(self, value: str) -> str:
+        """The printed label of a choice's value (the value itself when the file gives none)."""
+        for option, label in zip(self.options, self.option_labels, strict=False):
+            if option == value:
+                return label or value
+        return value
 
     @property
     def effective_type(self) -> str:

@@ -145,7 +145,7 @@ def _choice_label(process: ProcessDefinition, field_id: str, value: Any) -> str:
     """The label of a choice's value, as the process file words it."""
     for declared in process.fields:
         if declared.id == field_id and value is not None:
-            return str(dict(getattr(declared, "option_labels", ())).get(value, value))
+            return declared.option_label(str(value))
     return "" if value is None else str(value)
 
 

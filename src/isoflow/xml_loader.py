@@ -437,14 +437,17 @@ class _Builder:
         a = dict(e.items())
         labels: dict[str, str] = {}
         options = []
+        option_labels = []
         for child in e:
             tag = child.tag
             if tag == _LABEL:
                 labels[child.get("lang", "vi")] = _text(child)
             elif tag == _OPTION:
                 options.append(child.get("value"))
+                option_labels.append(_text(child))
         return Field(a["id"], self.loc(e, "field"), self.suppressions(e) if self.suppressed else (),
-                     a.get("remove") in ("true", "1"), a.get("type"), _bool(a.get("required")), labels, tuple(options))
+                     a.get("remove") in ("true", "1"), a.get("type"), _bool(a.get("required")), labels, tuple(options),
+                     tuple(option_labels))
 
     def state(self, e: Any) -> State:
         a = dict(e.items())

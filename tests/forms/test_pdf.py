@@ -50,7 +50,8 @@ def _check(text: str, size: tuple[float, float], fonts: set[str], paper: tuple[f
 @pytest.mark.parametrize(("which", "form", "expected"), [
     ("full_2026_08", "receipt", ["GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mẫu số 01, Thông tư 03/2025/TT-VPCP",
                                  "Nguyễn Thị Mai", "Đăng ký thành lập doanh nghiệp", "03 ngày làm việc",
-                                 "Liên 2: Giao người nộp hồ sơ", "Nam Định, ngày 05 tháng 8 năm 2026"]),
+                                 "Liên 2: Giao người nộp hồ sơ", "Nam Định, ngày 05 tháng 8 năm 2026",
+                                 "Đăng ký nhận kết quả tại: Nhận qua dịch vụ bưu chính công ích"]),
     ("full_2026_02", "receipt", ["Mẫu số 01, Thông tư 01/2018/TT-VPCP", "Nam Định, ngày 04 tháng 02 năm 2026"]),
     ("full_2026_08", "supplement", ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Điều lệ công ty",
                                     "Danh sách thành viên", "NGƯỜI HƯỚNG DẪN"]),
@@ -107,3 +108,10 @@ def test_the_procedure_document_is_a4_with_steps_and_flowchart(office: Office, t
     assert pages >= 3
     assert "<svg" in document.html
     assert "Vĩnh viễn" in document.html
+
+
+def test_each_copy_of_the_receipt_fits_one_a5_page(office: Office, tmp_path: Path) -> None:
+    document = office.printer.dossier_form(office.desk, office.full_2026_08, "receipt", "pdf")
+    assert document.pdf is not None
+    _, _, pages, _ = _read(document.pdf, tmp_path)
+    assert pages == 2  # Liên 1 and Liên 2, six components each
