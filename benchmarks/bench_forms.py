@@ -48,7 +48,8 @@ from typing import Any
 
 from isoflow.desk import Desk
 from isoflow.diagram import flowchart_svg
-from isoflow.documents import BookEntry, book_context, form_context, procedure_context
+from isoflow.documents import BookEntry, book_context, form_context
+from isoflow.procedure_document import procedure_context
 from isoflow.rendering import Printer, procedures_in
 from isoflow.workspace import open_desk
 

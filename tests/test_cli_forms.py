@@ -135,7 +135,8 @@ def test_the_output_format_follows_the_file_extension_unless_given(desk: Desk, t
 
 def test_control_slip_lists_the_hand_over(desk: Desk) -> None:
     html = desk.ok("render", CODE, "control").stdout
-    assert "tran.binh" in html
+    assert "Trần Thị Bình" in html  # the login tran.binh, by its name in the agency profile
+    assert "tran.binh" not in html
 
 
 def test_a_form_the_dossier_never_issued_is_refused(desk: Desk) -> None:
@@ -155,15 +156,18 @@ def test_an_unknown_form_is_a_usage_error(desk: Desk) -> None:
 
 
 def test_event_picks_one_issuance(desk: Desk) -> None:
-    # Events 1 (received) and 2 (checked complete) both issue a receipt.
-    first = desk.ok("render", CODE, "receipt", "--event", "1").stdout
+    # Event 2 (checked complete: kiem_tra issues giay-tiep-nhan) issues the receipt; event 1
+    # (received, not yet checked) does not.
+    first = desk.ok("render", CODE, "receipt", "--event", "2").stdout
     assert RECEIPT_TITLE in first
+    assert "does not issue a receipt form (events that do: 2)" in desk.refused("render", CODE, "receipt",
+                                                                              "--event", "1")
 
 
 def test_event_that_does_not_issue_the_form_is_refused(desk: Desk) -> None:
     line = desk.refused("render", CODE, "receipt", "--event", "3")
     assert "event 3 of this dossier does not issue a receipt form" in line
-    assert "1, 2" in line
+    assert "(events that do: 2)" in line
     line = desk.refused("render", CODE, "receipt", "--event", "99")
     assert "event 99" in line
 

@@ -66,7 +66,7 @@ def _parse_pairs(_: Any, __: Any, values: tuple[str, ...]) -> dict[str, str]:
     return pairs
 
 
-def _desk(ctx: click.Context) -> Desk:
+def desk_of(ctx: click.Context) -> Desk:
     obj = ctx.ensure_object(dict)
     if "desk" not in obj:
         from isoflow.workspace import open_desk
@@ -77,7 +77,7 @@ def _desk(ctx: click.Context) -> Desk:
     return desk
 
 
-def _guarded(function: F) -> F:
+def guarded(function: F) -> F:
     """Turn isoflow's errors into one line and exit 1 (a refusal, not a crash)."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -157,11 +157,11 @@ def _print_dossier(d: Dossier, output_format: str, desk: Desk, role: str | None 
 @_at_option
 @_json_option
 @click.pass_context
-@_guarded
+@guarded
 def receive(ctx: click.Context, process_code: str, unit: str, channel: Any, applicant: dict[str, str],
             values: dict[str, str], comment: str, actor: str, role: str, at: datetime, output_format: str) -> None:
     """Receive a dossier of PROCESS_CODE; prints its code and appointment."""
-    desk = _desk(ctx)
+    desk = desk_of(ctx)
     d = desk.receive(process_code, unit=unit, channel=channel, applicant=applicant, data=values, actor=actor,
                      role=role, at=at, comment=comment)
     _print_dossier(d, output_format, desk, role)
@@ -178,11 +178,11 @@ def receive(ctx: click.Context, process_code: str, unit: str, channel: Any, appl
 @_at_option
 @_json_option
 @click.pass_context
-@_guarded
+@guarded
 def act(ctx: click.Context, code: str, action: str, values: dict[str, str], comment: str, receiver: str | None,
         expect_version: int | None, actor: str, role: str, at: datetime, output_format: str) -> None:
     """Take ACTION on dossier CODE."""
-    desk = _desk(ctx)
+    desk = desk_of(ctx)
     move = desk.act(code, action, actor=actor, role=role, at=at, data=values, comment=comment, receiver=receiver,
                     expected_version=expect_version)
     _print_dossier(move.dossier, output_format, desk, role)
@@ -196,11 +196,11 @@ def act(ctx: click.Context, code: str, action: str, values: dict[str, str], comm
 @_at_option
 @_json_option
 @click.pass_context
-@_guarded
+@guarded
 def close(ctx: click.Context, code: str, reason: str, stop_: bool, actor: str, role: str, at: datetime,
           output_format: str) -> None:
     """Withdraw dossier CODE at the applicant's request, or --stop it, with a reason."""
-    desk = _desk(ctx)
+    desk = desk_of(ctx)
     closer = desk.stop if stop_ else desk.withdraw
     move = closer(code, actor=actor, role=role, reason=reason, at=at)
     _print_dossier(move.dossier, output_format, desk)
@@ -211,10 +211,10 @@ def close(ctx: click.Context, code: str, reason: str, stop_: bool, actor: str, r
 @click.option("--role", default=None, help="Also list the actions this role may take now.")
 @_json_option
 @click.pass_context
-@_guarded
+@guarded
 def show(ctx: click.Context, code: str, role: str | None, output_format: str) -> None:
     """Show dossier CODE."""
-    desk = _desk(ctx)
+    desk = desk_of(ctx)
     _print_dossier(desk.show(code), output_format, desk, role)
 
 
@@ -233,10 +233,10 @@ def _event_line(e: Event) -> str:
 @click.argument("code")
 @_json_option
 @click.pass_context
-@_guarded
+@guarded
 def history(ctx: click.Context, code: str, output_format: str) -> None:
     """The audit trail of dossier CODE, oldest first."""
-    events = _desk(ctx).history(code)
+    events = desk_of(ctx).history(code)
     if output_format == "json":
         click.echo(json.dumps([event_to_json(e) for e in events], ensure_ascii=False, indent=2))
     else:
@@ -249,10 +249,10 @@ def history(ctx: click.Context, code: str, output_format: str) -> None:
 @_at_option
 @_json_option
 @click.pass_context
-@_guarded
+@guarded
 def due(ctx: click.Context, within: timedelta, at: datetime, output_format: str) -> None:
     """Dossiers and steps overdue, or due soon, as of --at."""
-    items = _desk(ctx).due(at, within)
+    items = desk_of(ctx).due(at, within)
     if output_format == "json":
         click.echo(json.dumps([{"code": i.dossier.code, "what": i.what, "state": i.dossier.state,
                                 "due_at": i.due_at.isoformat(), "overdue": i.overdue,
@@ -269,10 +269,10 @@ def due(ctx: click.Context, within: timedelta, at: datetime, output_format: str)
 @click.option("--within", callback=_parse_within, default=None)
 @_at_option
 @click.pass_context
-@_guarded
+@guarded
 def remind(ctx: click.Context, worker: str, within: timedelta, at: datetime) -> None:
     """Record reminders for due dossiers; safe to run in several workers at once."""
-    events = _desk(ctx).remind(worker, at, within)
+    events = desk_of(ctx).remind(worker, at, within)
     for e in events:
         click.echo(f"{e.dossier}  {e.data.get('what')} due {e.data.get('due_at')}")
     click.echo(f"{len(events)} reminder(s) recorded.")
@@ -281,10 +281,10 @@ def remind(ctx: click.Context, worker: str, within: timedelta, at: datetime) -> 
 @dossier.command()
 @click.argument("code", required=False)
 @click.pass_context
-@_guarded
+@guarded
 def verify(ctx: click.Context, code: str | None) -> None:
     """Check the hash chain of one dossier (or all): exit 1 if any event was edited or deleted."""
-    problems = _desk(ctx).verify(code)
+    problems = desk_of(ctx).verify(code)
     for problem in problems:
         click.echo(str(problem))
     if problems:

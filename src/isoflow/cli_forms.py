@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from isoflow.cli_dossier import _desk, _guarded, dossier
+from isoflow.cli_dossier import desk_of, dossier, guarded
 from isoflow.documents import DOSSIER_FORMS
 from isoflow.errors import IsoflowError
 
@@ -75,34 +75,33 @@ _templates = click.option("--templates", multiple=True, type=click.Path(exists=T
 @_agency
 @_templates
 @click.pass_context
-@_guarded
+@guarded
 def render_form(ctx: click.Context, code: str, form: str, seq: int | None, output: str | None,
                 output_format: str | None, agency: str | None, templates: tuple[str, ...]) -> None:
     """Render FORM of dossier CODE (in the form set of its receipt date)."""
     chosen = _output_format(output_format, output)
-    document = _printer(agency, templates).dossier_form(_desk(ctx), code, form, chosen, seq)
+    document = _printer(agency, templates).dossier_form(desk_of(ctx), code, form, chosen, seq)
     _write(document.content(chosen), output, chosen)
 
 
 @dossier.command("book")
 @click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), required=True, help="First day, 2026-01-01.")
 @click.option("--to", "end", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Last day, 2026-03-31.")
-@click.option("--first-number", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Entry number of the first dossier (the book runs on through the year).")
+@click.option("--unit", default=None, help="Only the dossiers of this receiving unit code (default: all).")
 @_output
 @_format
 @_agency
 @_templates
 @click.pass_context
-@_guarded
-def render_book(ctx: click.Context, start: Any, end: Any, first_number: int, output: str | None,
+@guarded
+def render_book(ctx: click.Context, start: Any, end: Any, unit: str | None, output: str | None,
                 output_format: str | None, agency: str | None, templates: tuple[str, ...]) -> None:
     """Render the tracking book (sổ theo dõi hồ sơ) of the dossiers received in a period."""
     first, last = start.date(), end.date()
     if last < first:
         raise click.BadParameter("--to is before --from")
     chosen = _output_format(output_format, output)
-    document = _printer(agency, templates).book(_desk(ctx), first, last, chosen, first_number)
+    document = _printer(agency, templates).book(desk_of(ctx), first, last, chosen, unit)
     _write(document.content(chosen), output, chosen)
 
 
@@ -129,7 +128,7 @@ def _definition(path: str, code: str | None) -> Any:
 @_format
 @_agency
 @_templates
-@_guarded
+@guarded
 def render_procedure(process_file: str, code: str | None, output: str | None, output_format: str | None,
                      agency: str | None, templates: tuple[str, ...]) -> None:
     """Render the procedure document (quy trình) of a process file, with its flowchart.
@@ -147,7 +146,7 @@ def render_procedure(process_file: str, code: str | None, output: str | None, ou
 @click.option("--format", "output_format", type=click.Choice(["svg", "mermaid"]), default=None,
               help="svg or mermaid (default: from the -o extension, else svg).")
 @_output
-@_guarded
+@guarded
 def diagram(process_file: str, code: str | None, output_format: str | None, output: str | None) -> None:
     """Write the flowchart of a procedure as SVG or as Mermaid text."""
     from isoflow.diagram import flowchart_mermaid, flowchart_svg

@@ -131,7 +131,7 @@ class TemplateCatalogue:
             return None
         key = (name, form_set, tuple(f.id for f in process.fields))
         if key not in self._dry:
-            from isoflow.documents import sample_form_context
+            from isoflow.form_samples import sample_form_context
             from isoflow.forms import FormRenderer
 
             if self._renderer is None:

@@ -16,16 +16,11 @@ from typing import Any, Literal
 
 from isoflow.definition import ProcessDefinition
 from isoflow.desk import Desk
-from isoflow.documents import (
-    Agency,
-    BookEntry,
-    book_context,
-    form_context,
-    procedure_context,
-)
+from isoflow.documents import Agency, BookEntry, book_context, book_number, form_context
 from isoflow.errors import IsoflowError
 from isoflow.form_templates import load_agency
 from isoflow.forms import FormRenderer, trusted_markup
+from isoflow.procedure_document import procedure_context
 
 __all__ = ["Document", "Format", "Printer", "load_agency", "procedures_in"]
 
@@ -51,7 +46,9 @@ class Printer:
         self.renderer = renderer or FormRenderer()
         self.agency = agency or load_agency()
 
-    def _finish(self, name: str, html: str, output: Format) -> Document:
+    def _render(self, name: str, form: str, context: dict[str, Any], form_set: str | None,
+                output: Format) -> Document:
+        html = self.renderer.render_html(form, context, form_set)
         return Document(name, html, self.renderer.render_pdf(html) if output == "pdf" else None)
 
     def dossier_form(self, desk: Desk, code: str, form: str, output: Format = "html",
@@ -63,21 +60,31 @@ class Printer:
         process = desk.engine.process_of(dossier).definition
         form_set = desk.engine.legal.form_set(dossier.form_set) if dossier.form_set \
             else desk.engine.legal.form_set_on(dossier.received_at.date())
-        context = form_context(form, dossier, events, process, self.agency, form_set, seq)
-        html = self.renderer.render_html(form, context, form_set.id)
-        return self._finish(f"{code}-{form}", html, output)
+        number = book_number(code, desk.store.codes())
+        context = form_context(form, dossier, events, process, self.agency, form_set, seq, number)
+        return self._render(f"{code}-{form}", form, context, form_set.id, output)
 
-    def book(self, desk: Desk, start: date, end: date, output: Format = "html", first_number: int = 1) -> Document:
-        """The tracking book of the dossiers received from ``start`` to ``end`` (inclusive)."""
+    def book(self, desk: Desk, start: date, end: date, output: Format = "html", unit: str | None = None,
+             printed_on: date | None = None) -> Document:
+        """The tracking book of the dossiers received from ``start`` to ``end`` (inclusive), of
+        one receiving ``unit`` or all; entries keep their numbers of the year."""
+        codes = desk.store.codes()
         entries = []
-        for code in desk.store.codes():
+        for code in codes:
+            # The code carries the unit and the day of receipt: only those dossiers are read.
+            head, _, _ = code.rpartition("-")
+            code_unit, _, day = head.rpartition("-")
+            if unit is not None and code_unit != unit:
+                continue
+            if len(day) == 6 and day.isdigit() and not (f"{start:%y%m%d}" <= day <= f"{end:%y%m%d}"):
+                continue
             dossier = desk.show(code)
             if start <= dossier.received_at.date() <= end:
-                entries.append(BookEntry(dossier, desk.history(code), desk.engine.process_of(dossier).definition))
+                entries.append(BookEntry(dossier, desk.history(code), desk.engine.process_of(dossier).definition,
+                                         book_number(code, codes)))
         form_set = desk.engine.legal.form_set_on(end)
-        context = book_context(entries, start, end, self.agency, form_set, first_number)
-        html = self.renderer.render_html("book", context, form_set.id)
-        return self._finish(f"book-{start:%Y%m%d}-{end:%Y%m%d}", html, output)
+        context = book_context(entries, start, end, self.agency, form_set, printed_on or date.today())
+        return self._render(f"book-{start:%Y%m%d}-{end:%Y%m%d}", "book", context, form_set.id, output)
 
     def procedure(self, definition: ProcessDefinition, output: Format = "html") -> Document:
         """The procedure document (quy trình) of a merged process definition, with its flowchart."""
@@ -86,8 +93,7 @@ class Printer:
         context: dict[str, Any] = procedure_context(definition, self.agency)
         # The SVG is drawn by isoflow with every label escaped: safe to insert as markup.
         context["flowchart"] = trusted_markup(flowchart_svg(definition))
-        html = self.renderer.render_html("procedure", context)
-        return self._finish(f"{definition.code}-r{definition.revision}", html, output)
+        return self._render(f"{definition.code}-r{definition.revision}", "procedure", context, None, output)
 
 
 def procedures_in(paths: Sequence[str | os.PathLike[str]], code: str | None = None) -> list[ProcessDefinition]:

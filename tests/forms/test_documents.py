@@ -8,14 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from isoflow.documents import (
-    FormNotApplicable,
-    form_context,
-    retention_text,
-    vn_date,
-    vn_datetime,
-    vn_number,
-)
+from isoflow.documents import book_number, form_context
+from isoflow.errors import FormNotApplicable
+from isoflow.vn_format import retention_text, vn_date, vn_datetime, vn_number
 from tests.forms.conftest import Office
 
 
@@ -42,7 +37,8 @@ def _context(office: Office, code: str, form: str, seq: int | None = None) -> di
     desk = office.desk
     dossier = desk.show(code)
     return form_context(form, dossier, desk.history(code), desk.engine.process_of(dossier).definition,
-                        office.printer.agency, desk.engine.legal.form_set(dossier.form_set), seq)
+                        office.printer.agency, desk.engine.legal.form_set(dossier.form_set), seq,
+                        book_number(code, desk.store.codes()))
 
 
 def test_a_dossier_keeps_the_form_set_of_its_receipt_date(office: Office) -> None:
@@ -55,7 +51,7 @@ def test_a_dossier_keeps_the_form_set_of_its_receipt_date(office: Office) -> Non
 
 
 def test_the_receipt_carries_the_appointment_and_the_components(office: Office) -> None:
-    ctx = _context(office, office.full_2026_08, "receipt", seq=1)
+    ctx = _context(office, office.full_2026_08, "receipt", seq=2)  # kiem_tra issues it
     dossier = ctx["dossier"]
     assert dossier["received_at"] == "09 giờ 00 phút, ngày 03 tháng 8 năm 2026"  # type: ignore[index]
     assert dossier["legal_time"] == "03 ngày làm việc"  # type: ignore[index]
@@ -70,7 +66,8 @@ def test_a_receipt_issued_after_a_supplement_counts_from_the_complete_dossier(of
     ctx = _context(office, office.full_2026_08, "receipt")  # the newest receipt
     dossier = ctx["dossier"]
     assert dossier["first_received_at"] == "09 giờ 00 phút, ngày 03 tháng 8 năm 2026"  # type: ignore[index]
-    assert dossier["received_at"] != dossier["first_received_at"]  # type: ignore[index]
+    assert dossier["received_at"] == "09 giờ 00 phút, ngày 05 tháng 8 năm 2026"  # type: ignore[index]
+    assert dossier["due_at"] == "09 giờ 00 phút, ngày 10 tháng 8 năm 2026"  # type: ignore[index]
 
 
 def test_the_supplement_request_lists_each_item(office: Office) -> None:
@@ -81,8 +78,9 @@ def test_the_supplement_request_lists_each_item(office: Office) -> None:
 def test_the_apology_has_the_old_and_new_appointment(office: Office) -> None:
     event = _context(office, office.full_2026_08, "apology")["event"]
     assert event["reason"] == "Cần xác minh thông tin chủ sở hữu"  # type: ignore[index]
-    assert event["previous_due"] != event["new_due"]  # type: ignore[index]
-    assert "giờ" in event["new_due"]  # type: ignore[index]
+    assert event["previous_due"] == "09 giờ 00 phút, ngày 10 tháng 8 năm 2026"  # type: ignore[index]
+    assert event["new_due"] == "16 giờ 00 phút, ngày 11 tháng 8 năm 2026"  # type: ignore[index]
+    assert event["actor"] == "Phạm Minh Chí"  # type: ignore[index]
 
 
 def test_the_control_slip_has_one_row_per_handover(office: Office) -> None:
@@ -129,5 +127,24 @@ def test_decomposed_vietnamese_is_printed_composed(office: Office) -> None:
 
 def test_the_receiver_is_who_took_the_dossier_up_when_not_named(office: Office) -> None:
     rows = _context(office, office.full_2026_08, "control")["event"]["rows"]  # type: ignore[index]
-    assert [(r["giver"], r["receiver"]) for r in rows][:2] == [("le.an", "tran.binh"), ("tran.binh", "le.an")]
+    assert [(r["giver"], r["receiver"]) for r in rows][:2] == [("Lê Văn An", "Trần Thị Bình"),
+                                                                ("Trần Thị Bình", "Lê Văn An")]
     assert rows[-1]["receiver"] == "Nguyễn Thị Mai"
+
+
+def test_the_book_number_runs_on_through_the_year_per_unit() -> None:
+    codes = ["H40-251231-0001", "H40-260102-0001", "H41-260102-0001", "H40-260102-0002", "H40-260105-0001"]
+    assert [book_number(c, codes) for c in codes] == [1, 1, 1, 2, 3]
+    assert book_number("imported-code", codes) is None
+
+
+def test_the_receipt_and_the_book_give_the_same_number(office: Office) -> None:
+    assert book_number(office.full_2026_08, office.desk.store.codes()) == 2
+    assert _context(office, office.full_2026_08, "receipt")["dossier"]["book"]["number"] == "02"  # type: ignore[index]
+    stop = _context(office, office.stopped, "stop")
+    assert stop["header"]["number"] == ""  # type: ignore[index]  # the agency's register numbers its letters
+
+
+def test_the_control_slip_as_of_an_earlier_event(office: Office) -> None:
+    rows = _context(office, office.full_2026_08, "control", seq=3)["event"]["rows"]  # type: ignore[index]
+    assert len(rows) == 1  # only the first hand-over had happened

@@ -59,7 +59,7 @@ def _check(text: str, size: tuple[float, float], fonts: set[str], paper: tuple[f
                                  "Cần xác minh thông tin chủ sở hữu", "16 giờ 00 phút, ngày 10 tháng 02 năm 2026"]),
     ("full_2026_08", "apology", ["VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
                                  "16 giờ 00 phút, ngày 11 tháng 8 năm 2026"]),
-    ("refused", "refusal", ["PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "Số: 01/TCGQ",
+    ("refused", "refusal", ["PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "Số: 03/TCGQ",
                             "Ngành nghề kinh doanh thuộc danh mục cấm đầu tư kinh doanh"]),
     ("stopped", "stop", ["THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Mẫu số 05, Thông tư 03/2025/TT-VPCP",
                          "Cơ quan có thẩm quyền đề nghị tạm dừng để thanh tra"]),
@@ -82,13 +82,15 @@ def test_each_form_renders_to_an_a5_pdf(office: Office, tmp_path: Path, which: s
 def test_the_tracking_book_is_a4_landscape(office: Office, tmp_path: Path) -> None:
     from datetime import date
 
-    document = office.printer.book(office.desk, date(2026, 8, 1), date(2026, 8, 31), "pdf", first_number=41)
+    document = office.printer.book(office.desk, date(2026, 8, 1), date(2026, 8, 31), "pdf",
+                                   printed_on=date(2026, 9, 2))
     assert document.pdf is not None
     text, size, _, fonts = _read(document.pdf, tmp_path)
     flat = _check(text, size, fonts, (A4[1], A4[0]))
     assert "SỔ THEO DÕI HỒ SƠ" in flat
     assert "Mẫu số 07, Thông tư 03/2025/TT-VPCP" in flat
-    for number, code in zip(("41", "42", "43", "44"), (office.full_2026_08, office.refused, office.stopped,
+    assert "Nam Định, ngày 31 tháng 8 năm 2026" in flat  # printed after the period: dated its last day
+    for number, code in zip(("02", "03", "04", "05"), (office.full_2026_08, office.refused, office.stopped,
                                                       office.hostile), strict=True):
         assert re.search(rf"\b{number}\s+{re.escape(code[:20])}", text), (number, code)
     assert office.full_2026_02 not in flat

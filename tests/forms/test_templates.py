@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from isoflow.definition import ProcessDefinition
-from isoflow.documents import sample_form_context
+from isoflow.form_samples import sample_form_context
 from isoflow.form_templates import SUFFIX, TemplateFolders, load_agency, shipped_templates
 from isoflow.forms import FormRenderer
 from isoflow.legal import FormSet
