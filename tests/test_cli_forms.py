@@ -219,10 +219,13 @@ def test_an_agency_template_with_an_unknown_name_is_refused(desk: Desk, tmp_path
 # -- isoflow dossier book ----------------------------------------------------------------------
 
 def test_book_lists_the_dossiers_of_the_period(desk: Desk) -> None:
+    unit, rest = CODE.split("-", 1)
     html = desk.ok("book", "--from", "2026-03-01", "--to", "2026-03-31").stdout
-    assert CODE in html
+    assert f"{unit}-<br>{rest}" in html  # the code breaks after the unit, never inside a number
+    assert rest in desk.ok("book", "--from", "2026-03-01", "--to", "2026-03-31", "--unit", unit).stdout
+    assert rest not in desk.ok("book", "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "H99").stdout
     empty = desk.ok("book", "--from", "2026-08-01", "--to", "2026-08-31").stdout
-    assert CODE not in empty
+    assert rest not in empty
 
 
 def test_book_to_a_pdf_file(desk: Desk, tmp_path: Path) -> None:

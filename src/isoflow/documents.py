@@ -29,6 +29,7 @@ from isoflow.vn_format import (
     nfc,
     vn_date,
     vn_datetime,
+    vn_day,
     vn_money,
     vn_short,
 )
@@ -335,18 +336,21 @@ def book_context(entries: Sequence[BookEntry], start: date, end: date, agency: A
                     key=lambda e: (e.dossier.received_at, e.dossier.code))
     for entry in chosen:
         d, ctx = entry.dossier, dossier_context(entry.dossier, entry.events, entry.process, agency, entry.number)
-        transfer = next((e for e in entry.events if e.kind == "moved" and e.is_handover), None)
+        transfer = next((e for e in entry.events if e.kind == "moved" and e.is_handover
+                         and _outcome(entry.process, e.target) is None), None)
         result = str(entry.events[-1].data.get("result", ""))
         note = OUTCOME.get(d.outcome or "", "") + (f" ({RESULT[result]})" if d.outcome and result in RESULT else "")
         applicant = ctx["applicant"]
-        rows.append({"no": ctx["book"]["number"], "code": d.code, "procedure": ctx["procedure"],
+        head, dash, tail = d.code.partition("-")  # the unit code, then the day and number
+        rows.append({"no": ctx["book"]["number"], "code": d.code, "code_unit": head + dash, "code_rest": tail,
+                     "procedure": ctx["procedure"],
                      "applicant": applicant["name"],
                      "contact": ", ".join(x for x in (applicant["address"], applicant["phone"]) if x),
-                     "sets": ctx["sets"], "agency": ctx["agency"], "received": vn_short(d.received_at),
-                     "transferred": vn_short(transfer.at) if transfer else "",
-                     "due": vn_short(due_as_of(entry.events)),
-                     "returned": vn_short(d.closed_at if d.outcome == "granted" else None),
-                     "method": ctx["return_method"], "note": note})
+                     "sets": ctx["sets"], "agency": ctx["agency"], "received": vn_day(d.received_at),
+                     "transferred": vn_day(transfer.at) if transfer else "",
+                     "due": vn_day(due_as_of(entry.events)),
+                     "returned": vn_day(d.closed_at if d.outcome == "granted" else None),
+                     "method": ctx["return_method"] if ctx["data"].get("hinh_thuc_nhan") else "", "note": note})
     day = min(printed_on or end, end)
     return nfc({"form": "book", "header": header(agency, form_set, "book", "", day), "rows": rows,
                 "period": f"Từ {vn_date(start)} đến {vn_date(end)}", "year": str(end.year)})

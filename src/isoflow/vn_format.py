@@ -53,6 +53,11 @@ def vn_short(moment: datetime | None) -> str:
     return f"{moment:%H:%M %d/%m/%Y}" if moment is not None else ""
 
 
+def vn_day(moment: datetime | None) -> str:
+    """``05/02/2026``: the book's "Ngày, tháng, năm" columns."""
+    return f"{moment:%d/%m/%Y}" if moment is not None else ""
+
+
 def vn_number(value: Decimal | int) -> str:
     """``1,5`` and ``1.500.000``: Vietnamese decimal comma and thousands dot."""
     text = f"{Decimal(value).normalize():,f}"
