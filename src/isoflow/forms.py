@@ -3,19 +3,21 @@
 Two kinds of template, two levels of trust.  isoflow's own templates (the ``templates/``
 folder shipped with the package) render in an ordinary environment.  Templates an agency
 writes itself render in Jinja's immutable sandbox, in a child process with a time and a
-memory limit, because the sandbox stops attribute tricks but not ``'x' * 10**9``.  Both
-escape every value (``.html.j2`` included) and fail on any undefined name.  WeasyPrint
-fetches nothing but files inside the template folders: by default it would embed local
-files and call URLs named in a template.
+memory limit, because the sandbox stops attribute tricks but not ``'x' * 10**9``; the HTML
+they produce is capped in size, and its conversion to PDF runs in a child process of its own
+with a time and a memory limit (:meth:`FormRenderer.render_document`).  Both environments
+escape every value in every template (partials, macros and ``.txt`` includes too) and fail
+on any undefined name.  WeasyPrint fetches nothing but stylesheets, images and fonts inside
+the template folders: by default it would embed local files and call URLs named in a template.
 """
 
 from __future__ import annotations
 
-import mimetypes
+import functools
 import os
 import resource
-import signal
-from collections.abc import Mapping, Sequence
+import stat
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -29,17 +31,33 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from isoflow.errors import FormError, TemplateLimitExceeded, TemplateNotFound
 from isoflow.form_templates import TemplateFolders
 
-__all__ = ["FormError", "FormRenderer", "Limits", "TemplateLimitExceeded", "TemplateNotFound", "trusted_markup"]
+# FolderFetcher (a weasyprint.urls.URLFetcher) is made on first use: see __getattr__ below.
+__all__ = ["RESOURCE_TYPES", "FormError", "FormRenderer", "Limits", "TemplateLimitExceeded", "TemplateNotFound",
+           "read_resource", "trusted_markup"]
 
-AUTOESCAPE = ("html", "htm", "xml", "svg", "html.j2", "htm.j2", "xml.j2", "svg.j2")
+MiB = 2**20
+
+# What WeasyPrint may read from a template folder, by extension, and as what: never a template
+# source (.j2), a data file or anything else an agency keeps next to its templates.
+RESOURCE_TYPES = {".css": "text/css", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                  ".gif": "image/gif", ".svg": "image/svg+xml", ".ttf": "font/ttf", ".otf": "font/otf",
+                  ".woff": "font/woff", ".woff2": "font/woff2"}
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """What an agency template may spend: wall-clock seconds and extra memory."""
+    """What an agency template may spend.
+
+    ``seconds`` and ``memory_bytes`` (extra address space) bound rendering the template,
+    ``html_bytes`` the HTML it produces (UTF-8), ``pdf_seconds`` and ``pdf_memory_bytes`` the
+    conversion of that HTML to PDF.  isoflow's own templates are not limited.
+    """
 
     seconds: float = 5.0
-    memory_bytes: int = 256 * 1024 * 1024
+    memory_bytes: int = 256 * MiB
+    html_bytes: int = 2 * MiB
+    pdf_seconds: float = 30.0
+    pdf_memory_bytes: int = 1024 * MiB
 
 
 def trusted_markup(html: str) -> Any:
@@ -48,10 +66,11 @@ def trusted_markup(html: str) -> Any:
 
 
 def _environment(cls: type[jinja2.Environment], folders: Sequence[Path]) -> jinja2.Environment:
-    return cls(loader=jinja2.FileSystemLoader([str(f) for f in folders]),
-               autoescape=jinja2.select_autoescape(AUTOESCAPE, default_for_string=True),
-               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-               auto_reload=False)
+    # Escape in every template whatever its name: an agency's ``{% include "part.j2" %}`` or macro
+    # file prints applicant text too.  Text written in a template (forms.css included in <style>)
+    # is never escaped, only the values of expressions.
+    return cls(loader=jinja2.FileSystemLoader([str(f) for f in folders]), autoescape=True,
+               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
 
 
 class FormRenderer:
@@ -78,18 +97,52 @@ class FormRenderer:
         return self.templates.locate(form, form_set)
 
     def render_html(self, form: str, context: Mapping[str, Any], form_set: str | None = None) -> str:
-        """The form as a self-contained HTML page."""
+        """The form as a self-contained HTML page (an agency's template: sandboxed and limited)."""
         folder, name = self.templates.locate(form, form_set)
         if folder == self.templates.shipped:
             return _render(self._trusted, name, context)
         return _render_limited(self._sandbox, name, context, self.limits)
 
-    def render_pdf(self, html: str) -> bytes:
-        """The HTML as PDF; only files inside the template folders can be fetched."""
-        from weasyprint import HTML
+    def render_document(self, form: str, context: Mapping[str, Any], form_set: str | None = None,
+                        pdf: bool = False) -> tuple[str, bytes | None]:
+        """The form as HTML and, with ``pdf``, as PDF too (else ``None``).
 
-        fetcher = FolderFetcher(self.folders)
-        return bytes(HTML(string=html, base_url=self.shipped.as_uri() + "/", url_fetcher=fetcher).write_pdf())
+        The PDF of isoflow's own template is made in this process; that of an agency's template
+        in a child process limited to ``limits.pdf_seconds`` and ``limits.pdf_memory_bytes``
+        (TemplateLimitExceeded beyond).  Relative URLs resolve in the template's folder.
+        """
+        folder, name = self.templates.locate(form, form_set)
+        if folder == self.templates.shipped:
+            html = _render(self._trusted, name, context)
+            return html, self.render_pdf(html) if pdf else None
+        html = _render_limited(self._sandbox, name, context, self.limits)
+        if not pdf:
+            return html, None
+        import weasyprint  # noqa: F401 - imported once here, not again in every child
+
+        limits, folders = self.limits, self.folders
+        document = _run_limited(
+            functools.partial(_pdf, html, folders, folder), limits.pdf_seconds, limits.pdf_memory_bytes,
+            late=f"{name}: converting the form to PDF took longer than {limits.pdf_seconds:g} s and was stopped",
+            big=f"{name}: converting the form to PDF used more than {limits.pdf_memory_bytes // MiB} MiB "
+                "of memory and was stopped",
+            crashed=f"{name}: converting the form to PDF was stopped (it needed more than "
+                    f"{limits.pdf_memory_bytes // MiB} MiB of memory)",
+            name=name)
+        return html, bytes(document)
+
+    def render_pdf(self, html: str, folder: Path | None = None) -> bytes:
+        """The HTML as PDF, in this process: for HTML of isoflow's own templates (use
+        :meth:`render_document` for an agency's).  Only stylesheets, images and fonts inside the
+        template folders can be fetched; relative URLs resolve in ``folder`` (isoflow's own)."""
+        return _pdf(html, self.folders, folder or self.shipped)
+
+
+def _pdf(html: str, folders: Sequence[Path], base: Path) -> bytes:
+    from weasyprint import HTML
+
+    fetcher = _folder_fetcher_class()(folders)
+    return bytes(HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf())
 
 
 def _render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
@@ -105,66 +158,120 @@ def _render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> s
         raise FormError(f"{name}: {error}") from None
 
 
-def _child(env: jinja2.Environment, name: str, context: Mapping[str, Any], limits: Limits, conn: Any) -> None:
-    """Render in a child with an address-space cap; report the text or the error message."""
+def _render_capped(env: jinja2.Environment, name: str, context: Mapping[str, Any], limit: int) -> str:
+    text = _render(env, name, context)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise TemplateLimitExceeded(f"{name}: the template produced {size / MiB:.1f} MiB of HTML, more than the "
+                                    f"{limit / MiB:g} MiB an agency template may produce, and was refused")
+    return text
+
+
+def _render_limited(env: jinja2.Environment, name: str, context: Mapping[str, Any], limits: Limits) -> str:
+    mib = limits.memory_bytes // MiB
+    text = _run_limited(
+        functools.partial(_render_capped, env, name, context, limits.html_bytes), limits.seconds, limits.memory_bytes,
+        late=f"{name}: the template ran longer than {limits.seconds:g} s and was stopped",
+        big=f"{name}: the template used more than {mib} MiB and was stopped",
+        crashed=f"{name}: the template was stopped (it used more than {mib} MiB of memory)", name=name)
+    return str(text)
+
+
+def _child(job: Callable[[], Any], memory_bytes: int, big: str, name: str, conn: Any) -> None:
+    """Run ``job`` in a child with an address-space cap; report its result or the error message."""
     try:
         with open("/proc/self/statm", encoding="ascii") as statm:
             current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        cap = current + limits.memory_bytes
+        cap = current + memory_bytes
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     except (OSError, ValueError):  # pragma: no cover - not Linux: the time limit still holds
         pass
     try:
-        conn.send(("ok", _render(env, name, context)))
+        conn.send(("ok", job()))
+    except TemplateLimitExceeded as error:
+        conn.send(("limit", str(error)))
     except FormError as error:
         conn.send(("error", str(error)))
     except MemoryError:
-        conn.send(("limit", f"{name}: the template used more than {limits.memory_bytes // 2**20} MiB and was stopped"))
+        conn.send(("limit", big))
     except Exception as error:  # noqa: BLE001 - a hostile template can raise anything; say what
         conn.send(("error", f"{name}: {type(error).__name__}: {error}"))
 
 
-def _render_limited(env: jinja2.Environment, name: str, context: Mapping[str, Any], limits: Limits) -> str:
-    parent, child = get_context("fork").Pipe(duplex=False)
-    process = get_context("fork").Process(target=_child, args=(env, name, context, limits, child), daemon=True)
+def _run_limited(job: Callable[[], Any], seconds: float, memory_bytes: int, *, late: str, big: str, crashed: str,
+                 name: str) -> Any:
+    """``job()`` run in a forked child: TemplateLimitExceeded with ``late`` after ``seconds``, with
+    ``big`` or ``crashed`` when it runs out of memory; FormError for any other failure."""
+    context = get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(job, memory_bytes, big, name, child), daemon=True)
     process.start()
     child.close()
     try:
-        if not parent.poll(limits.seconds):
-            raise TemplateLimitExceeded(f"{name}: the template ran longer than {limits.seconds:g} s and was stopped")
+        if not parent.poll(seconds):
+            raise TemplateLimitExceeded(late)
         try:
-            status, text = parent.recv()
+            status, result = parent.recv()
         except EOFError:
-            raise TemplateLimitExceeded(f"{name}: the template was stopped (it used more than "
-                                        f"{limits.memory_bytes // 2**20} MiB of memory)") from None
+            raise TemplateLimitExceeded(crashed) from None
     finally:
         if process.is_alive():
-            os.kill(process.pid or 0, signal.SIGKILL)
+            process.kill()  # SIGKILL to this child only (never os.kill(0, ...): the whole group)
         process.join()
         parent.close()
     if status == "ok":
-        return str(text)
-    raise (TemplateLimitExceeded if status == "limit" else FormError)(text)
+        return result
+    raise (TemplateLimitExceeded if status == "limit" else FormError)(result)
 
 
-class FolderFetcher:
-    """A WeasyPrint URL fetcher that serves files inside the given folders and nothing else."""
+def _inside(path: Path, folders: Sequence[Path]) -> bool:
+    return any(path.is_relative_to(folder) for folder in folders)
 
-    def __init__(self, folders: Sequence[Path]) -> None:
-        self.folders = tuple(f.resolve() for f in folders)
-        self._fail_on_errors = False  # WeasyPrint reads it: a refused URL is a warning, not a crash
 
-    def __call__(self, url: str) -> Any:
-        return self.fetch(url)
-
-    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Any:
-        from weasyprint.urls import URLFetcherResponse
-
-        parts = urlsplit(url)
-        if parts.scheme != "file":
-            raise ValueError(f"isoflow forms fetch no {parts.scheme or 'relative'} URL: {url}")
-        path = Path(unquote(parts.path)).resolve()
-        if not any(path.is_relative_to(folder) for folder in self.folders) or not path.is_file():
+def read_resource(folders: Sequence[Path], url: str) -> tuple[Path, str, bytes]:
+    """The real path, media type and bytes of the resource ``url`` names: a ``file:`` URL of a
+    stylesheet, image or font (:data:`RESOURCE_TYPES`) inside ``folders``; ValueError otherwise."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        raise ValueError(f"isoflow forms fetch no {parts.scheme or 'relative'} URL: {url}")
+    path = Path(unquote(parts.path)).resolve()  # symlinks followed: where the file really is
+    kind = RESOURCE_TYPES.get(path.suffix.lower())
+    if kind is None:
+        raise ValueError(f"isoflow forms fetch only stylesheets, images and fonts "
+                         f"({', '.join(RESOURCE_TYPES)}): {url}")
+    if not _inside(path, folders) or not path.is_file():
+        raise ValueError(f"isoflow forms read only files inside their template folders: {url}")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as file:
+        # Checked again on what was opened: a folder swapped for a symlink meanwhile is refused.
+        opened = Path(os.readlink(f"/proc/self/fd/{fd}")) if os.path.exists(f"/proc/self/fd/{fd}") else path
+        if not _inside(opened, folders) or not stat.S_ISREG(os.fstat(fd).st_mode):
             raise ValueError(f"isoflow forms read only files inside their template folders: {url}")
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+        return path, kind, file.read()
+
+
+@functools.cache
+def _folder_fetcher_class() -> type[Any]:
+    """FolderFetcher, made on first use: importing WeasyPrint takes most of a second."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class FolderFetcher(URLFetcher):  # type: ignore[misc] # WeasyPrint ships no types
+        """A WeasyPrint URL fetcher that serves the stylesheets, images and fonts inside the given
+        folders (their real paths) and nothing else: no other scheme, file type or place."""
+
+        def __init__(self, folders: Sequence[Path]) -> None:
+            # A refused URL is a warning in WeasyPrint's log, not a failed form.
+            super().__init__(allowed_protocols=["file"], fail_on_errors=False)
+            self.folders = tuple(Path(f).resolve() for f in folders)
+
+        def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Any:
+            path, kind, body = read_resource(self.folders, url)
+            return URLFetcherResponse(path.as_uri(), body, {"Content-Type": kind})
+
+    return FolderFetcher
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FolderFetcher":  # a subclass of weasyprint.urls.URLFetcher, made on first use
+        return _folder_fetcher_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -48,8 +48,9 @@ class Printer:
 
     def _render(self, name: str, form: str, context: dict[str, Any], form_set: str | None,
                 output: Format) -> Document:
-        html = self.renderer.render_html(form, context, form_set)
-        return Document(name, html, self.renderer.render_pdf(html) if output == "pdf" else None)
+        # An agency's template renders sandboxed, and its PDF in a limited child process too.
+        html, pdf = self.renderer.render_document(form, context, form_set, pdf=output == "pdf")
+        return Document(name, html, pdf)
 
     def dossier_form(self, desk: Desk, code: str, form: str, output: Format = "html",
                      seq: int | None = None) -> Document:
