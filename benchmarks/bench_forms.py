@@ -48,9 +48,10 @@ from typing import Any
 
 from isoflow.desk import Desk
 from isoflow.diagram import flowchart_svg
-from isoflow.documents import BookEntry, book_context, form_context
+from isoflow.documents import form_context
 from isoflow.procedure_document import procedure_context
 from isoflow.rendering import Printer, procedures_in
+from isoflow.tracking_book import BookEntry, book_context
 from isoflow.workspace import open_desk
 
 ROOT = Path(__file__).resolve().parents[1]

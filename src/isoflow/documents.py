@@ -23,13 +23,11 @@ from isoflow.vn_format import (
     BLANK,
     CHANNEL,
     COPY,
-    OUTCOME,
     RESULT,
     duration_text,
     nfc,
     vn_date,
     vn_datetime,
-    vn_day,
     vn_money,
     vn_short,
 )
@@ -191,7 +189,7 @@ def dossier_context(dossier: Dossier, events: Sequence[Event], process: ProcessD
 
 # -- Choosing the event a form records ---------------------------------------------------------
 
-def _outcome(process: ProcessDefinition, state_id: str | None) -> str | None:
+def outcome_of(process: ProcessDefinition, state_id: str | None) -> str | None:
     state = process.state_by_id.get(state_id or "")
     return state.outcome if state is not None else None
 
@@ -213,10 +211,10 @@ def _by_meaning(kind: str, process: ProcessDefinition, event: Event) -> bool:
     if kind == "supplement":  # the desk hands the dossier back to the applicant
         return event.data.get("clock") == "paused" and event.source in initial
     if kind == "refusal":  # Mẫu 03 refuses to accept at the desk, not after processing
-        return _outcome(process, event.target) == "refused" and event.source in initial
+        return outcome_of(process, event.target) == "refused" and event.source in initial
     if kind == "apology":
         return event.kind == "extended"
-    return kind == "stop" and _outcome(process, event.target) == "stopped"
+    return kind == "stop" and outcome_of(process, event.target) == "stopped"
 
 
 def issuing_event(kind: str, events: Sequence[Event], process: ProcessDefinition, seq: int | None = None) -> Event:
@@ -259,7 +257,7 @@ def control_rows(events: Sequence[Event], process: ProcessDefinition, applicant:
     """One row per hand-over between units (the rows of the process-control slip)."""
     rows = []
     for n, event in enumerate(events):
-        final = _outcome(process, event.target) is not None
+        final = outcome_of(process, event.target) is not None
         if event.kind != "moved" or not (event.is_handover or final):
             continue
         # Without a named receiver, whoever took the next action on the step received it.
@@ -313,44 +311,3 @@ def form_context(kind: str, dossier: Dossier, events: Sequence[Event], process: 
 
 def _parse(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) and value else None
-
-
-# -- The tracking book over a period -----------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class BookEntry:
-    """One dossier in the book: the dossier, its events, its procedure and its book number."""
-
-    dossier: Dossier
-    events: Sequence[Event]
-    process: ProcessDefinition
-    number: int | None = None
-
-
-def book_context(entries: Sequence[BookEntry], start: date, end: date, agency: Agency, form_set: FormSet,
-                 printed_on: date | None = None) -> dict[str, Any]:
-    """The tracking book (sổ theo dõi) for dossiers received from ``start`` to ``end``, dated
-    ``printed_on`` (at most ``end``: a book printed after its period carries its last day)."""
-    rows = []
-    chosen = sorted((e for e in entries if start <= e.dossier.received_at.date() <= end),
-                    key=lambda e: (e.dossier.received_at, e.dossier.code))
-    for entry in chosen:
-        d, ctx = entry.dossier, dossier_context(entry.dossier, entry.events, entry.process, agency, entry.number)
-        transfer = next((e for e in entry.events if e.kind == "moved" and e.is_handover
-                         and _outcome(entry.process, e.target) is None), None)
-        result = str(entry.events[-1].data.get("result", ""))
-        note = OUTCOME.get(d.outcome or "", "") + (f" ({RESULT[result]})" if d.outcome and result in RESULT else "")
-        applicant = ctx["applicant"]
-        head, dash, tail = d.code.partition("-")  # the unit code, then the day and number
-        rows.append({"no": ctx["book"]["number"], "code": d.code, "code_unit": head + dash, "code_rest": tail,
-                     "procedure": ctx["procedure"],
-                     "applicant": applicant["name"],
-                     "contact": ", ".join(x for x in (applicant["address"], applicant["phone"]) if x),
-                     "sets": ctx["sets"], "agency": ctx["agency"], "received": vn_day(d.received_at),
-                     "transferred": vn_day(transfer.at) if transfer else "",
-                     "due": vn_day(due_as_of(entry.events)),
-                     "returned": vn_day(d.closed_at if d.outcome == "granted" else None),
-                     "method": ctx["return_method"] if ctx["data"].get("hinh_thuc_nhan") else "", "note": note})
-    day = min(printed_on or end, end)
-    return nfc({"form": "book", "header": header(agency, form_set, "book", "", day), "rows": rows,
-                "period": f"Từ {vn_date(start)} đến {vn_date(end)}", "year": str(end.year)})

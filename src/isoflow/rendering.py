@@ -16,11 +16,12 @@ from typing import Any, Literal
 
 from isoflow.definition import ProcessDefinition
 from isoflow.desk import Desk
-from isoflow.documents import Agency, BookEntry, book_context, book_number, form_context
+from isoflow.documents import Agency, book_number, form_context
 from isoflow.errors import IsoflowError
 from isoflow.form_templates import load_agency
 from isoflow.forms import FormRenderer, trusted_markup
 from isoflow.procedure_document import procedure_context
+from isoflow.tracking_book import BookEntry, book_context
 
 __all__ = ["Document", "Format", "Printer", "load_agency", "procedures_in"]
 
