@@ -15,7 +15,7 @@ SRC = Path(isoflow.__file__).parent
 CORE = ["isoflow.definition", "isoflow.expressions", "isoflow.findings", "isoflow.validation", "isoflow.rules",
         "isoflow.business_calendar", "isoflow.compiler", "isoflow.dossier", "isoflow.legal", "isoflow.fields",
         "isoflow.documents", "isoflow.diagram", "isoflow.vn_format", "isoflow.procedure_document",
-        "isoflow.form_samples", "isoflow.diagram_layout", "isoflow.tracking_book"]
+        "isoflow.form_samples", "isoflow.diagram_layout", "isoflow.diagram_labels", "isoflow.tracking_book"]
 OUTSIDE = ["lxml", "jinja2", "click", "pytest", "transitions", "psycopg", "weasyprint", "markupsafe"]
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from isoflow.definition import Action, Duration, ProcessDefinition, State
-from isoflow.diagram_layout import EDGE_FONT, Box, Link, Placed, Route, layout, segments, text_width, wrap
+from isoflow.diagram_labels import EDGE_FONT, segments, text_width, wrap
+from isoflow.diagram_layout import Box, Link, Placed, Route, layout
 
 FONT = "Times New Roman, Liberation Serif, Tinos, serif"
 #: Fill and stroke of a final state, by outcome: green granted, red refused, grey withdrawn, amber stopped.
