@@ -10,8 +10,9 @@ dossier), 2 for usage (bad option, missing file).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from isoflow.rendering import Format, Printer
 
 _FORMATS = ("html", "pdf")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _output_format(requested: str | None, output: str | None) -> Format:
@@ -65,17 +67,19 @@ _templates = click.option("--templates", multiple=True, type=click.Path(exists=T
                                "they render sandboxed, with time and memory limits.")
 
 
+def _document_options(function: F) -> F:
+    """Output, format, agency and templates options, the click context and one-line errors."""
+    for decorator in reversed((_output, _format, _agency, _templates, click.pass_context, guarded)):
+        function = decorator(function)
+    return function
+
+
 @dossier.command("render")
 @click.argument("code")
 @click.argument("form", type=click.Choice(DOSSIER_FORMS))
 @click.option("--event", "seq", type=click.IntRange(min=1), default=None,
               help="Which issuance, by event number (default: the newest).")
-@_output
-@_format
-@_agency
-@_templates
-@click.pass_context
-@guarded
+@_document_options
 def render_form(ctx: click.Context, code: str, form: str, seq: int | None, output: str | None,
                 output_format: str | None, agency: str | None, templates: tuple[str, ...]) -> None:
     """Render FORM of dossier CODE (in the form set of its receipt date)."""
@@ -88,12 +92,7 @@ def render_form(ctx: click.Context, code: str, form: str, seq: int | None, outpu
 @click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), required=True, help="First day, 2026-01-01.")
 @click.option("--to", "end", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Last day, 2026-03-31.")
 @click.option("--unit", default=None, help="Only the dossiers of this receiving unit code (default: all).")
-@_output
-@_format
-@_agency
-@_templates
-@click.pass_context
-@guarded
+@_document_options
 def render_book(ctx: click.Context, start: Any, end: Any, unit: str | None, output: str | None,
                 output_format: str | None, agency: str | None, templates: tuple[str, ...]) -> None:
     """Render the tracking book (sổ theo dõi hồ sơ) of the dossiers received in a period."""

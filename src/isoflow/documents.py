@@ -122,22 +122,29 @@ def lookup_code(dossier: Dossier, agency: Agency) -> str:
     return f"{int(digest[:8], 16) % 10000:04d}"
 
 
-def book_number(code: str, codes: Sequence[str]) -> int | None:
-    """The dossier's entry in the tracking book: its rank among the dossiers its receiving unit
+def split_code(code: str) -> tuple[str, str] | None:
+    """``(unit, YYMMDD)`` of a code ``<unit>-YYMMDD-XXXX``; ``None`` for another form (imported)."""
+    unit, _, day = code.rpartition("-")[0].rpartition("-")
+    return (unit, day) if unit and len(day) == 6 and day.isdigit() else None
+
+
+def book_numbers(codes: Sequence[str]) -> dict[str, int]:
+    """Each dossier's entry in the tracking book: its rank among the dossiers its receiving unit
     received in the same year, in the order they were received (``codes`` in creation order).
     Circular 01/2018 Art. 10: numbers run on through the year and never restart."""
-    unit, _, rest = code.rpartition("-")[0].rpartition("-")
-    year = rest[:2]
-    if not unit or len(rest) != 6 or not rest.isdigit():
-        return None  # not a code of the standard form (an imported one): no number to give
-    prefix = f"{unit}-{year}"
-    number = 0
-    for other in codes:
-        if other.startswith(prefix) and other.count("-") == code.count("-"):
-            number += 1
-            if other == code:
-                return number
-    return None
+    counts: dict[tuple[str, str], int] = {}
+    numbers = {}
+    for code in codes:
+        parts = split_code(code)
+        if parts is not None:  # a code of another form (imported) has no number to give
+            key = (parts[0], parts[1][:2])
+            counts[key] = numbers[code] = counts.get(key, 0) + 1
+    return numbers
+
+
+def book_number(code: str, codes: Sequence[str]) -> int | None:
+    """The book number of one dossier (see :func:`book_numbers`)."""
+    return book_numbers(codes).get(code)
 
 
 def data_as_of(events: Sequence[Event]) -> dict[str, Any]:

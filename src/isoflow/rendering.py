@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from isoflow.definition import ProcessDefinition
 from isoflow.desk import Desk
-from isoflow.documents import Agency, book_number, form_context
+from isoflow.documents import Agency, book_number, book_numbers, form_context, split_code
 from isoflow.errors import IsoflowError
 from isoflow.form_templates import load_agency
 from isoflow.forms import FormRenderer, trusted_markup
@@ -71,19 +71,19 @@ class Printer:
         """The tracking book of the dossiers received from ``start`` to ``end`` (inclusive), of
         one receiving ``unit`` or all; entries keep their numbers of the year."""
         codes = desk.store.codes()
+        numbers = book_numbers(codes)
         entries = []
         for code in codes:
             # The code carries the unit and the day of receipt: only those dossiers are read.
-            head, _, _ = code.rpartition("-")
-            code_unit, _, day = head.rpartition("-")
-            if unit is not None and code_unit != unit:
+            parts = split_code(code)
+            if unit is not None and (parts is None or parts[0] != unit):
                 continue
-            if len(day) == 6 and day.isdigit() and not (f"{start:%y%m%d}" <= day <= f"{end:%y%m%d}"):
+            if parts is not None and not (f"{start:%y%m%d}" <= parts[1] <= f"{end:%y%m%d}"):
                 continue
             dossier = desk.show(code)
             if start <= dossier.received_at.date() <= end:
                 entries.append(BookEntry(dossier, desk.history(code), desk.engine.process_of(dossier).definition,
-                                         book_number(code, codes)))
+                                         numbers.get(code)))
         form_set = desk.engine.legal.form_set_on(end)
         context = book_context(entries, start, end, self.agency, form_set, printed_on or date.today())
         return self._render(f"book-{start:%Y%m%d}-{end:%Y%m%d}", "book", context, form_set.id, output)

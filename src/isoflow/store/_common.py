@@ -21,7 +21,7 @@ from isoflow.dossier import (
     reminder_key,
     verify_chain,
 )
-from isoflow.errors import StoreError
+from isoflow.errors import DossierNotFound, StaleDossier, StoreError
 from isoflow.store._api import ChainProblem
 from isoflow.store.schema import BODY_SCHEMA
 
@@ -136,6 +136,15 @@ def load_event(raw: str | Mapping[str, Any], code: str, seq: int) -> Event:
         return event_from_json(body)
     except (KeyError, TypeError, ValueError) as error:
         raise StoreError(f"event {seq} of dossier {code}: the stored body cannot be read ({error!r})") from None
+
+
+def refused_append(code: str, stored_version: int | None, expected_version: int) -> StoreError:
+    """Why a conditional update of dossier ``code`` changed no row: gone, stale, or unsealed."""
+    if stored_version is None:
+        return DossierNotFound(code)
+    if stored_version != expected_version:
+        return StaleDossier(code, expected_version, stored_version)
+    return StoreError(f"cannot store dossier {code}: its new events are not sealed after the newest stored event")
 
 
 def _refuse(code: str, message: str) -> StoreError:

@@ -20,7 +20,7 @@ from typing import Any
 import psycopg
 
 from isoflow.dossier import Dossier, Event
-from isoflow.errors import DossierNotFound, StaleDossier, StoreError
+from isoflow.errors import DossierNotFound, StoreError
 from isoflow.store import _common as c
 from isoflow.store._api import ChainProblem, Factory
 from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
@@ -156,12 +156,7 @@ class PostgresStore:
             if self._update_dossier(cursor, dossier, expected_version, events[0].prev_hash) != 1:
                 cursor.execute("SELECT version FROM dossiers WHERE code = %s", (dossier.code,))
                 row = cursor.fetchone()
-                if row is None:
-                    raise DossierNotFound(dossier.code)
-                if row[0] != expected_version:
-                    raise StaleDossier(dossier.code, expected_version, int(row[0]))
-                raise StoreError(f"cannot store dossier {dossier.code}: its new events are not sealed after "
-                                 f"the newest stored event")
+                raise c.refused_append(dossier.code, None if row is None else int(row[0]), expected_version)
             self._insert_events(cursor, events)
 
     def claim_due(self, before: datetime, worker: str, now: datetime, lease_seconds: int = 300,

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
 from isoflow.dossier import Dossier, Event
-from isoflow.errors import DossierNotFound, StaleDossier, StoreError
+from isoflow.errors import DossierNotFound, StoreError
 from isoflow.store import _common as c
 from isoflow.store._api import ChainProblem, Factory
 from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
@@ -188,12 +188,7 @@ class SQLiteStore:
     @staticmethod
     def _refuse_append(conn: sqlite3.Connection, dossier: Dossier, expected_version: int) -> None:
         row = conn.execute("SELECT version FROM dossiers WHERE code = ?", (dossier.code,)).fetchone()
-        if row is None:
-            raise DossierNotFound(dossier.code)
-        if row[0] != expected_version:
-            raise StaleDossier(dossier.code, expected_version, int(row[0]))
-        raise StoreError(f"cannot store dossier {dossier.code}: its new events are not sealed after "
-                         f"the newest stored event")
+        raise c.refused_append(dossier.code, None if row is None else int(row[0]), expected_version)
 
     def claim_due(self, before: datetime, worker: str, now: datetime, lease_seconds: int = 300,
                   limit: int = 100) -> list[Dossier]:
