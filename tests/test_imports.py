@@ -36,6 +36,8 @@ OWNERS = {
     "transitions": {"engine.py"},
     "sqlite3": {"sqlite.py"},
     "psycopg": {"postgres.py"},
+    "pytest_bdd": {"catalogue.py", "parsing.py"},
+    "pytest": {"pytest_plugin.py"},
 }
 
 
@@ -57,6 +59,14 @@ def test_public_api_is_declared() -> None:
     for name in isoflow.__all__:
         assert getattr(isoflow, name) is not None
     assert (SRC / "py.typed").is_file()
+
+
+def test_pytest_plugin_loads_no_forms_or_database_drivers() -> None:
+    """The plugin loads in every pytest run where isoflow is installed: it must stay light."""
+    code = ("import sys\nimport isoflow.pytest_plugin, isoflow.bdd.steps\n"
+            "print(sorted(m for m in ('jinja2', 'weasyprint', 'psycopg', 'click') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_checking_template_names_loads_no_jinja() -> None:

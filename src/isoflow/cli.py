@@ -114,6 +114,30 @@ def schema(show_path: bool, reference: bool) -> None:
         click.echo(schema_docs.schema_path().read_text(encoding="utf-8"), nl=False)
 
 
+@main.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True)
+@click.option("--lang", type=click.Choice(["vi", "en", "all"]), default="all", show_default=True)
+def steps(output_format: str, lang: str) -> None:
+    """List the Gherkin steps of isoflow's pytest plugin (for writing features)."""
+    import isoflow.bdd.steps  # noqa: F401  (registers the sentences)
+    from isoflow.bdd.catalogue import KEYWORDS, SENTENCES, steps_markdown
+
+    chosen = [s for s in SENTENCES if lang in ("all", s.lang)]
+    if output_format == "markdown":
+        click.echo(steps_markdown())
+    elif output_format == "json":
+        import json
+
+        click.echo(json.dumps([{"keyword": KEYWORDS[s.lang][s.kind], "kind": s.kind, "lang": s.lang,
+                                "pattern": s.pattern, "example": s.example, "table": s.table, "doc": s.doc}
+                               for s in chosen], ensure_ascii=False, indent=2))
+    else:
+        for s in chosen:
+            click.echo(f"{KEYWORDS[s.lang][s.kind]} {s.pattern}{'  (+ table)' if s.table else ''}\n"
+                       f"    e.g. {s.example}\n    {s.doc}")
+
+
 from isoflow.cli_dossier import dossier  # noqa: E402 - registered after the group is defined
 from isoflow.cli_forms import diagram, render_procedure  # noqa: E402 - also adds dossier render/book
 

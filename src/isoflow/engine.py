@@ -149,6 +149,10 @@ class Engine:
             raise ProcessNotFound(f"dossier {dossier.code}: procedure {dossier.process_code!r} revision "
                                   f"{dossier.revision} is not loaded") from None
 
+    def receivers(self, code: str, on: date) -> frozenset[str]:
+        """The roles that may receive a dossier of ``code`` on ``on`` (who acts in its first step)."""
+        return self._plan(self.process_for(code, on)).receivers
+
     def _plan(self, process: CompiledProcess) -> _Plan:
         plan = self._plans.get(process.key)
         if plan is None or plan.process is not process:

@@ -26,6 +26,7 @@ from isoflow.validation import EVERYTHING, Catalogue, Report, Selection, validat
 from isoflow.xml_loader import LoadResult, load_file
 
 PATTERN = "*.xml"
+FEATURES = ".feature"
 #: Files per worker below which starting another process costs more than it saves.
 PARALLEL_THRESHOLD = 100
 
@@ -41,11 +42,12 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             files = _walk(path)
-            if not files:
-                raise UsageError(f"{path}: no process files ({PATTERN}) in this folder")
+            if not files and not _walk(path, FEATURES):
+                raise UsageError(f"{path}: no process files ({PATTERN}) or features (*{FEATURES}) in this folder")
             found.extend(files)
         elif path.is_file():
-            found.append(path)
+            if path.suffix != FEATURES:
+                found.append(path)
         elif path.exists():
             raise UsageError(f"{path}: not a regular file (a device, FIFO or socket cannot be a process file)")
         else:
@@ -54,11 +56,22 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return unique
 
 
-def _walk(folder: Path) -> list[Path]:
+def discover_features(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The Gherkin feature files under ``paths`` (``*.feature``), checked beside the processes."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(_walk(path, FEATURES))
+        elif path.suffix == FEATURES and path.is_file():
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _walk(folder: Path, suffix: str = PATTERN.removeprefix("*")) -> list[Path]:
     """``sorted(p for p in folder.rglob(PATTERN) if p.is_file())``, on ``os.scandir``: the same
     files in the same order (by path components), without a ``stat`` and a ``Path`` per step
     (pathlib spent a twentieth of a large catalogue's validation here)."""
-    suffix = PATTERN.removeprefix("*")
     found: list[tuple[tuple[str, ...], Path]] = []
     pending: list[tuple[tuple[str, ...], Path]] = [((), folder)]
     while pending:
@@ -126,8 +139,17 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
     forms = TemplateCatalogue(TemplateFolders(templates), load_legal_basis(regimes))
     # The collector stays off until the definitions are gone again: re-enabling it while they
     # are alive would make it walk all of them once more (a third of the run, measured).
+    features = discover_features(paths)
     with _gc_paused():
-        return _check(paths, catalogue_paths, selection, jobs, forms)[0]
+        if not features:
+            return _check(paths, catalogue_paths, selection, jobs, forms)[0]
+        # The features need the definitions themselves: one process checks them all.
+        report, _, catalogue = _check(paths, catalogue_paths, selection, 1, forms)
+    from isoflow.feature_check import check_features
+
+    found = check_features(features, catalogue, selection)
+    return replace(report, files=(*report.files, *(str(p) for p in features)),
+                   findings=(*report.findings, *found))
 
 
 def _check(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[str | os.PathLike[str]],
@@ -179,15 +201,21 @@ def load_runnable(paths: Sequence[str | os.PathLike[str]]) -> list[ProcessDefini
     return merged
 
 
+def open_engine(processes: Sequence[str | os.PathLike[str]], calendar: str | os.PathLike[str] | None = None,
+                regimes: str | os.PathLike[str] | None = None) -> Engine:
+    """Wire an engine: validated procedures, the working calendar and the legal data."""
+    from isoflow.calendar_data import load_calendar
+
+    return Engine([compile_process(d) for d in load_runnable(processes)],
+                  load_calendar(Path(calendar) if calendar else None), load_legal_basis(regimes))
+
+
 def open_desk(processes: Sequence[str | os.PathLike[str]], db: str, calendar: str | None = None,
               regimes: str | None = None) -> Desk:
-    """Wire a desk: validated procedures, the working calendar, the legal data and a store."""
-    from isoflow.calendar_data import load_calendar
+    """Wire a desk: an engine (:func:`open_engine`) and a store."""
     from isoflow.store import open_store
 
-    engine = Engine([compile_process(d) for d in load_runnable(processes)],
-                    load_calendar(Path(calendar) if calendar else None), load_legal_basis(regimes))
-    return Desk(engine, open_store(db))
+    return Desk(open_engine(processes, calendar, regimes), open_store(db))
 
 
 def load_legal_basis(path: str | os.PathLike[str] | None = None) -> LegalBasis:

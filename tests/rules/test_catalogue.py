@@ -16,7 +16,7 @@ HEADINGS = ("What it checks:", "Why it matters:", "Flagged:", "Accepted:", "Fix:
 def test_codes_are_unique_and_well_formed() -> None:
     codes = [rule.code for rule in ALL_RULES]
     assert len(codes) == len(set(codes))
-    assert all(re.fullmatch(r"[PSFXTRQNM]\d{3}", code) for code in codes)
+    assert all(re.fullmatch(r"[PSFXTRQNMB]\d{3}", code) for code in codes)
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.rule.code)
@@ -41,10 +41,12 @@ GENERATED = {"P003": "tests/test_hostile_input.py (a file over 2 MiB)"}
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.rule.code)
 def test_every_rule_has_valid_and_invalid_fixtures(module: object) -> None:
     folder = FIXTURES / module.__name__.rsplit(".", 1)[-1]  # type: ignore[attr-defined]
-    assert list(folder.glob("valid*.xml")), f"{folder} has no valid*.xml"
+    # The B rules check feature files; their cases are .feature files beside a base process.
+    suffix = "feature" if module.rule.code.startswith("B") else "xml"  # type: ignore[attr-defined]
+    assert list(folder.glob(f"valid*.{suffix}")), f"{folder} has no valid*.{suffix}"
     if module.rule.code in GENERATED:  # type: ignore[attr-defined]
         return
-    invalid = list(folder.glob("invalid*.xml"))
+    invalid = list(folder.glob(f"invalid*.{suffix}"))
     assert invalid, f"{folder} has no invalid*.xml"
     for path in invalid:
         assert path.with_suffix(".expected").is_file(), f"{path} has no .expected file"

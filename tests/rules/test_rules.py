@@ -2,8 +2,9 @@
 file gives exactly the lines of its sibling ``.expected`` file.
 
 Fixture folders are named after the rule module (``tests/rules/fixtures/<code>_<slug>/``);
-files whose name starts with ``base`` are flows that other fixtures extend, not cases; a
-``templates/`` folder beside them is the agency's own form templates.
+files whose name starts with ``base`` are flows that other fixtures extend (or, for the B rules,
+the procedure the ``.feature`` cases run), not cases; a ``templates/`` folder beside them is the
+agency's own form templates.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def _cases(prefix: str) -> list[tuple[str, Path]]:
         code = module.rule.code
         folder = FIXTURES / module.__name__.rsplit(".", 1)[-1]
         cases.extend((code, path) for path in sorted(folder.glob(f"{prefix}*.xml")))
+        cases.extend((code, path) for path in sorted(folder.glob(f"{prefix}*.feature")))
     return cases
 
 

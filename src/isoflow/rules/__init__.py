@@ -3,12 +3,18 @@
 One module per rule, named ``<code>_<slug>``; each declares ``rule`` and documents what it
 checks, why, what is flagged and accepted, and how to fix it.  ``P`` rules are reported by
 the loader (a file that fails them is not checked further); the others are checks run on
-the definition.  ``M`` rules check the form templates a process uses.  Codes are stable and never reused.
+the definition.  ``M`` rules check the form templates a process uses; ``B`` rules check the
+Gherkin feature files (``*.feature``) validated beside the processes.  Codes are stable and never reused.
 """
 
 from __future__ import annotations
 
 from isoflow.rules import (
+    b001_feature_not_nfc,
+    b002_unknown_procedure,
+    b003_unknown_action,
+    b004_unknown_name,
+    b005_feature_syntax,
     f001_unreachable_state,
     f002_trap_state,
     f003_duplicate_action,
@@ -57,6 +63,7 @@ MODULES = (
     q001_purpose_scope, q002_record_retention, q003_document_control,
     n001_text_not_nfc,
     m001_unknown_template, m002_template_fails,
+    b001_feature_not_nfc, b002_unknown_procedure, b003_unknown_action, b004_unknown_name, b005_feature_syntax,
 )
 ALL_RULES: tuple[Rule, ...] = tuple(module.rule for module in MODULES)
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}

@@ -1,0 +1,119 @@
+"""The step library: unambiguous sentences, NFC matching, values read the way features write them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import isoflow.bdd.steps  # noqa: F401  (registers the sentences)
+from isoflow.bdd.catalogue import SENTENCES, Sentence, steps_markdown
+from isoflow.bdd.parsing import NfcParse, parse_instant
+from isoflow.bdd.world import table_values, visible_text
+
+ROOT = Path(__file__).resolve().parents[2]
+STEP_LINE = re.compile(r"^\s*(Biết|Cho|Khi|Thì|Và|Nhưng|Given|When|Then|And|But|\*)\s+(.*\S)\s*$")
+
+
+def _matching(text: str, kind: str | None = None) -> list[Sentence]:
+    return [s for s in SENTENCES if (kind is None or s.kind == kind) and s.parser.is_matching(text)]
+
+
+def test_every_step_is_registered_in_both_languages() -> None:
+    vi = [s for s in SENTENCES if s.lang == "vi"]
+    en = [s for s in SENTENCES if s.lang == "en"]
+    assert len(vi) == len(en) >= 20
+    assert [(s.kind, s.doc) for s in vi] == [(s.kind, s.doc) for s in en]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES, ids=lambda s: f"{s.lang}:{s.pattern}")
+def test_no_two_patterns_match_the_same_sentence(sentence: Sentence) -> None:
+    """Each example matches its own pattern and no other, whatever the keyword."""
+    assert [s.pattern for s in _matching(sentence.example)] == [sentence.pattern]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES, ids=lambda s: f"{s.lang}:{s.pattern}")
+def test_placeholders_are_typed(sentence: Sentence) -> None:
+    """An untyped ``{x}`` matches across quotes and would make two sentences ambiguous."""
+    assert all(":" in p for p in re.findall(r"\{([^}]*)\}", sentence.pattern)), sentence.pattern
+
+
+def _feature_lines() -> list[tuple[str, int, str]]:
+    lines = []
+    for path in sorted((ROOT / "features").rglob("*.feature")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            match = STEP_LINE.match(line)
+            if match and not line.lstrip().startswith("|"):
+                lines.append((str(path.relative_to(ROOT)), number, match.group(2)))
+    return lines
+
+
+def test_every_step_of_the_shipped_features_matches_exactly_one_sentence() -> None:
+    problems = []
+    for path, number, text in _feature_lines():
+        found = _matching(text)
+        if len(found) != 1:
+            problems.append(f"{path}:{number}: {text!r} matches {[s.pattern for s in found]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_decomposed_text_matches_the_same_step() -> None:
+    text = 'hồ sơ ở bước "thẩm_định"'
+    nfd = unicodedata.normalize("NFD", text)
+    assert nfd != text
+    parser = NfcParse('hồ sơ ở bước "{state:Text}"')
+    assert parser.is_matching(nfd)
+    assert parser.parse_arguments(nfd) == {"state": "thẩm_định"}
+
+
+def test_decomposed_pattern_matches_composed_text() -> None:
+    parser = NfcParse(unicodedata.normalize("NFD", 'phiếu "{form:Text}" được cấp'))
+    assert parser.parse_arguments('phiếu "giay-tiep-nhan" được cấp') == {"form": "giay-tiep-nhan"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("09:30 ngày 16/02/2026", datetime(2026, 2, 16, 9, 30)),
+    ("9:05 ngày 3/1/2026", datetime(2026, 1, 3, 9, 5)),
+    ("16:00 23/02/2026", datetime(2026, 2, 23, 16, 0)),
+    ("2026-02-16 09:30", datetime(2026, 2, 16, 9, 30)),
+])
+def test_instants_are_read_as_features_write_them(text: str, expected: datetime) -> None:
+    assert parse_instant(text) == expected
+    assert NfcParse("bây giờ là {at:Instant}").parse_arguments(f"bây giờ là {text}") == {"at": expected}
+
+
+def test_amounts_take_a_decimal_comma() -> None:
+    parser = NfcParse("{amount:Number} ngày làm việc trôi qua")
+    assert parser.parse_arguments("1,5 ngày làm việc trôi qua") == {"amount": Decimal("1.5")}
+    assert parser.parse_arguments("2 ngày làm việc trôi qua") == {"amount": Decimal(2)}
+    assert not parser.is_matching("hai ngày làm việc trôi qua")
+
+
+def test_a_quoted_value_stops_at_the_quote() -> None:
+    plain = NfcParse('"{actor:Text}" thực hiện "{action:Text}"')
+    assert not plain.is_matching('"a" thực hiện "b" với ý kiến "c"')
+
+
+def test_data_tables_skip_their_header() -> None:
+    assert table_values([["trường", "giá trị"], ["ho_so_day_du", "có"], ["ghi_chu", ""]]) == \
+        {"ho_so_day_du": "có", "ghi_chu": ""}
+    assert table_values([["so_ban", "2"]]) == {"so_ban": "2"}
+    assert table_values(None) == {}
+
+
+def test_visible_text_is_what_a_reader_sees() -> None:
+    html = "<style>p{color:red}</style><p>Nguy&#7877;n <b>Văn</b>\n  An</p>"
+    assert visible_text(html) == "Nguyễn Văn An"
+
+
+def test_readme_lists_the_steps_as_generated() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- steps:begin -->", "<!-- steps:end -->"
+    assert start in readme
+    assert end in readme
+    listed = readme.split(start, 1)[1].split(end, 1)[0].strip()
+    assert listed == steps_markdown().strip(), "regenerate with: isoflow steps --format markdown"
