@@ -121,7 +121,7 @@ def test_missing_path_is_exit_2(tmp_path: Path) -> None:
 def test_empty_folder_is_reported_not_silently_clean(tmp_path: Path) -> None:
     code, out = run("validate", str(tmp_path))
     assert code == 2
-    assert "no process files (*.xml) in this folder" in out
+    assert "no process files (*.xml) or features (*.feature) in this folder" in out
 
 
 def test_rules_lists_and_explains() -> None:
@@ -158,3 +158,44 @@ def test_a_fifo_is_refused_not_waited_for(tmp_path: Path) -> None:
     code, out = run("validate", str(fifo))
     assert code == 2
     assert "not a regular file" in out
+
+
+FEATURES = PROCESSES.parent / "features"
+
+
+def test_shipped_features_are_clean_with_their_processes() -> None:
+    code, out = run("validate", "--strict", str(PROCESSES), str(FEATURES))
+    assert code == 0, out
+
+
+def test_features_alone_warn_that_their_procedures_are_unknown() -> None:
+    """A folder of features only is accepted; without the processes every code is unknown."""
+    code, out = run("validate", "--select", "B", str(FEATURES))
+    assert code == 0, out
+    assert " B002 unknown-procedure: no procedure " in out
+    code, _ = run("validate", "--strict", "--select", "B", str(FEATURES))
+    assert code == 1
+
+
+def test_a_misspelt_action_in_a_feature_is_found(tmp_path: Path) -> None:
+    feature = tmp_path / "x.feature"
+    feature.write_text('# language: vi\nTính năng: x\n  Kịch bản: y\n    Biết quy trình "QT-DKKD-01" đang có hiệu lực\n'
+                       '    Và "a" giữ vai trò "cong-chuc-mot-cua"\n'
+                       '    Khi hồ sơ được tiếp nhận lúc 09:00 ngày 02/03/2026 qua kênh "trực tiếp"\n'
+                       '    Và "a" thực hiện "kiem_traa"\n', encoding="utf-8")
+    code, out = run("validate", "--format", "json", str(PROCESSES), str(feature))
+    assert code == 0  # warnings only
+    found = [f for f in json.loads(out)["findings"] if f["file"] == str(feature)]
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [("B003", 7, 8)]
+    assert "did you mean 'kiem_tra'?" in found[0]["hint"]
+
+
+def test_steps_lists_the_library_for_people_and_tools() -> None:
+    code, out = run("steps", "--lang", "vi")
+    assert code == 0
+    assert 'Khi "{actor:Text}" thực hiện "{action:Text}"  (+ table)' in out
+    assert "Given" not in out
+    code, out = run("steps", "--format", "json")
+    steps = json.loads(out)
+    assert {s["lang"] for s in steps} == {"vi", "en"}
+    assert all(s["example"] and s["doc"] for s in steps)

@@ -37,7 +37,7 @@ OWNERS = {
     "sqlite3": {"sqlite.py"},
     "psycopg": {"postgres.py"},
     "pytest_bdd": {"catalogue.py", "parsing.py"},
-    "pytest": {"pytest_plugin.py"},
+    "pytest": {"pytest_plugin.py", "catalogue.py"},
 }
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from isoflow.bdd.world import SimulatedClock, World
+from isoflow.bdd.world import SimulatedClock, SpecFailure, World
 from isoflow.desk import Desk
 from isoflow.engine import Engine
 from isoflow.store import Store, open_store
@@ -91,9 +91,23 @@ def isoflow_world(isoflow_desk: Desk, isoflow_clock: SimulatedClock) -> World:
     return World(isoflow_desk, isoflow_clock)
 
 
+def pytest_bdd_step_error(request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any,
+                          step_func: Any, step_func_args: Any, exception: BaseException) -> None:
+    """Say which line of which feature failed, above what was expected and what happened."""
+    if isinstance(exception, pytest.fail.Exception) and not exception.pytrace:
+        where = f"{feature.rel_filename}:{step.line_number}: {step.keyword} {step.name}"
+        exception.msg = f"{where}\n{exception.msg}"
+
+
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
     """A refusal provoked with "tries to" and never checked fails the scenario."""
     if "isoflow_world" in request.fixturenames:
         world: World = request.getfixturevalue("isoflow_world")
         language = getattr(feature, "language", "en")
-        world.check_examined("vi" if language == "vi" else "en")
+        try:
+            world.check_examined("vi" if language == "vi" else "en")
+        except SpecFailure as failure:
+            message = f"{feature.rel_filename}: {scenario.name}\n{failure}"
+        else:
+            return
+        pytest.fail(message, pytrace=False)

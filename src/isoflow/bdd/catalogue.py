@@ -14,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
+import pytest
 from pytest_bdd import given, then, when
 
 from isoflow.bdd.parsing import NfcParse
+from isoflow.bdd.world import SpecFailure
 
 Kind = Literal["given", "when", "then"]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -66,8 +68,13 @@ def _bind_language(func: Callable[..., Any], lang: str) -> Callable[..., Any]:
     signature = inspect.signature(func)
 
     def step(**kwargs: Any) -> Any:
-        __tracebackhide__ = True  # the failure is the step's, not this wrapper's
-        return func(lang=lang, **kwargs)
+        try:
+            return func(lang=lang, **kwargs)
+        except SpecFailure as failure:
+            message = str(failure)
+        # What the feature expected and what happened is the whole story: the Python frames
+        # of the step library would only hide it from the officer reading the log.
+        pytest.fail(message, pytrace=False)
 
     step.__signature__ = signature.replace(  # type: ignore[attr-defined]
         parameters=[p for name, p in signature.parameters.items() if name != "lang"])
