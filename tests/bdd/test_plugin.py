@@ -131,3 +131,21 @@ def test_the_plugin_can_be_turned_off(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:isoflow")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*StepDefinitionNotFoundError*"])
+
+
+def test_a_person_with_two_roles_cannot_approve_what_they_prepared(pytester: pytest.Pytester) -> None:
+    _project(pytester, {"sod.feature": BACKGROUND_VI + """
+  Kịch bản: Người trình không được tự ký
+    Biết "pham.chi" giữ vai trò "chuyen-vien"
+    Khi hồ sơ được tiếp nhận lúc 09:00 ngày 02/03/2026 qua kênh "trực tiếp"
+    Và "le.an" thực hiện "kiem_tra"
+      | ho_so_day_du   | có        |
+      | hinh_thuc_nhan | truc_tiep |
+    Và "le.an" thực hiện "ban_giao"
+    Và "pham.chi" thực hiện "trinh"
+      | du_dieu_kien | có |
+    Và "pham.chi" thử thực hiện "ky"
+    Thì thao tác bị từ chối vì "tự phê duyệt"
+"""})
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)

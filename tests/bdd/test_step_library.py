@@ -117,3 +117,7 @@ def test_readme_lists_the_steps_as_generated() -> None:
     assert end in readme
     listed = readme.split(start, 1)[1].split(end, 1)[0].strip()
     assert listed == steps_markdown().strip(), "regenerate with: isoflow steps --format markdown"
+
+
+def test_table_instants_are_read_in_vietnamese() -> None:
+    assert table_values([["ngay_hen_moi", "17:00 ngày 09/03/2026"]]) == {"ngay_hen_moi": "2026-03-09T17:00"}

@@ -33,7 +33,8 @@ def it_is(isoflow_world: World, at: datetime, lang: str) -> None:
     isoflow_world.set_clock(at, lang)
 
 
-@bilingual("given", doc="A person (a login) and the role of the procedure they act in.",
+@bilingual("given", doc="A person (a login) and a role of the procedure they act in; given twice, they hold both "
+                        "(and act in whichever the action permits).",
            vi=('"{actor:Text}" giữ vai trò "{role:Text}"', '"le.an" giữ vai trò "cong-chuc-mot-cua"'),
            en=('"{actor:Text}" has the role "{role:Text}"', '"le.an" has the role "cong-chuc-mot-cua"'))
 def person_has_role(isoflow_world: World, actor: str, role: str, lang: str) -> None:
@@ -61,7 +62,8 @@ def dossier_received(isoflow_world: World, at: datetime, channel: str, lang: str
     isoflow_world.receive(at, channel, datatable, lang)
 
 
-@bilingual("when", table=True, doc="A person takes an action, now, entering the table's field values.",
+@bilingual("when", table=True, doc="A person takes an action, now, entering the table's field values "
+                                  "(instants as 17:00 ngày 09/03/2026).",
            vi=('"{actor:Text}" thực hiện "{action:Text}"', '"le.an" thực hiện "kiem_tra"'),
            en=('"{actor:Text}" takes the action "{action:Text}"', '"le.an" takes the action "kiem_tra"'))
 def takes_action(isoflow_world: World, actor: str, action: str, lang: str, datatable: Table = None) -> None:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from html import unescape
 from typing import Any
 
-from isoflow.bdd.parsing import show_instant
+from isoflow.bdd.parsing import parse_instant, show_instant
 from isoflow.definition import ProcessDefinition
 from isoflow.desk import Desk
 from isoflow.documents import issuing_event
@@ -43,6 +43,7 @@ REASONS = {"đã đóng": "closed", "sai bước": "wrong-state", "không có th
 #: Keys of a receipt's data table that describe the applicant rather than the dossier.
 APPLICANT_KEYS = ("ho_ten", "dia_chi", "dien_thoai", "email", "so_dinh_danh")
 _HEADERS = {"trường", "field", "tên trường", "dữ liệu"}
+_VI_INSTANT = re.compile(r"\d{1,2}:\d{2}(?: ngày)? \d{1,2}/\d{1,2}/\d{4}")
 
 _TEXT = {
     "vi": {
@@ -143,7 +144,15 @@ def table_values(datatable: Sequence[Sequence[str]] | None) -> dict[str, str]:
     rows = [list(r) for r in datatable or ()]
     if rows and rows[0] and rows[0][0].strip().lower() in _HEADERS:
         rows = rows[1:]
-    return {r[0].strip(): (r[1] if len(r) > 1 else "") for r in rows if r and r[0].strip()}
+    return {r[0].strip(): _value(r[1] if len(r) > 1 else "") for r in rows if r and r[0].strip()}
+
+
+def _value(cell: str) -> str:
+    """A cell as the engine reads it: an instant written ``17:00 ngày 09/03/2026`` in ISO form."""
+    text = cell.strip()
+    if _VI_INSTANT.fullmatch(text):
+        return parse_instant(text).isoformat(timespec="minutes")
+    return cell
 
 
 def visible_text(html: str) -> str:
@@ -170,7 +179,8 @@ class World:
         self.desk = desk
         self.simulated = clock or SimulatedClock()
         self.procedure: str | None = None
-        self.people: dict[str, str] = {}
+        #: login -> the roles they hold, in the order the scenario gave them.
+        self.people: dict[str, list[str]] = {}
         self.applicant: dict[str, str] = {"ho_ten": "Nguyễn Văn An"}
         self.dossier: Dossier | None = None
         self.attempt: tuple[str, ActionNotAllowed | None] | None = None  # (action, refusal) of "tries to"
@@ -226,7 +236,9 @@ class World:
         known = [r.id for r in definition.roles] if definition is not None else []
         if role not in known:
             raise fail(lang, "unknown-role", code=self.procedure, role=role, known=", ".join(known))
-        self.people[actor] = role
+        roles = self.people.setdefault(actor, [])
+        if role not in roles:
+            roles.append(role)
 
     # -- acting -----------------------------------------------------------------------
 
@@ -240,12 +252,13 @@ class World:
         applicant = {**self.applicant, **{k: v for k, v in values.items() if k in APPLICANT_KEYS}}
         data = {k: v for k, v in values.items() if k not in APPLICANT_KEYS}
         receivers = self.desk.engine.receivers(code, at.date())
-        actor = next((a for a, r in self.people.items() if r in receivers), None)
-        if actor is None:
+        holder = next(((a, r) for a, roles in self.people.items() for r in roles if r in receivers), None)
+        if holder is None:
             raise fail(lang, "no-receiver", code=code, roles=", ".join(sorted(receivers)))
+        actor, role = holder
         try:
             self.dossier = self.desk.receive(code, unit=self.unit, channel=kind, applicant=applicant,
-                                             data=data, actor=actor, role=self.people[actor], at=at)
+                                             data=data, actor=actor, role=role, at=at)
         except ActionNotAllowed as error:
             raise fail(lang, "receive-refused", reason=error.reason, detail=error) from None
 
@@ -253,9 +266,14 @@ class World:
             comment: str = "", attempt: bool = False) -> None:
         self.check_examined(lang)
         dossier = self._dossier(lang)
-        role = self.people.get(actor)
-        if role is None:
+        roles = self.people.get(actor)
+        if not roles:
             raise fail(lang, "unknown-person", actor=actor)
+        # A person with several roles acts in the one the action permits here (if any: else
+        # in their first, and the engine says why that role may not).
+        permitted = {r for a in self._definition(dossier).actions_from(dossier.state) if a.id == action
+                     for r in a.roles or ()}
+        role = next((r for r in roles if r in permitted), roles[0])
         try:
             move = self.desk.act(dossier.code, action, actor=actor, role=role, at=self.clock(lang),
                                  data=table_values(datatable), comment=comment, dossier=dossier)
