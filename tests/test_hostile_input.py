@@ -465,7 +465,7 @@ def test_folder_without_process_files_is_exit_2(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     run = validate(tmp_path)
     assert run.code == 2
-    assert "no process files (*.xml) in this folder" in run.out
+    assert "no process files (*.xml) or features (*.feature) in this folder" in run.out
 
 
 def test_folder_named_like_a_process_file_is_exit_2(tmp_path: Path) -> None:
