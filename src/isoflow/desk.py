@@ -18,6 +18,7 @@ from typing import Any, Literal
 from isoflow.dossier import GENESIS, Channel, Dossier, Event, reminder_key, seal, with_last_hash
 from isoflow.engine import Engine, Move, Option
 from isoflow.errors import StaleDossier
+from isoflow.indicators import Rating
 from isoflow.store._api import ChainProblem, Store
 
 
@@ -175,6 +176,11 @@ class Desk:
                 progress = True
             if len(claimed) < batch or not progress:
                 return written
+
+    def rate(self, code: str, rating: Rating, at: datetime) -> None:
+        """Record the citizen's evaluation of a dossier (Decree 61/2018 Art. 31); a new one
+        replaces the old."""
+        self.store.rate(code, at, rating)
 
     def verify(self, code: str | None = None) -> list[ChainProblem]:
         return self.store.verify(code)

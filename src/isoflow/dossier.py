@@ -19,6 +19,7 @@ Channel = Literal["in_person", "online", "post"]
 #: National channel codes (Circular 22/2019 data sync): 1 in person, 2 online, 3 public post.
 CHANNEL_CODES: Mapping[str, int] = {"in_person": 1, "online": 2, "post": 3}
 EventKind = Literal["received", "moved", "extended", "reminded"]
+Result = Literal["early", "on_time", "late"]
 GENESIS = "0" * 64
 JSON = Any
 
@@ -75,6 +76,12 @@ class Dossier:
     last_event_at: datetime | None = None
     #: Due times already reminded, as ``"step@2026-03-05T09:00"``: a reminder is sent once.
     reminded: tuple[str, ...] = ()
+    #: What the service indicators need and only the engine (with its calendar) can tell,
+    #: kept as the dossier moves: ``handovers`` (moves between units), ``worst_step`` (the
+    #: worst early/on_time/late of its timed steps) and, once closed, ``result`` (against the
+    #: appointment in force), ``result_766`` (Decision 766: waiting time subtracted, more than
+    #: one supplement request is late) and ``worked_min`` (working minutes, waiting excluded).
+    measures: Mapping[str, JSON] = field(default_factory=dict)
 
     def due_times(self) -> list[tuple[str, datetime]]:
         """The step and legal due times that count now (the legal one not while paused)."""
@@ -126,12 +133,25 @@ class Event:
         return self.kind == "moved" and self.from_unit != self.to_unit
 
 
+def classify(done_at: datetime, due_at: datetime | None) -> Result:
+    """Early / on time / late to the minute (Circular 01/2018 Art. 13; Decision 766)."""
+    if due_at is None:
+        return "on_time"
+    done = done_at.replace(second=0, microsecond=0) if done_at.second or done_at.microsecond else done_at
+    due = due_at.replace(second=0, microsecond=0) if due_at.second or due_at.microsecond else due_at
+    return "early" if done < due else "on_time" if done == due else "late"
+
+
+#: The order of results from best to worst (a dossier's ``worst_step`` is the latest of these).
+RESULTS: tuple[Result, ...] = ("early", "on_time", "late")
+
+
 def with_last_hash(dossier: Dossier, last_hash: str) -> Dossier:
     """``replace(dossier, last_hash=last_hash)``, without ``replace``'s field-by-name lookups."""
     d = dossier
     return Dossier(d.code, d.process_code, d.revision, d.state, d.status, d.data, d.applicant, d.channel,
                    d.receiving_unit, d.received_at, d.clock, d.step, d.version, last_hash, d.preparers, d.closed_at,
-                   d.outcome, d.form_set, d.last_event_at, d.reminded)
+                   d.outcome, d.form_set, d.last_event_at, d.reminded, d.measures)
 
 
 def reminder_key(what: str, due: datetime) -> str:
@@ -280,6 +300,7 @@ def _dossier_json(dossier: Dossier, body: dict[str, JSON]) -> dict[str, JSON]:
         "version": dossier.version, "last_hash": dossier.last_hash, "preparers": list(dossier.preparers),
         "closed_at": _iso(dossier.closed_at), "outcome": dossier.outcome, "form_set": dossier.form_set,
         "last_event_at": _iso(dossier.last_event_at), "reminded": list(dossier.reminded),
+        "measures": dict(dossier.measures),
     })
     return body
 
@@ -297,4 +318,5 @@ def dossier_from_json(row: Mapping[str, JSON]) -> Dossier:
         version=row["version"], last_hash=row["last_hash"], preparers=tuple(row["preparers"]),
         closed_at=_dt(row["closed_at"]), outcome=row["outcome"], form_set=row.get("form_set", ""),
         last_event_at=_dt(row.get("last_event_at")), reminded=tuple(row.get("reminded", ())),
+        measures=row.get("measures") or {},
     )

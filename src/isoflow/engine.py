@@ -14,17 +14,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from transitions import Machine
 
 from isoflow.compiler import CompiledAction, CompiledProcess, CompiledState
-from isoflow.dossier import Channel, Clock, Dossier, Event, StepClock
+from isoflow.dossier import RESULTS, Channel, Clock, Dossier, Event, Result, StepClock, classify
 from isoflow.errors import ActionNotAllowed, ExpressionEvaluationError, ProcessNotFound
 from isoflow.fields import FieldValueError, coerce_all
 from isoflow.legal import LegalBasis
 
-Result = Literal["early", "on_time", "late"]
+__all__ = ["Calendar", "Engine", "Move", "Option", "Result", "classify"]
 
 
 class Calendar(Protocol):
@@ -36,15 +36,6 @@ class Calendar(Protocol):
     def add_working_days_at(self, t: datetime, n: Decimal, hours_per_day: Decimal) -> datetime: ...
     def working_time_between(self, a: datetime, b: datetime) -> timedelta: ...
     def end_of_working_day(self, t: datetime) -> datetime: ...
-
-
-def classify(done_at: datetime, due_at: datetime | None) -> Result:
-    """Early / on time / late to the minute (Circular 01/2018 Art. 13; Decision 766)."""
-    if due_at is None:
-        return "on_time"
-    done = done_at.replace(second=0, microsecond=0) if done_at.second or done_at.microsecond else done_at
-    due = due_at.replace(second=0, microsecond=0) if due_at.second or due_at.microsecond else due_at
-    return "early" if done < due else "on_time" if done == due else "late"
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,17 +343,29 @@ class Engine:
         states = process.states
         source, target = states[dossier.state], states[target_id]
         step = dossier.step
+        measures = dossier.measures
         if target_id != dossier.state:
             if step.due_at is not None:
+                step_result = classify(at, step.due_at)
                 event_data["step_due"] = _iso(step.due_at)
-                event_data["step_result"] = classify(at, step.due_at)
+                event_data["step_result"] = step_result
+                event_data["step_worked_min"] = _minutes(self.calendar.working_time_between(step.entered_at, at))
+                worst = measures.get("worst_step")
+                if worst is None or RESULTS.index(step_result) > RESULTS.index(worst):
+                    measures = {**measures, "worst_step": step_result}
+            if source.state.unit != target.state.unit and target.kind != "final":
+                measures = {**measures, "handovers": int(measures.get("handovers", 0)) + 1}
             step = StepClock(target_id, at, self._step_due(process, target, at))
             if source.kind == "waiting" or target.kind == "waiting":
                 clock = self._clock_after(dossier, process, clock, source, target, at, event_data)
+        if clock.extensions and not dossier.clock.extensions and dossier.clock.due_at is not None:
+            # The appointment the apology letter moved: the indicators judge against it.
+            measures = {**measures, "due_before_extension": _iso(dossier.clock.due_at)}
         closed_at = outcome = None
         if target.kind == "final":
             closed_at, outcome = at, target.state.outcome
             event_data["result"] = classify(at, clock.due_at)
+            measures = {**measures, **self._closing_measures(dossier, process, clock, at, measures)}
         preparers = dossier.preparers
         if chosen.action.duty == "prepare" and actor not in preparers:
             preparers = (*preparers, actor)
@@ -372,8 +375,34 @@ class Engine:
                       target.status, event_data, comment)
         new = Dossier(dossier.code, dossier.process_code, dossier.revision, target_id, target.status, data,
                       dossier.applicant, dossier.channel, dossier.receiving_unit, dossier.received_at, clock, step,
-                      version, dossier.last_hash, preparers, closed_at, outcome, dossier.form_set, at)
+                      version, dossier.last_hash, preparers, closed_at, outcome, dossier.form_set, at,
+                      dossier.reminded, measures)
         return Move(new, (event,))
+
+    def _closing_measures(self, dossier: Dossier, process: CompiledProcess, clock: Clock, at: datetime,
+                          measures: Mapping[str, Any]) -> dict[str, Any]:
+        """What the indicators read of a closed dossier (see :attr:`Dossier.measures`).
+
+        Circular 01/2018 compares with the appointment given at receipt (restarted by a
+        supplement, Decree 61 Art. 19): an apology letter that moved it does not make a late
+        dossier on time.  Decision 766 counts from the first receipt, subtracts the time the
+        applicant held the dossier, and counts more than one supplement request as late.
+        """
+        before = measures.get("due_before_extension")
+        result = classify(at, datetime.fromisoformat(before) if before else clock.due_at)
+        regime = self.legal.regime_on(dossier.received_at.date())
+        first_start = self.calendar.receipt_start(dossier.received_at, self._cutoff(process, regime.cutoff))
+        worked = self.calendar.working_time_between(first_start, at) - clock.waited
+        first_due = self._legal_due(process, first_start)
+        if clock.supplements > 1:
+            result_766: Result = "late"
+        elif first_due is None:
+            result_766 = "on_time"
+        else:
+            allowed = self.calendar.working_time_between(first_start, first_due)
+            worked_m, allowed_m = _minutes(worked), _minutes(allowed)
+            result_766 = "early" if worked_m < allowed_m else "on_time" if worked_m == allowed_m else "late"
+        return {"result": result, "result_766": result_766, "worked_min": max(_minutes(worked), 0)}
 
     def _clock_after(self, dossier: Dossier, process: CompiledProcess, clock: Clock, source: CompiledState,
                      target: CompiledState, at: datetime, event_data: dict[str, Any]) -> Clock:
@@ -445,6 +474,10 @@ def _holds(compiled: CompiledAction, data: Mapping[str, Any]) -> bool:
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat(timespec="minutes") if value is not None else None
+
+
+def _minutes(delta: timedelta) -> int:
+    return int(delta.total_seconds() // 60)
 
 
 def _hours(delta: timedelta) -> str:

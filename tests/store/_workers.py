@@ -68,8 +68,8 @@ def _stalling(url: str, ready: Any) -> Any:
     base: Any = PostgresStore if url.startswith("postgresql://") else SQLiteStore
 
     class Stalling(base):  # type: ignore[misc]
-        def _insert_events(self, connection: Any, events: Sequence[Event]) -> None:
-            super()._insert_events(connection, events)
+        def _insert_events(self, connection: Any, dossier: Any, events: Sequence[Event]) -> None:
+            super()._insert_events(connection, dossier, events)
             ready.set()
             time.sleep(60)
 

@@ -11,6 +11,7 @@ import pytest
 from isoflow.dossier import Dossier, Event, dossier_to_json, event_to_json, seal
 from isoflow.errors import DossierNotFound, StaleDossier, StoreError
 from isoflow.store import SCHEMA_VERSION, Store, open_store
+from isoflow.store._common import FACT_COLUMNS
 from isoflow.store.schema import MIGRATIONS
 from tests.store._helpers import AT, DAY, UNIT, factory, is_postgres, move, new_dossier, raw
 
@@ -352,7 +353,8 @@ def test_a_crash_inside_the_write_leaves_the_old_state(store: Store, monkeypatch
 
 
 def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
-    """Migrations 2 (remind_at) and 3 (unused indexes dropped) on a database written by the first release."""
+    """Migrations 2 (remind_at), 3 (unused indexes dropped) and 4 (indicator columns, filled from the
+    bodies) on a database written by the first release."""
     import sqlite3
 
     path = tmp_path / "v1.db"
@@ -364,10 +366,16 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
         conn.execute("ALTER TABLE dossiers DROP COLUMN remind_at")
         conn.execute("CREATE INDEX dossiers_process_state ON dossiers (process_code, state)")
         conn.execute("CREATE INDEX events_actor_at ON events (actor, at)")
+        conn.execute("DROP TABLE step_times")
+        conn.execute("DROP TABLE ratings")
+        for column in FACT_COLUMNS:
+            conn.execute(f"ALTER TABLE dossiers DROP COLUMN {column}")
         conn.execute("DELETE FROM schema_migrations WHERE version >= 2")
     store = open_store(f"sqlite:///{path}")
     try:
-        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.schema_version() == SCHEMA_VERSION == 4
+        assert raw(store, "SELECT channel, closed_at, supplements, paid_online FROM dossiers") == \
+            [(created.channel, None, 0, 0)]
         indexes = {r[0] for r in raw(store, "SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"dossiers_remind", "dossiers_next_due"} <= indexes
         assert not indexes & {"dossiers_process_state", "events_actor_at"}

@@ -13,14 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from isoflow.dossier import Dossier, Event
+from isoflow.indicators import Rating
 
 #: Builds a new dossier and its first events once the store has allocated its code.
 Factory = Callable[[str], tuple[Dossier, Sequence[Event]]]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,26 @@ class Store(Protocol):
 
     def verify(self, code: str | None = None) -> list[ChainProblem]:
         """Re-check the hash chain of one dossier (or all): edited, deleted or missing events."""
+        ...
+
+    def tallies(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        """Per procedure code, the :class:`~isoflow.indicators.Tally` counts of ``[start, end)``."""
+        ...
+
+    def worked_minutes(self, start: datetime, end: datetime) -> list[tuple[str, int, int]]:
+        """(procedure code, working minutes, dossiers) of the dossiers resolved in ``[start, end)``."""
+        ...
+
+    def step_minutes(self, start: datetime, end: datetime) -> list[tuple[str, str, int, int, int]]:
+        """(procedure code, step, working minutes, count, late) of the steps left in ``[start, end)``."""
+        ...
+
+    def rate(self, code: str, at: datetime, rating: Rating) -> None:
+        """Record (or replace) the citizen's rating of a dossier; DossierNotFound if unknown."""
+        ...
+
+    def rating(self, code: str) -> Rating | None:
+        """The dossier's rating, if it was rated."""
         ...
 
     def schema_version(self) -> int:

@@ -22,6 +22,7 @@ from isoflow.dossier import (
     verify_chain,
 )
 from isoflow.errors import DossierNotFound, StaleDossier, StoreError
+from isoflow.indicators import FLAG_FIELDS, LEVELS, RATING_TOPICS, Rating
 from isoflow.store._api import ChainProblem
 from isoflow.store.schema import BODY_SCHEMA
 
@@ -86,8 +87,56 @@ def dossier_columns(dossier: Dossier) -> dict[str, Any]:
         "receiving_unit": dossier.receiving_unit, "received_at": _seconds(dossier.received_at),
         "state": dossier.state, "status": dossier.status, "version": dossier.version,
         "last_hash": dossier.last_hash, "closed": dossier.is_closed, "due_at": due, "step_due_at": step_due,
-        "next_due_at": next_due, "remind_at": remind,
+        "next_due_at": next_due, "remind_at": remind, **fact_columns(dossier),
     }
+
+
+#: The indicator columns of a dossier row (schema migration 4), in table order.
+FACT_COLUMNS = ("channel", "closed_at", "outcome", "result", "result_766", "worst_step", "worked_min",
+                "supplements", "extensions", "handovers", "paid_online", "e_result", "digitised", "paper_moved")
+
+
+def fact_columns(dossier: Dossier) -> dict[str, Any]:
+    """What the service indicators count of a dossier (see :mod:`isoflow.indicators`)."""
+    measures, data, clock = dossier.measures, dossier.data, dossier.clock
+    columns: dict[str, Any] = {
+        "channel": dossier.channel, "closed_at": _seconds(dossier.closed_at), "outcome": dossier.outcome,
+        "result": measures.get("result"), "result_766": measures.get("result_766"),
+        "worst_step": measures.get("worst_step"), "worked_min": measures.get("worked_min"),
+        "supplements": clock.supplements, "extensions": clock.extensions,
+        "handovers": int(measures.get("handovers", 0)),
+    }
+    for column, field_id in FLAG_FIELDS.items():
+        columns[column] = 1 if data.get(field_id) is True else 0
+    return columns
+
+
+def step_rows(dossier: Dossier, events: Sequence[Event]) -> list[tuple[Any, ...]]:
+    """A ``step_times`` row for each event that left a timed step: (dossier, seq, process_code,
+    step, at, worked_min, result)."""
+    return [(event.dossier, event.seq, dossier.process_code, event.source, _seconds(event.at),
+             int(event.data.get("step_worked_min", 0)), event.data["step_result"])
+            for event in events if "step_result" in event.data and event.source]
+
+
+def rating_row(code: str, rating: Rating) -> tuple[int, int, str, str]:
+    """(overall, complaint, topics JSON, comment) of a checked rating; StoreError if malformed."""
+    levels = ", ".join(f"{k} {v}" for k, v in LEVELS.items())
+    if rating.overall not in LEVELS:
+        raise StoreError(f"dossier {code}: overall rating {rating.overall!r} is not one of {levels}")
+    for topic, level in rating.topics.items():
+        if topic not in RATING_TOPICS:
+            raise StoreError(f"dossier {code}: no rating topic {topic!r} (topics: {', '.join(RATING_TOPICS)})")
+        if level not in LEVELS:
+            raise StoreError(f"dossier {code}: rating of {topic!r} is {level!r}, not one of {levels}")
+    return (rating.overall, 1 if rating.complaint else 0, json.dumps(dict(rating.topics), ensure_ascii=False),
+            rating.comment)
+
+
+def rating_of(row: Sequence[Any]) -> Rating:
+    overall, complaint, topics, comment = row
+    return Rating(int(overall), bool(complaint), json.loads(topics) if isinstance(topics, str) else dict(topics),
+                  str(comment))
 
 
 def event_columns(event: Event) -> dict[str, Any]:

@@ -21,7 +21,9 @@ import psycopg
 
 from isoflow.dossier import Dossier, Event
 from isoflow.errors import DossierNotFound, StoreError
+from isoflow.indicators import Rating
 from isoflow.store import _common as c
+from isoflow.store import _indicators as ind
 from isoflow.store._api import ChainProblem, Factory
 from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 
@@ -29,7 +31,7 @@ CONNECT_TIMEOUT_S = 10
 
 _DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status",
                     "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at",
-                    "remind_at")
+                    "remind_at", *c.FACT_COLUMNS)
 _EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash")
 # Bodies are sent as JSON text (encoded once, the event's being the text its hash covers).
 _INSERT_DOSSIER = (f"INSERT INTO dossiers ({', '.join(_DOSSIER_COLUMNS)}, body) "  # noqa: S608
@@ -38,6 +40,8 @@ _UPDATE_DOSSIER = (f"UPDATE dossiers SET {', '.join(f'{n} = %s' for n in _DOSSIE
                    "body = %s::jsonb WHERE code = %s AND version = %s AND last_hash = %s")
 _INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, body) "  # noqa: S608
                  f"VALUES ({', '.join('%s' for _ in _EVENT_COLUMNS)}, %s::jsonb)")
+_INSERT_STEP = ("INSERT INTO step_times (dossier, seq, process_code, step, at, worked_min, result) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s)")
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
 _PASSWORD_PARAMETER = re.compile(r"([?&]password=)[^&]*")
 
@@ -124,7 +128,7 @@ class PostgresStore:
                                          dossier.code, expected_version, prev_hash])
         return cursor.rowcount
 
-    def _insert_events(self, cursor: psycopg.Cursor[Any], events: Sequence[Event]) -> None:
+    def _insert_events(self, cursor: psycopg.Cursor[Any], dossier: Dossier, events: Sequence[Event]) -> None:
         rows = []
         for event in events:
             columns = c.event_columns(event)
@@ -133,6 +137,9 @@ class PostgresStore:
             cursor.execute(_INSERT_EVENT, rows[0])
         else:
             cursor.executemany(_INSERT_EVENT, rows)
+        steps = c.step_rows(dossier, events)
+        if steps:
+            cursor.executemany(_INSERT_STEP, steps)
 
     def create(self, unit: str, day: date, factory: Factory) -> Dossier:
         c.check_unit(unit)
@@ -147,7 +154,7 @@ class PostgresStore:
             dossier, events = factory(code)
             c.check_new(code, dossier, events)
             self._insert_dossier(cursor, dossier)
-            self._insert_events(cursor, events)
+            self._insert_events(cursor, dossier, events)
         return dossier
 
     def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
@@ -157,7 +164,7 @@ class PostgresStore:
                 cursor.execute("SELECT version FROM dossiers WHERE code = %s", (dossier.code,))
                 row = cursor.fetchone()
                 raise c.refused_append(dossier.code, None if row is None else int(row[0]), expected_version)
-            self._insert_events(cursor, events)
+            self._insert_events(cursor, dossier, events)
 
     def claim_due(self, before: datetime, worker: str, now: datetime, lease_seconds: int = 300,
                   limit: int = 100) -> list[Dossier]:
@@ -200,6 +207,39 @@ class PostgresStore:
 
     def codes(self) -> list[str]:
         return [row[0] for row in self._read("SELECT code FROM dossiers ORDER BY created")]
+
+    # -- indicators ---------------------------------------------------------------------------
+
+    def _period(self, sql: str, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
+        params = {"start": c.local(start), "end": c.local(end)}
+        with self._transaction(snapshot=True) as cursor:
+            cursor.execute(ind.for_postgres(sql), params)
+            return cursor.fetchall()
+
+    def tallies(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        names = ("process_code", *ind.TALLY)
+        return [dict(zip(names, row, strict=True)) for row in self._period(ind.TALLIES, start, end)]
+
+    def worked_minutes(self, start: datetime, end: datetime) -> list[tuple[str, int, int]]:
+        return [(str(a), int(b), int(n)) for a, b, n in self._period(ind.WORKED, start, end)]
+
+    def step_minutes(self, start: datetime, end: datetime) -> list[tuple[str, str, int, int, int]]:
+        return [(str(a), str(b), int(m), int(n), int(late)) for a, b, m, n, late in self._period(ind.STEPS, start, end)]
+
+    def rate(self, code: str, at: datetime, rating: Rating) -> None:
+        row = c.rating_row(code, rating)
+        with self._transaction() as cursor:
+            cursor.execute("SELECT 1 FROM dossiers WHERE code = %s", (code,))
+            if cursor.fetchone() is None:
+                raise DossierNotFound(code)
+            cursor.execute("INSERT INTO ratings (dossier, at, overall, complaint, topics, comment) "
+                           "VALUES (%s, %s, %s, %s, %s::jsonb, %s) ON CONFLICT (dossier) DO UPDATE SET "
+                           "at = excluded.at, overall = excluded.overall, complaint = excluded.complaint, "
+                           "topics = excluded.topics, comment = excluded.comment", (code, c.local(at), *row))
+
+    def rating(self, code: str) -> Rating | None:
+        rows = self._read("SELECT overall, complaint, topics::text, comment FROM ratings WHERE dossier = %s", (code,))
+        return c.rating_of(rows[0]) if rows else None
 
     def verify(self, code: str | None = None) -> list[ChainProblem]:
         where, params = ("WHERE code = %s", (code,)) if code is not None else ("", ())

@@ -13,10 +13,13 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from isoflow.dossier import Dossier, Event
 from isoflow.errors import DossierNotFound, StoreError
+from isoflow.indicators import Rating
 from isoflow.store import _common as c
+from isoflow.store import _indicators as ind
 from isoflow.store._api import ChainProblem, Factory
 from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 
@@ -24,7 +27,7 @@ BUSY_TIMEOUT_S = 10.0
 
 _DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status",
                     "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at",
-                    "remind_at")
+                    "remind_at", *c.FACT_COLUMNS)
 _EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash")
 
 
@@ -35,6 +38,8 @@ _UPDATE_DOSSIER = (f"UPDATE dossiers SET {', '.join(f'{n} = ?' for n in _DOSSIER
                    "body = ? WHERE code = ? AND version = ? AND last_hash = ?")
 _INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, body) "  # noqa: S608
                  f"VALUES ({', '.join('?' for _ in _EVENT_COLUMNS)}, ?)")
+_INSERT_STEP = "INSERT INTO step_times (dossier, seq, process_code, step, at, worked_min, result) " \
+               "VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
 def _time(value: datetime | None) -> str | None:
@@ -49,6 +54,7 @@ def _dossier_values(dossier: Dossier) -> list[object]:
             _time(columns["received_at"]), columns["state"], columns["status"], columns["version"],
             columns["last_hash"], 1 if columns["closed"] else 0, _time(columns["due_at"]),
             _time(columns["step_due_at"]), _time(columns["next_due_at"]), _time(columns["remind_at"]),
+            *(_time(columns[n]) if n == "closed_at" else columns[n] for n in c.FACT_COLUMNS),
             c.dossier_json_text(dossier)]
 
 
@@ -140,11 +146,14 @@ class SQLiteStore:
     def _insert_dossier(self, conn: sqlite3.Connection, dossier: Dossier) -> None:
         conn.execute(_INSERT_DOSSIER, _dossier_values(dossier))
 
-    def _insert_events(self, conn: sqlite3.Connection, events: Sequence[Event]) -> None:
+    def _insert_events(self, conn: sqlite3.Connection, dossier: Dossier, events: Sequence[Event]) -> None:
         if len(events) == 1:
             conn.execute(_INSERT_EVENT, _event_values(events[0]))
         else:
             conn.executemany(_INSERT_EVENT, [_event_values(event) for event in events])
+        steps = c.step_rows(dossier, events)
+        if steps:
+            conn.executemany(_INSERT_STEP, [(*row[:4], _time(row[4]), *row[5:]) for row in steps])
 
     def create(self, unit: str, day: date, factory: Factory) -> Dossier:
         c.check_unit(unit)
@@ -159,7 +168,7 @@ class SQLiteStore:
             dossier, events = factory(code)
             c.check_new(code, dossier, events)
             self._insert_dossier(conn, dossier)
-            self._insert_events(conn, events)
+            self._insert_events(conn, dossier, events)
         return dossier
 
     def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
@@ -174,7 +183,7 @@ class SQLiteStore:
                 try:
                     if conn.execute(_UPDATE_DOSSIER, values).rowcount != 1:
                         self._refuse_append(conn, dossier, expected_version)
-                    self._insert_events(conn, events)
+                    self._insert_events(conn, dossier, events)
                 except BaseException:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
@@ -225,6 +234,37 @@ class SQLiteStore:
 
     def codes(self) -> list[str]:
         return [str(row[0]) for row in self._read("SELECT code FROM dossiers ORDER BY created")]
+
+    # -- indicators ---------------------------------------------------------------------------
+
+    def _period(self, sql: str, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
+        params = {"start": _time(c.local(start)), "end": _time(c.local(end))}
+        with self._transaction("DEFERRED") as conn:  # one snapshot for the whole query
+            return conn.execute(sql, params).fetchall()
+
+    def tallies(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        names = ("process_code", *ind.TALLY)
+        return [dict(zip(names, row, strict=True)) for row in self._period(ind.TALLIES, start, end)]
+
+    def worked_minutes(self, start: datetime, end: datetime) -> list[tuple[str, int, int]]:
+        return [(str(a), int(b), int(n)) for a, b, n in self._period(ind.WORKED, start, end)]
+
+    def step_minutes(self, start: datetime, end: datetime) -> list[tuple[str, str, int, int, int]]:
+        return [(str(a), str(b), int(m), int(n), int(late)) for a, b, m, n, late in self._period(ind.STEPS, start, end)]
+
+    def rate(self, code: str, at: datetime, rating: Rating) -> None:
+        row = c.rating_row(code, rating)
+        with self._transaction() as conn:
+            if conn.execute("SELECT 1 FROM dossiers WHERE code = ?", (code,)).fetchone() is None:
+                raise DossierNotFound(code)
+            conn.execute("INSERT INTO ratings (dossier, at, overall, complaint, topics, comment) "
+                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dossier) DO UPDATE SET at = excluded.at, "
+                         "overall = excluded.overall, complaint = excluded.complaint, topics = excluded.topics, "
+                         "comment = excluded.comment", (code, _time(c.local(at)), *row))
+
+    def rating(self, code: str) -> Rating | None:
+        rows = self._read("SELECT overall, complaint, topics, comment FROM ratings WHERE dossier = ?", (code,))
+        return c.rating_of(rows[0]) if rows else None
 
     def verify(self, code: str | None = None) -> list[ChainProblem]:
         where, params = ("WHERE code = ?", (code,)) if code is not None else ("", ())

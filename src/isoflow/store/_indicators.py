@@ -1,0 +1,75 @@
+"""The report's SQL, one text for both dialects: the database adds up, Python only rolls up.
+
+A full-year report over a million dossiers is one scan of ``dossiers`` with conditional sums
+per procedure, one grouped count of the resolved dossiers' working minutes, and one of the
+steps' (``step_times``): percentiles come from those histograms, never from rows loaded into
+Python.  Parameters are named (``:start``, ``:end``); each backend adapts the placeholders.
+"""
+
+from __future__ import annotations
+
+_RESOLVED = "d.closed_at >= :start AND d.closed_at < :end AND d.outcome IN ('granted', 'refused')"
+_NEW = "d.received_at >= :start AND d.received_at < :end"
+_OPEN_AT_END = "(d.closed_at IS NULL OR d.closed_at >= :end)"
+
+
+def _count(condition: str) -> str:
+    return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"
+
+
+def _points(column: str) -> str:
+    return f"CASE {column} WHEN 'early' THEN 2 WHEN 'on_time' THEN 1 ELSE 0 END"
+
+
+#: The :class:`isoflow.indicators.Tally` fields the database counts, as SQL expressions.
+TALLY = {
+    "new_online": _count(f"{_NEW} AND d.channel = 'online'"),
+    "new_in_person": _count(f"{_NEW} AND d.channel = 'in_person'"),
+    "new_post": _count(f"{_NEW} AND d.channel = 'post'"),
+    "carried_over": _count("d.received_at < :start"),
+    "resolved_early": _count(f"{_RESOLVED} AND d.result = 'early'"),
+    "resolved_on_time": _count(f"{_RESOLVED} AND d.result = 'on_time'"),
+    "resolved_late": _count(f"{_RESOLVED} AND d.result = 'late'"),
+    "resolved_766_in_time": _count(f"{_RESOLVED} AND d.result_766 IN ('early', 'on_time')"),
+    "late_apologised": _count(f"{_RESOLVED} AND d.result = 'late' AND d.extensions > 0"),
+    "in_progress_within": _count(f"{_OPEN_AT_END} AND (d.due_at IS NULL OR d.due_at >= :end)"),
+    "in_progress_overdue": _count(f"{_OPEN_AT_END} AND d.due_at < :end"),
+    "withdrawn": _count("d.closed_at >= :start AND d.closed_at < :end AND d.outcome = 'withdrawn'"),
+    "stopped": _count("d.closed_at >= :start AND d.closed_at < :end AND d.outcome = 'stopped'"),
+    "moved": _count(f"{_RESOLVED} AND d.handovers > 0"),
+    "moved_electronically": _count(f"{_RESOLVED} AND d.handovers > 0 AND d.paper_moved = 0"),
+    "paid_online": _count(f"{_RESOLVED} AND d.paid_online = 1"),
+    "e_result": _count(f"{_RESOLVED} AND d.e_result = 1"),
+    "digitised": _count(f"{_RESOLVED} AND d.digitised = 1 AND d.e_result = 1"),
+    "worked_min_sum": f"SUM(CASE WHEN {_RESOLVED} AND d.worked_min IS NOT NULL THEN d.worked_min ELSE 0 END)",
+    "worked_n": _count(f"{_RESOLVED} AND d.worked_min IS NOT NULL"),
+    "score1_sum": f"SUM(CASE WHEN {_RESOLVED} THEN {_points('d.result')} ELSE 0 END)",
+    "score2_sum": f"SUM(CASE WHEN {_RESOLVED} AND d.worst_step IS NOT NULL THEN {_points('d.worst_step')} ELSE 0 END)",
+    "score2_n": _count(f"{_RESOLVED} AND d.worst_step IS NOT NULL"),
+    "rated": _count(f"{_RESOLVED} AND r.overall IS NOT NULL"),
+    "satisfied": _count(f"{_RESOLVED} AND r.overall >= 1"),
+    "disliked_or_complained": _count(f"{_RESOLVED} AND (r.overall = 0 OR r.complaint = 1)"),
+    "complaints": _count(f"{_RESOLVED} AND r.complaint = 1"),
+}
+
+# Only dossiers that touch the period: received before its end and not closed before its start.
+TALLIES = (
+    "SELECT d.process_code, " + ", ".join(f"{sql} AS {name}" for name, sql in TALLY.items())  # noqa: S608
+    + " FROM dossiers d LEFT JOIN ratings r ON r.dossier = d.code"
+    " WHERE d.received_at < :end AND (d.closed_at IS NULL OR d.closed_at >= :start)"
+    " GROUP BY d.process_code ORDER BY d.process_code"
+)
+WORKED = (
+    f"SELECT d.process_code, d.worked_min, COUNT(*) FROM dossiers d WHERE {_RESOLVED}"  # noqa: S608
+    " AND d.worked_min IS NOT NULL GROUP BY d.process_code, d.worked_min ORDER BY 1, 2"
+)
+STEPS = (
+    "SELECT s.process_code, s.step, s.worked_min, COUNT(*), SUM(CASE WHEN s.result = 'late' THEN 1 ELSE 0 END)"
+    " FROM step_times s WHERE s.at >= :start AND s.at < :end"
+    " GROUP BY s.process_code, s.step, s.worked_min ORDER BY 1, 2, 3"
+)
+
+
+def for_postgres(sql: str) -> str:
+    """psycopg's named placeholders."""
+    return sql.replace(":start", "%(start)s").replace(":end", "%(end)s")
