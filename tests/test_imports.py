@@ -37,6 +37,7 @@ OWNERS = {
     "sqlite3": {"sqlite.py"},
     "psycopg": {"postgres.py"},
     "pytest_bdd": {"catalogue.py", "parsing.py"},
+    "gherkin": {"feature_check.py"},
     "pytest": {"pytest_plugin.py", "catalogue.py"},
 }
 

@@ -28,6 +28,8 @@ from isoflow.desk import Desk
 from isoflow.engine import Engine
 from isoflow.store import Store, open_store
 
+_STEP_FAILED = pytest.StashKey[bool]()
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("isoflow_processes", "folders or files of isoflow procedures for the step library",
@@ -59,10 +61,15 @@ def isoflow_processes(pytestconfig: pytest.Config) -> list[Path]:
 @pytest.fixture(scope="session")
 def isoflow_engine(pytestconfig: pytest.Config, isoflow_processes: list[Path]) -> Engine:
     """The engine over the validated procedures: built once, shared by every scenario."""
+    from isoflow.errors import IsoflowError
     from isoflow.workspace import open_engine
 
-    return open_engine(isoflow_processes, _setting(pytestconfig, "isoflow_calendar"),
-                       _setting(pytestconfig, "isoflow_regimes"))
+    try:
+        return open_engine(isoflow_processes, _setting(pytestconfig, "isoflow_calendar"),
+                           _setting(pytestconfig, "isoflow_regimes"))
+    except IsoflowError as error:
+        pytest.fail(f"isoflow could not load the procedures for the scenarios: {error}\n"
+                    "(set isoflow_processes in pytest.ini to the folder of your process files)", pytrace=False)
 
 
 @pytest.fixture
@@ -91,17 +98,29 @@ def isoflow_world(isoflow_desk: Desk, isoflow_clock: SimulatedClock) -> World:
     return World(isoflow_desk, isoflow_clock)
 
 
+# pytest-bdd's hooks are optional: with pytest-bdd disabled (-p no:pytest-bdd) pytest must
+# still start in a project where isoflow is installed.
+@pytest.hookimpl(optionalhook=True)
 def pytest_bdd_step_error(request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any,
                           step_func: Any, step_func_args: Any, exception: BaseException) -> None:
     """Say which line of which feature failed, above what was expected and what happened."""
+    request.node.stash[_STEP_FAILED] = True
     if isinstance(exception, pytest.fail.Exception) and not exception.pytrace:
         where = f"{feature.rel_filename}:{step.line_number}: {step.keyword} {step.name}"
         exception.msg = f"{where}\n{exception.msg}"
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any,
+                                      exception: BaseException) -> None:
+    request.node.stash[_STEP_FAILED] = True
+
+
+@pytest.hookimpl(optionalhook=True)
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
-    """A refusal provoked with "tries to" and never checked fails the scenario."""
-    if "isoflow_world" in request.fixturenames:
+    """A refusal provoked with "tries to" and never checked fails the scenario (unless a step
+    failed already: that failure is the one to read)."""
+    if "isoflow_world" in request.fixturenames and not request.node.stash.get(_STEP_FAILED, False):
         world: World = request.getfixturevalue("isoflow_world")
         language = getattr(feature, "language", "en")
         try:

@@ -109,7 +109,7 @@ def test_an_unexpected_refusal_names_the_reason(pytester: pytest.Pytester) -> No
 """})
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*Thao tác 'kiem_tra' bị từ chối (role)*"])
+    result.stdout.fnmatch_lines(["*Thao tác 'kiem_tra' bị từ chối (vai trò)*"])
 
 
 def test_a_refusal_nobody_checked_fails_the_scenario(pytester: pytest.Pytester) -> None:
@@ -120,7 +120,7 @@ def test_a_refusal_nobody_checked_fails_the_scenario(pytester: pytest.Pytester) 
 """})
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*bị từ chối (role) nhưng kịch bản không kiểm tra việc từ chối*"])
+    result.stdout.fnmatch_lines(["*bị từ chối (vai trò) nhưng kịch bản không kiểm tra việc từ chối*"])
 
 
 def test_the_plugin_can_be_turned_off(pytester: pytest.Pytester) -> None:
@@ -149,3 +149,61 @@ def test_a_person_with_two_roles_cannot_approve_what_they_prepared(pytester: pyt
 """})
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def test_a_refusal_is_matched_by_its_reason_only(pytester: pytest.Pytester) -> None:
+    """Words of the message (the action id, a letter, nothing) are no reason; one check per attempt."""
+    scenario = BACKGROUND_VI + """
+  Kịch bản: Lý do {n}
+    Khi hồ sơ được tiếp nhận lúc 09:00 ngày 02/03/2026 qua kênh "trực tiếp"
+    Và "tran.binh" thử thực hiện "kiem_tra"
+    Thì thao tác bị từ chối vì "{reason}"
+"""
+    features = {f"r{n}.feature": scenario.format(n=n, reason=reason).replace("Tính năng: ", f"Tính năng: {n} ")
+                for n, reason in enumerate(["kiem_tra", "a", "", "điều kiện"])}
+    features["again.feature"] = BACKGROUND_VI + """
+  Kịch bản: Lần thử cũ không được dùng lại
+    Khi hồ sơ được tiếp nhận lúc 09:00 ngày 02/03/2026 qua kênh "trực tiếp"
+    Và "tran.binh" thử thực hiện "kiem_tra"
+    Thì thao tác bị từ chối vì "vai trò"
+    Khi "le.an" thực hiện "tu_choi"
+      | ly_do | Hồ sơ giả mạo |
+    Thì thao tác bị từ chối vì "vai trò"
+"""
+    _project(pytester, features)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=5)
+    result.stdout.fnmatch_lines(["*Không hiểu 'kiem_tra' (dùng: đã đóng, sai bước*"])
+    result.stdout.fnmatch_lines(
+        ["*Mong đợi thao tác bị từ chối vì 'điều kiện', nhưng thao tác bị từ chối vì 'vai trò'*"])
+    result.stdout.fnmatch_lines(["*không có thao tác nào được thử*"])
+
+
+def test_an_impossible_date_is_named_not_lost(pytester: pytest.Pytester) -> None:
+    _project(pytester, {"date.feature": BACKGROUND_VI + """
+  Kịch bản: Ngày không có thật
+    Khi hồ sơ được tiếp nhận lúc 08:00 ngày 31/02/2026 qua kênh "trực tiếp"
+"""})
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*Ngày giờ không hợp lệ: '08:00 ngày 31/02/2026'*"])
+
+
+def test_pytest_still_starts_without_pytest_bdd(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_plain="def test_one():\n    assert True\n")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:pytest-bdd")
+    result.assert_outcomes(passed=1)
+
+
+def test_missing_procedures_folder_is_one_clear_failure(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nisoflow_processes = no-such-folder\n")
+    pytester.makepyfile(test_features='from pytest_bdd import scenarios\nscenarios("features")\n')
+    (pytester.path / "features").mkdir()
+    (pytester.path / "features" / "x.feature").write_text(BACKGROUND_VI + """
+  Kịch bản: Không có quy trình
+    Khi hồ sơ được tiếp nhận lúc 09:00 ngày 02/03/2026 qua kênh "trực tiếp"
+""", encoding="utf-8")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*isoflow could not load the procedures*no-such-folder*"])
+    assert "Traceback" not in result.stdout.str()

@@ -121,3 +121,13 @@ def test_readme_lists_the_steps_as_generated() -> None:
 
 def test_table_instants_are_read_in_vietnamese() -> None:
     assert table_values([["ngay_hen_moi", "17:00 ngày 09/03/2026"]]) == {"ngay_hen_moi": "2026-03-09T17:00"}
+
+
+def test_table_cells_are_nfc_and_rows_have_two_cells() -> None:
+    nfd = unicodedata.normalize("NFD", "Thiếu giấy tờ")
+    assert table_values([[unicodedata.normalize("NFD", "trường"), "giá trị"], ["ghi_chu", nfd]]) == \
+        {"ghi_chu": "Thiếu giấy tờ"}
+    assert table_values([["tên", "giá trị"], ["so_ban", "2"]]) == {"so_ban": "2"}
+    assert table_values([["ngay", "15/03/2026"], ["sai", "31/02/2026"]]) == {"ngay": "2026-03-15", "sai": "31/02/2026"}
+    with pytest.raises(AssertionError, match="Dòng bảng 1 phải có đúng hai cột"):
+        table_values([["a", "b", "c"]], "vi")

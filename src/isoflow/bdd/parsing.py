@@ -48,12 +48,24 @@ def _typed(pattern: str, convert: Callable[[str], Any]) -> Callable[[str], Any]:
     return convert
 
 
+class InvalidInstant(str):
+    """An instant a sentence spells that is no date (``31/02/2026``, ``25:00``): the step is still
+    found, and the world says what is wrong in the step's language instead of "step not found"."""
+
+
+def _instant(text: str) -> datetime | InvalidInstant:
+    try:
+        return parse_instant(text)
+    except ValueError:
+        return InvalidInstant(text)
+
+
 def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", "."))  # Vietnamese writes 1,5 for one and a half
 
 
 TYPES: dict[str, Callable[[str], Any]] = {
-    "Instant": _typed(_INSTANT, parse_instant),
+    "Instant": _typed(_INSTANT, _instant),
     "Number": _typed(r"\d+(?:[.,]\d+)?", _number),
     "Text": _typed(r'[^"]*', lambda text: text),
 }

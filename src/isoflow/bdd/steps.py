@@ -178,16 +178,16 @@ def form_contains(isoflow_world: World, form: str, text: str, lang: str) -> None
     isoflow_world.expect_form_text(form, text, lang)
 
 
-@bilingual("then", doc="The attempted action was refused, for a reason (vai trò, điều kiện, sai bước, thiếu dữ liệu, "
-                       "tự phê duyệt, gia hạn muộn, gia hạn lần hai ... or the engine's own word, or words of its "
-                       "message).",
+@bilingual("then", doc="The attempted action was refused, for a reason: vai trò, điều kiện, sai bước, thiếu dữ liệu, "
+                       "dữ liệu không hợp lệ, tự phê duyệt, gia hạn muộn, gia hạn lần hai, đã đóng, thời gian, "
+                       "không có thao tác (or the engine's word: role, guard, wrong-state ...).",
            vi=('thao tác bị từ chối vì "{reason:Text}"', 'thao tác bị từ chối vì "vai trò"'),
            en=('the action is refused because "{reason:Text}"', 'the action is refused because "role"'))
 def action_refused(isoflow_world: World, reason: str, lang: str) -> None:
     isoflow_world.expect_refused(reason, lang)
 
 
-@bilingual("then", doc="The desk's overdue list (a step or the dossier past due) now holds the dossier.",
+@bilingual("then", doc="The desk's overdue list (the current step or the dossier past due) now holds the dossier.",
            vi=("danh sách quá hạn có hồ sơ này", "danh sách quá hạn có hồ sơ này"),
            en=("the overdue list contains the dossier", "the overdue list contains the dossier"))
 def overdue_has(isoflow_world: World, lang: str) -> None:

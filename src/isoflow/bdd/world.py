@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from html import unescape
 from typing import Any
 
-from isoflow.bdd.parsing import parse_instant, show_instant
+from isoflow.bdd.parsing import InvalidInstant, parse_instant, show_instant
 from isoflow.definition import ProcessDefinition
 from isoflow.desk import Desk
 from isoflow.documents import issuing_event
@@ -43,6 +43,8 @@ REASONS = {"đã đóng": "closed", "sai bước": "wrong-state", "không có th
 #: Keys of a receipt's data table that describe the applicant rather than the dossier.
 APPLICANT_KEYS = ("ho_ten", "dia_chi", "dien_thoai", "email", "so_dinh_danh")
 _HEADERS = {"trường", "field", "tên trường", "dữ liệu"}
+_VALUE_HEADERS = {"giá trị", "value"}
+_VI_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _VI_INSTANT = re.compile(r"\d{1,2}:\d{2}(?: ngày)? \d{1,2}/\d{1,2}/\d{4}")
 
 _TEXT = {
@@ -83,6 +85,10 @@ _TEXT = {
         "has": "có", "has-not": "không có", "empty": "(trống)",
         "field": "Mong đợi trường {field!r} là {want!r}, nhưng là {got!r}.",
         "unknown-field": "Hồ sơ không có trường {field!r} (có: {known}).",
+        "unknown-word": "Không hiểu {word!r} (dùng: {known}).",
+        "bad-instant": "Ngày giờ không hợp lệ: {text!r} (viết như 09:30 ngày 16/02/2026).",
+        "bad-row": "Dòng bảng {row} phải có đúng hai cột: tên trường | giá trị.",
+        "step": "bước", "dossier": "hồ sơ",
     },
     "en": {
         "no-procedure": "No procedure is in force yet: add 'Given the procedure \"...\" is in force'.",
@@ -121,10 +127,22 @@ _TEXT = {
         "has": "to contain", "has-not": "not to contain", "empty": "(empty)",
         "field": "Expected the field {field!r} to be {want!r}, but it is {got!r}.",
         "unknown-field": "The dossier has no field {field!r} (it has: {known}).",
+        "unknown-word": "Unknown word {word!r} (use: {known}).",
+        "bad-instant": "Not a valid date and time: {text!r} (write 2026-02-16 09:30).",
+        "bad-row": "Table row {row} must have exactly two cells: field | value.",
+        "step": "step", "dossier": "dossier",
     },
 }
 _RESULT_WORDS = {"vi": {"early": "sớm hạn", "on_time": "đúng hạn", "late": "quá hạn"},
                  "en": {"early": "early", "on_time": "on time", "late": "late"}}
+
+
+_REASON_WORDS = {code: word for word, code in REASONS.items()}
+
+
+def _reason(error: ActionNotAllowed, lang: Lang) -> str:
+    """The engine's one-word reason, in the step's language."""
+    return _REASON_WORDS.get(error.reason, error.reason) if lang == "vi" else error.reason
 
 
 class SpecFailure(AssertionError):
@@ -139,19 +157,41 @@ def fail(lang: Lang, key: str, **values: Any) -> SpecFailure:
     return SpecFailure(say(lang, key, **values))
 
 
-def table_values(datatable: Sequence[Sequence[str]] | None) -> dict[str, str]:
-    """A two-column data table (name, value) as a mapping; a header row is skipped."""
-    rows = [list(r) for r in datatable or ()]
-    if rows and rows[0] and rows[0][0].strip().lower() in _HEADERS:
+def _word(words: Mapping[str, str], word: str, lang: Lang) -> str:
+    """The value a feature's word stands for; an unknown word fails, listing the known ones."""
+    key = unicodedata.normalize("NFC", word).strip().lower()
+    found = words.get(key)
+    if found is None:
+        # Vietnamese words carry diacritics, the English ones do not.
+        known = [w for w in words if w.isascii() == (lang != "vi")]
+        raise fail(lang, "unknown-word", word=word, known=", ".join(known))
+    return found
+
+
+def table_values(datatable: Sequence[Sequence[str]] | None, lang: Lang = "en") -> dict[str, str]:
+    """A two-column data table (name, value) as a mapping, in NFC; a header row is skipped."""
+    rows = [[unicodedata.normalize("NFC", cell) for cell in r] for r in datatable or ()]
+    if rows and len(rows[0]) == 2 and (rows[0][0].strip().lower() in _HEADERS
+                                       or rows[0][1].strip().lower() in _VALUE_HEADERS):
         rows = rows[1:]
-    return {r[0].strip(): _value(r[1] if len(r) > 1 else "") for r in rows if r and r[0].strip()}
+    for number, row in enumerate(rows, start=1):
+        if len(row) != 2:
+            raise fail(lang, "bad-row", row=number)
+    return {r[0].strip(): _value(r[1]) for r in rows if r[0].strip()}
 
 
 def _value(cell: str) -> str:
-    """A cell as the engine reads it: an instant written ``17:00 ngày 09/03/2026`` in ISO form."""
+    """A cell as the engine reads it: ``17:00 ngày 09/03/2026`` and ``09/03/2026`` in ISO form
+    (a cell that is no real date is left as written, for the engine to refuse with its reason)."""
     text = cell.strip()
-    if _VI_INSTANT.fullmatch(text):
-        return parse_instant(text).isoformat(timespec="minutes")
+    try:
+        if _VI_INSTANT.fullmatch(text):
+            return parse_instant(text).isoformat(timespec="minutes")
+        if _VI_DATE.fullmatch(text):
+            day, month, year = (int(p) for p in text.split("/"))
+            return date(year, month, day).isoformat()
+    except ValueError:
+        return cell
     return cell
 
 
@@ -201,7 +241,17 @@ class World:
             raise fail(lang, "no-clock")
         return self.now
 
+    @staticmethod
+    def moment(at: datetime, lang: Lang) -> datetime:
+        """An instant from a sentence, or the failure that it is no date."""
+        if isinstance(at, InvalidInstant):
+            raise fail(lang, "bad-instant", text=str(at))
+        return at
+
     def set_clock(self, at: datetime, lang: Lang, *, forward_only: bool = False) -> None:
+        at = self.moment(at, lang)
+        # Once a dossier exists its audit trail cannot go back: say so here, not at the next action.
+        forward_only = forward_only or self.dossier is not None
         if forward_only and self.now is not None and at < self.now:
             raise fail(lang, "back-in-time", now=show_instant(self.now, lang), to=show_instant(at, lang))
         self.now = at
@@ -248,7 +298,7 @@ class World:
         kind = CHANNELS.get(channel.strip().lower())
         if kind is None:
             raise fail(lang, "unknown-channel", channel=channel)
-        values = table_values(datatable)
+        values = table_values(datatable, lang)
         applicant = {**self.applicant, **{k: v for k, v in values.items() if k in APPLICANT_KEYS}}
         data = {k: v for k, v in values.items() if k not in APPLICANT_KEYS}
         receivers = self.desk.engine.receivers(code, at.date())
@@ -260,11 +310,12 @@ class World:
             self.dossier = self.desk.receive(code, unit=self.unit, channel=kind, applicant=applicant,
                                              data=data, actor=actor, role=role, at=at)
         except ActionNotAllowed as error:
-            raise fail(lang, "receive-refused", reason=error.reason, detail=error) from None
+            raise fail(lang, "receive-refused", reason=_reason(error, lang), detail=error) from None
 
     def act(self, actor: str, action: str, datatable: Sequence[Sequence[str]] | None, lang: Lang, *,
             comment: str = "", attempt: bool = False) -> None:
         self.check_examined(lang)
+        self.attempt = None  # a refusal is checked right after the attempt that provoked it
         dossier = self._dossier(lang)
         roles = self.people.get(actor)
         if not roles:
@@ -276,10 +327,10 @@ class World:
         role = next((r for r in roles if r in permitted), roles[0])
         try:
             move = self.desk.act(dossier.code, action, actor=actor, role=role, at=self.clock(lang),
-                                 data=table_values(datatable), comment=comment, dossier=dossier)
+                                 data=table_values(datatable, lang), comment=comment, dossier=dossier)
         except ActionNotAllowed as error:
             if not attempt:
-                raise fail(lang, "refused", action=action, reason=error.reason, detail=error) from None
+                raise fail(lang, "refused", action=action, reason=_reason(error, lang), detail=error) from None
             self.attempt = self.unexamined = (action, error)
             return
         self.dossier = move.dossier
@@ -291,7 +342,7 @@ class World:
         if self.unexamined is not None:
             action, error = self.unexamined
             self.unexamined = None
-            raise fail(lang, "unexamined", action=action, reason=error.reason, detail=error)
+            raise fail(lang, "unexamined", action=action, reason=_reason(error, lang), detail=error)
 
     # -- checking ---------------------------------------------------------------------
 
@@ -302,9 +353,14 @@ class World:
         self.unexamined = None
         if error is None:
             raise fail(lang, "not-refused", want=reason, got=say(lang, "moved", state=self._dossier(lang).state))
-        wanted = REASONS.get(reason.strip().lower(), reason.strip())
-        if wanted != error.reason and unicodedata.normalize("NFC", reason) not in str(error):
-            raise fail(lang, "not-refused", want=reason, got=say(lang, "refused-for", reason=error.reason,
+        self.attempt = None  # one check per attempt
+        word = unicodedata.normalize("NFC", reason).strip().lower()
+        wanted = REASONS.get(word, word if word in REASONS.values() else None)
+        if wanted is None:
+            raise fail(lang, "unknown-word", word=reason, known=", ".join(
+                REASONS if lang == "vi" else sorted(set(REASONS.values()))))
+        if wanted != error.reason:
+            raise fail(lang, "not-refused", want=reason, got=say(lang, "refused-for", reason=_reason(error, lang),
                                                                       detail=error))
 
     def expect_state(self, state: str, lang: Lang) -> None:
@@ -321,7 +377,7 @@ class World:
     def expect_outcome(self, outcome: str, lang: Lang) -> None:
         self.check_examined(lang)
         dossier = self._dossier(lang)
-        wanted = OUTCOMES.get(outcome.strip().lower(), outcome)
+        wanted = _word(OUTCOMES, outcome, lang)
         if dossier.outcome != wanted:
             got = (say(lang, "closed-as", outcome=dossier.outcome) if dossier.is_closed
                    else say(lang, "open", state=dossier.state))
@@ -329,12 +385,14 @@ class World:
 
     def expect_due(self, at: datetime, lang: Lang) -> None:
         self.check_examined(lang)
+        at = self.moment(at, lang)
         due = self._dossier(lang).clock.due_at
         if due != at:
             raise fail(lang, "due", want=show_instant(at, lang), got=show_instant(due, lang))
 
     def expect_step_due(self, at: datetime, lang: Lang) -> None:
         self.check_examined(lang)
+        at = self.moment(at, lang)
         dossier = self._dossier(lang)
         if dossier.step.due_at != at:
             raise fail(lang, "step-due", state=dossier.state, want=show_instant(at, lang),
@@ -343,7 +401,7 @@ class World:
     def expect_result(self, result: str, lang: Lang) -> None:
         self.check_examined(lang)
         dossier = self._dossier(lang)
-        wanted = RESULTS.get(result.strip().lower(), result)
+        wanted = _word(RESULTS, result, lang)
         closing = next((e for e in reversed(self._history()) if "result" in e.data), None)
         if closing is None:
             raise fail(lang, "result", want=result, got=say(lang, "not-resolved"))
@@ -355,7 +413,7 @@ class World:
 
     def expect_step_result(self, state: str, result: str, lang: Lang) -> None:
         self.check_examined(lang)
-        wanted = RESULTS.get(result.strip().lower(), result)
+        wanted = _word(RESULTS, result, lang)
         left = [e for e in self._history() if e.source == state and e.target != state and e.kind != "reminded"]
         if not left:
             raise fail(lang, "step-result", state=state, want=result, got=say(lang, "step-not-done"))
@@ -364,7 +422,8 @@ class World:
             raise fail(lang, "step-result", state=state, want=result, got=say(lang, "no-step-due"))
         if got != wanted:
             due = left[-1].data.get("step_due")
-            shown = f"{_RESULT_WORDS[lang].get(str(got), got)} ({due} / {show_instant(left[-1].at, lang)})"
+            due_at = show_instant(datetime.fromisoformat(str(due)), lang) if due else "?"
+            shown = f"{_RESULT_WORDS[lang].get(str(got), got)} ({due_at} / {show_instant(left[-1].at, lang)})"
             raise fail(lang, "step-result", state=state, want=result, got=shown)
 
     def expect_field(self, field: str, value: str, lang: Lang) -> None:
@@ -410,7 +469,7 @@ class World:
         now = self.clock(lang)
         items = [i for i in self.desk.due(now) if i.overdue]
         if any(i.dossier.code == code for i in items) != present:
-            shown = "; ".join(f"{i.dossier.code} ({i.what}, {show_instant(i.due_at, lang)})" for i in items)
+            shown = "; ".join(f"{i.dossier.code} ({say(lang, i.what)}, {show_instant(i.due_at, lang)})" for i in items)
             raise fail(lang, "overdue", now=show_instant(now, lang), has=say(lang, "has" if present else "has-not"),
                        code=code, items=shown or say(lang, "empty"))
 
