@@ -229,7 +229,8 @@ DEFINITIONS: Mapping[str, tuple[str, str, str]] = {
         "Mức độ hài lòng lĩnh vực đất đai, xây dựng, đầu tư", "%",
         "như trên, chỉ các thủ tục thuộc các lĩnh vực này"),
     "766-5.4": ("Chỉ số 766 5.4: mức độ hài lòng trong tiếp nhận, giải quyết", "%",
-                "100% − (tỷ lệ quá hạn + tỷ lệ hồ sơ bị phản ánh, không hài lòng)"),
+                "100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ bị phản ánh hoặc đánh giá không hài lòng), "
+                "cùng trên số hồ sơ đã giải quyết"),
     "tt01-1": ("TT 01/2018 chỉ số 1: thời gian giải quyết", "điểm",
                "trung bình mỗi hồ sơ: 2 trước hạn, 1 đúng hạn, 0 quá hạn"),
     "tt01-2": ("TT 01/2018 chỉ số 2: thời gian của từng cơ quan", "điểm",
@@ -258,10 +259,12 @@ def indicators(tally: Tally, targets: Sequence[Target], year: int,
     target names (land, construction, investment), for the satisfaction held to its own target.
     """
     t = tally
-    late_rate = Decimal(t.resolved_late) / t.resolved if t.resolved else None
-    complained = Decimal(t.disliked_or_complained) / t.rated if t.rated else Decimal(0)
-    index_54 = (None if late_rate is None else
-                max(Decimal(0), _HUNDRED - (late_rate + complained) * _HUNDRED).quantize(Decimal("0.01")))
+    # 766 5.4: both rates are shares of the dossiers resolved (a dossier not rated counts as
+    # neither disliked nor complained about).
+    index_54 = None
+    if t.resolved:
+        late_and_disliked = Decimal(t.resolved_late + t.disliked_or_complained) / t.resolved
+        index_54 = max(Decimal(0), _HUNDRED - late_and_disliked * _HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_UP)
     values: list[tuple[str, Decimal | None, int | None, int | None]] = [
         ("received", Decimal(t.new + t.carried_over), None, None),
         ("new_online", Decimal(t.new_online), None, None),
@@ -432,3 +435,10 @@ def _durations(worked: Sequence[tuple[str, int, int]],
     found = [duration(code, None, h) for code, h in sorted(by_code.items())]
     found += [duration(code, step, h, late) for (code, step), (h, late) in sorted(by_step.items())]
     return tuple(sorted(found, key=lambda d: (d.procedure, d.step is not None, d.step or "")))
+
+
+def definitions_markdown() -> str:
+    """The README's table of indicators: one line each, generated so it never drifts."""
+    lines = ["| key | chỉ số | đơn vị | cách tính |", "|---|---|---|---|"]
+    lines += [f"| `{key}` | {name} | {unit} | {how} |" for key, (name, unit, how) in DEFINITIONS.items()]
+    return "\n".join(lines)

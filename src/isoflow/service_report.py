@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
 from isoflow.definition import ProcessDefinition
-from isoflow.errors import IsoflowError
+from isoflow.errors import IsoflowError, UsageError
 from isoflow.indicators import Grouping, ProcedureInfo, Report, Target, build_report
 from isoflow.store._api import Store
 
@@ -71,14 +71,30 @@ def load_targets(path: str | os.PathLike[str] | None = None) -> tuple[list[Targe
     return targets, str(data.get("source", {}).get("name", source.name))
 
 
+#: The stages of a report, in order, as :func:`service_report` announces them to ``progress``.
+STAGES = ("Đếm hồ sơ theo thủ tục", "Thời gian giải quyết hồ sơ", "Thời gian từng bước", "Tổng hợp chỉ số")
+
+
 def service_report(store: Store, definitions: Sequence[ProcessDefinition], start: date, end: date,
-                   grouping: Grouping = "agency", targets: tuple[list[Target], str] | None = None) -> Report:
-    """The report of ``start`` to ``end`` (both days included), grouped by ``grouping``."""
+                   grouping: Grouping = "agency", targets: tuple[list[Target], str] | None = None,
+                   progress: Callable[[str], None] | None = None) -> Report:
+    """The report of ``start`` to ``end`` (both days included), grouped by ``grouping``.
+
+    ``progress`` is told each stage (:data:`STAGES`) as it starts: on a million dossiers the
+    database works for seconds, and a terminal should show it is working.
+    """
     if end < start:
-        raise IsoflowError(f"the period ends ({end}) before it starts ({start})")
+        raise UsageError(f"the period ends ({end}) before it starts ({start})")
     if grouping not in GROUPINGS:
-        raise IsoflowError(f"cannot group by {grouping!r} (choose: {', '.join(GROUPINGS)})")
+        raise UsageError(f"cannot group by {grouping!r} (choose: {', '.join(GROUPINGS)})")
     chosen, source = targets if targets is not None else load_targets()
     since, until = datetime.combine(start, time()), datetime.combine(end + timedelta(days=1), time())
-    return build_report(start, end, grouping, store.tallies(since, until), procedure_info(definitions), chosen,
-                        store.worked_minutes(since, until), store.step_minutes(since, until), source)
+    announce = progress or (lambda _: None)
+    announce(STAGES[0])
+    tallies = store.tallies(since, until)
+    announce(STAGES[1])
+    worked = store.worked_minutes(since, until)
+    announce(STAGES[2])
+    steps = store.step_minutes(since, until)
+    announce(STAGES[3])
+    return build_report(start, end, grouping, tallies, procedure_info(definitions), chosen, worked, steps, source)

@@ -93,7 +93,8 @@ def dossier_columns(dossier: Dossier) -> dict[str, Any]:
 
 #: The indicator columns of a dossier row (schema migration 4), in table order.
 FACT_COLUMNS = ("channel", "closed_at", "outcome", "result", "result_766", "worst_step", "worked_min",
-                "supplements", "extensions", "handovers", "paid_online", "e_result", "digitised", "paper_moved")
+                "supplements", "extensions", "handovers", "paid_online", "e_result", "digitised", "paper_moved",
+                "paused_at")
 
 
 def fact_columns(dossier: Dossier) -> dict[str, Any]:
@@ -105,6 +106,8 @@ def fact_columns(dossier: Dossier) -> dict[str, Any]:
         "worst_step": measures.get("worst_step"), "worked_min": measures.get("worked_min"),
         "supplements": clock.supplements, "extensions": clock.extensions,
         "handovers": int(measures.get("handovers", 0)),
+        # While the applicant holds the dossier its appointment does not run (Decree 61 Art. 19).
+        "paused_at": _seconds(clock.paused_at),
     }
     for column, field_id in FLAG_FIELDS.items():
         columns[column] = 1 if data.get(field_id) is True else 0

@@ -11,6 +11,9 @@ from __future__ import annotations
 _RESOLVED = "d.closed_at >= :start AND d.closed_at < :end AND d.outcome IN ('granted', 'refused')"
 _NEW = "d.received_at >= :start AND d.received_at < :end"
 _OPEN_AT_END = "(d.closed_at IS NULL OR d.closed_at >= :end)"
+# Past its appointment at the period's end, unless the applicant held it then (the clock was
+# paused).  The row is the dossier now: a pause that ended after the period is not seen.
+_OVERDUE_AT_END = "(d.due_at IS NOT NULL AND d.due_at < :end AND (d.paused_at IS NULL OR d.paused_at >= :end))"
 
 
 def _count(condition: str) -> str:
@@ -32,8 +35,8 @@ TALLY = {
     "resolved_late": _count(f"{_RESOLVED} AND d.result = 'late'"),
     "resolved_766_in_time": _count(f"{_RESOLVED} AND d.result_766 IN ('early', 'on_time')"),
     "late_apologised": _count(f"{_RESOLVED} AND d.result = 'late' AND d.extensions > 0"),
-    "in_progress_within": _count(f"{_OPEN_AT_END} AND (d.due_at IS NULL OR d.due_at >= :end)"),
-    "in_progress_overdue": _count(f"{_OPEN_AT_END} AND d.due_at < :end"),
+    "in_progress_within": _count(f"{_OPEN_AT_END} AND NOT ({_OVERDUE_AT_END})"),
+    "in_progress_overdue": _count(f"{_OPEN_AT_END} AND {_OVERDUE_AT_END}"),
     "withdrawn": _count("d.closed_at >= :start AND d.closed_at < :end AND d.outcome = 'withdrawn'"),
     "stopped": _count("d.closed_at >= :start AND d.closed_at < :end AND d.outcome = 'stopped'"),
     "moved": _count(f"{_RESOLVED} AND d.handovers > 0"),

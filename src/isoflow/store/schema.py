@@ -175,6 +175,7 @@ _FACT_COLUMNS = (
     ("extensions", "INTEGER", "integer"), ("handovers", "INTEGER", "integer"),
     ("paid_online", "INTEGER", "integer"), ("e_result", "INTEGER", "integer"),
     ("digitised", "INTEGER", "integer"), ("paper_moved", "INTEGER", "integer"),
+    ("paused_at", "TEXT", "timestamp without time zone"),
 )
 _SQLITE_4 = (
     *(f"ALTER TABLE dossiers ADD COLUMN {name} {kind}" for name, kind, _ in _FACT_COLUMNS),

@@ -54,7 +54,7 @@ def _dossier_values(dossier: Dossier) -> list[object]:
             _time(columns["received_at"]), columns["state"], columns["status"], columns["version"],
             columns["last_hash"], 1 if columns["closed"] else 0, _time(columns["due_at"]),
             _time(columns["step_due_at"]), _time(columns["next_due_at"]), _time(columns["remind_at"]),
-            *(_time(columns[n]) if n == "closed_at" else columns[n] for n in c.FACT_COLUMNS),
+            *(_time(columns[n]) if n in ("closed_at", "paused_at") else columns[n] for n in c.FACT_COLUMNS),
             c.dossier_json_text(dossier)]
 
 

@@ -1,0 +1,62 @@
+"""Edge cases that need a data set of their own (a fresh store each)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from isoflow.calendar_data import load_calendar
+from isoflow.compiler import compile_process
+from isoflow.desk import Desk
+from isoflow.engine import Engine
+from isoflow.service_report import service_report
+from isoflow.store import open_store
+from isoflow.workspace import load_legal_basis
+from tests.indicators.conftest import COMPLETE, Builder, Office, definitions_of, t
+
+END = datetime(2026, 3, 21)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def fresh(request: pytest.FixtureRequest, processes_dir: Path) -> Iterator[Office]:
+    url = "sqlite://:memory:" if request.param == "sqlite" else str(request.getfixturevalue("postgres_url"))
+    definitions = definitions_of(processes_dir)
+    desk = Desk(Engine([compile_process(d) for d in definitions], load_calendar(None), load_legal_basis()),
+                open_store(url))
+    try:
+        yield Office(desk, definitions, {}, request.param)
+    finally:
+        desk.store.close()
+
+
+def test_a_dossier_waiting_for_a_supplement_is_not_overdue(fresh: Office) -> None:
+    """Received Mon 03-09 08:00 (due Thu 03-12 08:00), sent back for a supplement Tue 03-10 08:00
+    and still with the applicant on 03-21: the legal clock is paused, and restarts from zero when
+    the dossier comes back complete (Decree 61 Art. 19(4)), so nothing is overdue: within."""
+    b = Builder(fresh.desk)
+    b.receive("W", "QT-DKKD-01", "in_person", "2026-03-09 08:00")
+    b.to_expert("W", "2026-03-09 08:30", "2026-03-09 09:00")
+    b.act("W", "yeu_cau_bo_sung", "chuyen-vien", "2026-03-10 08:00", {"noi_dung_bo_sung": "Điều lệ"})
+    # The desk itself does not call it overdue: only its step (waiting: none) could be.
+    assert [i.what for i in fresh.desk.due(END)] == []
+    tally = service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 9), date(2026, 3, 20)).total.tally
+    assert (tally.in_progress_within, tally.in_progress_overdue) == (1, 0)
+
+
+def test_a_period_boundary_is_exclusive_at_midnight(fresh: Office) -> None:
+    """Closed at 00:00 of the day after the period: not in it (the store counts [start, end+1))."""
+    b = Builder(fresh.desk)
+    b.receive("X", "QT-DKKD-01", "in_person", "2026-03-09 08:00")
+    b.act("X", "tu_choi", "cong-chuc-mot-cua", "2026-03-21 00:00", {"ly_do": "Không đủ điều kiện"})
+    b.receive("Y", "QT-DKKD-01", "in_person", "2026-03-20 16:59")
+    b.act("Y", "kiem_tra", "cong-chuc-mot-cua", "2026-03-20 16:59", COMPLETE)
+    tally = service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 9), date(2026, 3, 20)).total.tally
+    # X: received in the period, open at its end (due Thu 12 08:00: overdue); Y: new, within.
+    assert (tally.new, tally.resolved, tally.in_progress_overdue, tally.in_progress_within) == (2, 0, 1, 1)
+    after = service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 21), date(2026, 3, 21)).total.tally
+    # The next day: both carried over; X refused at 00:00 (late: past Thu 12 08:00).
+    assert (after.carried_over, after.new, after.resolved_late, after.in_progress_overdue) == (2, 0, 1, 0)
+    assert t("2026-03-21 00:00") == END
