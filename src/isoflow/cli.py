@@ -140,8 +140,10 @@ def steps(output_format: str, lang: str) -> None:
 
 from isoflow.cli_dossier import dossier  # noqa: E402 - registered after the group is defined
 from isoflow.cli_forms import diagram, render_procedure  # noqa: E402 - also adds dossier render/book
+from isoflow.cli_report import report  # noqa: E402 - also adds dossier rate
 
 main.add_command(dossier)
+main.add_command(report)
 main.add_command(render_procedure)
 main.add_command(diagram)
 

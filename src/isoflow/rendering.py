@@ -20,6 +20,7 @@ from isoflow.documents import Agency, book_number, book_numbers, form_context, s
 from isoflow.errors import IsoflowError
 from isoflow.form_templates import load_agency
 from isoflow.forms import FormRenderer, trusted_markup
+from isoflow.indicators import Report
 from isoflow.procedure_document import procedure_context
 from isoflow.tracking_book import BookEntry, book_context
 
@@ -96,6 +97,21 @@ class Printer:
         # The SVG is drawn by isoflow with every label escaped: safe to insert as markup.
         context["flowchart"] = trusted_markup(flowchart_svg(definition))
         return self._render(f"{definition.code}-r{definition.revision}", "procedure", context, None, output)
+
+    def service_report(self, report: Report, output: Format = "html", printed_on: date | None = None) -> Document:
+        """The service report of a period (:mod:`isoflow.service_report`) as an A4 document in
+        Vietnamese, with the charts isoflow draws itself (no script, nothing fetched)."""
+        from isoflow.report_chart import indicator_chart, resolution_chart
+        from isoflow.report_output import report_context
+
+        # The SVGs are drawn by isoflow with every label escaped: safe to insert as markup.
+        charts = {"total": trusted_markup(indicator_chart(report.total)),
+                  "resolution": trusted_markup(resolution_chart(report)),
+                  "groups": {g.key: trusted_markup(indicator_chart(g)) for g in report.groups}}
+        context = report_context(report, self.agency, printed_on or date.today(), charts)
+        name = f"report-{report.grouping}-{report.start:%Y%m%d}-{report.end:%Y%m%d}"
+        # Under report/, not at the top: a top-level template would be listed as a dossier form.
+        return self._render(name, "report/service-report", context, None, output)
 
 
 def procedures_in(paths: Sequence[str | os.PathLike[str]], code: str | None = None) -> list[ProcessDefinition]:

@@ -142,7 +142,9 @@ def step_due_is(isoflow_world: World, at: datetime, lang: str) -> None:
     isoflow_world.expect_step_due(at, lang)
 
 
-@bilingual("then", doc="The dossier was resolved early / on time / late (sớm hạn / đúng hạn / quá hạn), to the minute.",
+@bilingual("then", doc="The dossier was resolved early / on time / late (sớm hạn / đúng hạn / quá hạn), to the minute, "
+                       "against the appointment in force (after an apology letter, the new one; the quarterly "
+                       "report judges against the first).",
            vi=('hồ sơ được giải quyết "{result:Text}"', 'hồ sơ được giải quyết "đúng hạn"'),
            en=('the dossier was resolved "{result:Text}"', 'the dossier was resolved "on time"'))
 def dossier_resolved(isoflow_world: World, result: str, lang: str) -> None:
