@@ -292,3 +292,13 @@ def test_output_modules_are_pure() -> None:
             "print(sorted(m for m in ('jinja2', 'markupsafe', 'weasyprint', 'click', 'lxml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_readme_explains_every_indicator_as_defined() -> None:
+    from pathlib import Path
+
+    from isoflow.indicators import definitions_markdown
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("<!-- indicators:begin -->", 1)[1].split("<!-- indicators:end -->", 1)[0]
+    assert listed.strip() == definitions_markdown().strip()

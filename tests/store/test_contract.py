@@ -366,6 +366,7 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
         conn.execute("ALTER TABLE dossiers DROP COLUMN remind_at")
         conn.execute("CREATE INDEX dossiers_process_state ON dossiers (process_code, state)")
         conn.execute("CREATE INDEX events_actor_at ON events (actor, at)")
+        conn.execute("DROP INDEX dossiers_report")
         conn.execute("DROP TABLE step_times")
         conn.execute("DROP TABLE ratings")
         for column in FACT_COLUMNS:
