@@ -60,3 +60,12 @@ def test_a_period_boundary_is_exclusive_at_midnight(fresh: Office) -> None:
     # The next day: both carried over; X refused at 00:00 (late: past Thu 12 08:00).
     assert (after.carried_over, after.new, after.resolved_late, after.in_progress_overdue) == (2, 0, 1, 0)
     assert t("2026-03-21 00:00") == END
+
+
+def test_the_report_announces_its_stages_in_order(fresh: Office) -> None:
+    """What a terminal's progress display is driven by: each stage once, in order."""
+    from isoflow.service_report import STAGES
+
+    seen: list[str] = []
+    service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 9), date(2026, 3, 20), progress=seen.append)
+    assert seen == list(STAGES)
