@@ -53,8 +53,13 @@ def run(desk: Desk, say: Callable[[str], None], unit: str = "000.00.31.H40") -> 
         result = f" step {event.data['step_result']}" if "step_result" in event.data else ""
         say(f"{when}  {action:<16} {event.source} → {event.target}  by {actor}/{role}{result}{note}")
     say(f"closed: {d.outcome}, {d.closed_at:%Y-%m-%d %H:%M}, dossier result "
-        f"{desk.history(d.code)[-1].data.get('result')} (due {d.clock.due_at:%Y-%m-%d %H:%M}); "
-        f"waited for the applicant {d.clock.waited.total_seconds() / 3600:g} working hours")
+        f"{desk.history(d.code)[-1].data.get('result')} against the new appointment "
+        f"{d.clock.due_at:%Y-%m-%d %H:%M}; waited for the applicant {d.clock.waited.total_seconds() / 3600:g} "
+        "working hours")
+    m = d.measures
+    say(f"indicators: {m.get('result')} against the first appointment {m.get('due_before_extension')} "
+        f"(Circular 01/2018, with an apology), {m.get('result_766')} by Decision 766, {m.get('worked_min')} "
+        f"working minutes, {m.get('handovers')} hand-overs; see: isoflow report --db <this db> --year 2026")
     problems = desk.verify(d.code)
     say("event chain verified" if not problems else "; ".join(map(str, problems)))
     return d.code
