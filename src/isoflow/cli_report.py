@@ -68,10 +68,14 @@ def _period(start: str | None, end: str | None, quarter: str | None, year: int |
         if not match:
             raise UsageError(f"{quarter!r} is not a quarter; write 2026-Q1")
         y, q = int(match.group(1)), int(match.group(2))
+        if not 1 <= y <= 9998:
+            raise UsageError(f"{quarter!r} is not a quarter isoflow can report on")
         first = date(y, 3 * q - 2, 1)
         last = date(y + (q == 4), (3 * q) % 12 + 1, 1).toordinal() - 1
         return first, date.fromordinal(last)
     if year is not None:
+        if not 1 <= year <= 9998:
+            raise UsageError(f"{year} is not a year isoflow can report on")
         return date(year, 1, 1), date(year, 12, 31)
     if start is None or end is None:
         raise UsageError("give both --from and --to (dates like 2026-01-01)")
@@ -103,15 +107,31 @@ def report(start: str | None, end: str | None, quarter: str | None, year: int | 
         first, last = _period(start, end, quarter, year)
         if output_format == "pdf" and output is None:
             raise UsageError("a PDF report needs --output FILE")
+        if output is not None and not output.parent.is_dir():
+            raise UsageError(f"{output.parent}: no such folder for the report")
+        _existing_database(db)
         content = _build(first, last, grouping, output_format, targets, db, processes)
+        if output is not None:
+            try:
+                output.write_bytes(content)
+            except OSError as error:
+                raise IsoflowError(f"{output}: {error.strerror or error}") from None
     except IsoflowError as error:
         click.echo(f"isoflow: {error}", err=True)
         sys.exit(2 if isinstance(error, UsageError) else 1)
     if output is None:
         click.echo(content.decode("utf-8"), nl=False)
     else:
-        output.write_bytes(content)
         click.echo(f"{output}", err=True)
+
+
+def _existing_database(db: str) -> None:
+    """A report reads a store: a misspelt SQLite path must not become an empty database that
+    reports zeros."""
+    path = db.removeprefix("sqlite:///") if db.startswith("sqlite:///") else db if db.endswith(
+        (".db", ".sqlite", ".sqlite3")) and "://" not in db else None
+    if path and path != ":memory:" and not Path(path).is_file():
+        raise IsoflowError(f"{path}: no such database (give --db or set ISOFLOW_DB)")
 
 
 def _build(first: date, last: date, grouping: Any, output_format: str, targets: str | None, db: str,

@@ -358,6 +358,9 @@ class Engine:
             step = StepClock(target_id, at, self._step_due(process, target, at))
             if source.kind == "waiting" or target.kind == "waiting":
                 clock = self._clock_after(dossier, process, clock, source, target, at, event_data)
+                if event_data.get("clock") == "restarted" and "due_before_extension" in measures:
+                    # A new appointment from a complete dossier: an earlier apology no longer counts.
+                    measures = {k: v for k, v in measures.items() if k != "due_before_extension"}
         if clock.extensions and not dossier.clock.extensions and dossier.clock.due_at is not None:
             # The appointment the apology letter moved: the indicators judge against it.
             measures = {**measures, "due_before_extension": _iso(dossier.clock.due_at)}

@@ -87,6 +87,7 @@ class Tally:
     resolved_on_time: int = 0
     resolved_late: int = 0
     resolved_766_in_time: int = 0  # early or on time by Decision 766's rule
+    resolved_766_n: int = 0  # resolved dossiers with a 766 result (not those closed before isoflow kept one)
     late_apologised: int = 0  # resolved late, with an apology/extension letter
     in_progress_within: int = 0
     in_progress_overdue: int = 0
@@ -233,8 +234,8 @@ DEFINITIONS: Mapping[str, tuple[str, str, str]] = {
         "Mức độ hài lòng lĩnh vực đất đai, xây dựng, đầu tư", "%",
         "như trên, chỉ các thủ tục thuộc các lĩnh vực này"),
     "766-5.4": ("Chỉ số 766 5.4: mức độ hài lòng trong tiếp nhận, giải quyết", "%",
-                "100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ bị phản ánh hoặc đánh giá không hài lòng), "
-                "cùng trên số hồ sơ đã giải quyết"),
+                "100% − (tỷ lệ quá hạn theo 2.1 + tỷ lệ hồ sơ đã giải quyết bị phản ánh hoặc đánh giá "
+                "không hài lòng)"),
     "tt01-1": ("TT 01/2018 chỉ số 1: thời gian giải quyết", "điểm",
                "trung bình mỗi hồ sơ: 2 trước hạn, 1 đúng hạn, 0 quá hạn"),
     "tt01-2": ("TT 01/2018 chỉ số 2: thời gian của từng cơ quan", "điểm",
@@ -264,10 +265,11 @@ def indicators(tally: Tally, targets: Sequence[Target], year: int,
     """
     t = tally
     # 766 5.4: both rates are shares of the dossiers resolved (a dossier not rated counts as
-    # neither disliked nor complained about).
+    # neither disliked nor complained about); "late" as Decision 766 itself counts it (2.1).
     index_54 = None
-    if t.resolved:
-        late_and_disliked = Decimal(t.resolved_late + t.disliked_or_complained) / t.resolved
+    if t.resolved and t.resolved_766_n:
+        late_766 = Decimal(t.resolved_766_n - t.resolved_766_in_time) / t.resolved_766_n
+        late_and_disliked = late_766 + Decimal(t.disliked_or_complained) / t.resolved
         index_54 = max(Decimal(0), _HUNDRED - late_and_disliked * _HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_UP)
     values: list[tuple[str, Decimal | None, int | None, int | None]] = [
         ("received", Decimal(t.new + t.carried_over), None, None),
@@ -287,7 +289,7 @@ def indicators(tally: Tally, targets: Sequence[Target], year: int,
          t.resolved_early + t.resolved_on_time, t.resolved),
         ("late_apologised", _rate(t.late_apologised, t.resolved_late), t.late_apologised, t.resolved_late),
         ("late_not_apologised", Decimal(t.resolved_late - t.late_apologised), None, None),
-        ("766-2.1", _rate(t.resolved_766_in_time, t.resolved), t.resolved_766_in_time, t.resolved),
+        ("766-2.1", _rate(t.resolved_766_in_time, t.resolved_766_n), t.resolved_766_in_time, t.resolved_766_n),
         ("766-2.2", _mean(t.worked_min_sum, t.worked_n, 60), None, t.worked_n),
         ("766-3.3", _rate(t.new_online, t.new), t.new_online, t.new),
         ("online_full", _rate(t.new_online_full, t.new), t.new_online_full, t.new),

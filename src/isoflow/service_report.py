@@ -50,8 +50,11 @@ def load_targets(path: str | os.PathLike[str] | None = None) -> tuple[list[Targe
         raise TargetsError(f"{source}: {error}") from None
     from isoflow.indicators import DEFINITIONS
 
+    items = data.get("target", [])
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise TargetsError(f"{source}: write each target as a [[target]] table")
     targets = []
-    for n, item in enumerate(data.get("target", []), start=1):
+    for n, item in enumerate(items, start=1):
         where = f"{source}: target {n}"
         indicator = item.get("indicator")
         if indicator not in DEFINITIONS:
@@ -59,16 +62,27 @@ def load_targets(path: str | os.PathLike[str] | None = None) -> tuple[list[Targe
         unknown = set(item) - {"indicator", "year", "at_least", "at_most", "basis", "domains"}
         if unknown:
             raise TargetsError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
-        if not isinstance(item.get("year"), int) or ("at_least" not in item and "at_most" not in item):
-            raise TargetsError(f"{where}: give a whole-number year and at_least or at_most")
-        try:
-            least = Decimal(str(item["at_least"])) if "at_least" in item else None
-            most = Decimal(str(item["at_most"])) if "at_most" in item else None
-        except ArithmeticError:
-            raise TargetsError(f"{where}: at_least / at_most must be numbers") from None
-        targets.append(Target(indicator, item["year"], least, most, str(item.get("basis", "")),
-                              tuple(str(d) for d in item.get("domains", ()))))
-    return targets, str(data.get("source", {}).get("name", source.name))
+        year = item.get("year")
+        if type(year) is not int or not 1900 < year < 2200 or ("at_least" not in item and "at_most" not in item):
+            raise TargetsError(f"{where}: give a year (e.g. 2030) and at_least or at_most")
+        bounds = [_number(item[k], where, k) if k in item else None for k in ("at_least", "at_most")]
+        domains = item.get("domains", [])
+        if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
+            raise TargetsError(f"{where}: domains must be a list of domain names, e.g. [\"Đất đai\"]")
+        targets.append(Target(indicator, year, bounds[0], bounds[1], str(item.get("basis", "")), tuple(domains)))
+    about = data.get("source", {})
+    if not isinstance(about, dict):
+        raise TargetsError(f"{source}: [source] must be a table with a name")
+    return targets, str(about.get("name", source.name))
+
+
+def _number(value: object, where: str, key: str) -> Decimal:
+    if type(value) not in (int, float):
+        raise TargetsError(f"{where}: {key} must be a number, not {value!r}")
+    number = Decimal(str(value))
+    if not number.is_finite():
+        raise TargetsError(f"{where}: {key} must be a finite number")
+    return number
 
 
 #: The stages of a report, in order, as :func:`service_report` announces them to ``progress``.
@@ -85,6 +99,8 @@ def service_report(store: Store, definitions: Sequence[ProcessDefinition], start
     """
     if end < start:
         raise UsageError(f"the period ends ({end}) before it starts ({start})")
+    if end >= date.max:
+        raise UsageError(f"the period must end before {date.max}")
     if grouping not in GROUPINGS:
         raise UsageError(f"cannot group by {grouping!r} (choose: {', '.join(GROUPINGS)})")
     chosen, source = targets if targets is not None else load_targets()

@@ -69,3 +69,23 @@ def test_the_report_announces_its_stages_in_order(fresh: Office) -> None:
     seen: list[str] = []
     service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 9), date(2026, 3, 20), progress=seen.append)
     assert seen == list(STAGES)
+
+
+def test_an_apology_before_a_supplement_no_longer_counts_after_the_restart(fresh: Office) -> None:
+    """Received Mon 03-09 08:00 (due Thu 03-12 08:00); an apology on Tue 03-10 moves it to Fri
+    03-13; the expert then asks for a supplement (Wed 03-11), the complete dossier comes back Mon
+    03-16 08:00 and the clock restarts (due Thu 03-19 08:00); returned Mon 03-16 16:00: early
+    against the restarted appointment, so neither late nor "late with an apology"."""
+    b = Builder(fresh.desk)
+    b.receive("E", "QT-DKKD-01", "in_person", "2026-03-09 08:00")
+    b.to_expert("E", "2026-03-09 08:30", "2026-03-09 09:00")
+    b.act("E", "xin_loi", "lanh-dao", "2026-03-10 08:00", {"ly_do": "Cần xác minh", "ngay_hen_moi": "2026-03-13T08:00"})
+    b.act("E", "yeu_cau_bo_sung", "chuyen-vien", "2026-03-11 08:00", {"noi_dung_bo_sung": "Điều lệ"})
+    b.act("E", "nop_bo_sung", "cong-chuc-mot-cua", "2026-03-16 08:00")
+    b.to_expert("E", "2026-03-16 08:30", "2026-03-16 09:00")
+    b.finish("E", "2026-03-16 10:00", "2026-03-16 14:00", "2026-03-16 16:00")
+    dossier = fresh.desk.show(b.codes["E"])
+    assert "due_before_extension" not in dossier.measures
+    assert dossier.measures["result"] == "early"
+    tally = service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 9), date(2026, 3, 20)).total.tally
+    assert (tally.resolved_early, tally.resolved_late, tally.late_apologised) == (1, 0, 0)

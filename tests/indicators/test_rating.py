@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +42,19 @@ def test_a_malformed_rating_is_refused_and_changes_nothing(office: Office, ratin
     assert message in str(raised.value)
     assert code in str(raised.value)
     assert office.desk.store.rating(code) == Rating(1)
+
+
+@pytest.mark.parametrize("rating", [Rating(True), Rating(1, topics={"thai_do": True}), Rating(1, complaint="no"),
+                                    Rating(1, comment=None)])  # type: ignore[arg-type]
+def test_a_rating_of_the_wrong_type_is_refused(rating: Rating, tmp_path: Path) -> None:
+    from isoflow.workspace import open_desk
+
+    desk = open_desk([Path(__file__).parents[2] / "processes"], "sqlite://:memory:")
+    try:
+        d = desk.receive("QT-DKKD-01", unit="H40", channel="online", applicant={"ho_ten": "A"}, data={},
+                         actor="le.an", role="cong-chuc-mot-cua", at=datetime(2026, 3, 2, 8, 0))
+        with pytest.raises(StoreError):
+            desk.rate(d.code, rating, datetime(2026, 3, 2, 9, 0))
+        assert desk.store.rating(d.code) is None
+    finally:
+        desk.store.close()

@@ -97,6 +97,7 @@ DKKD = Tally(
     resolved_on_time=1,  # D2
     resolved_late=2,  # D3 D4
     resolved_766_in_time=5,  # D5 D1 D2 D6 D12 (D7: two supplements)
+    resolved_766_n=8,  # every resolved dossier has a 766 result
     late_apologised=1,  # D3
     in_progress_within=1,  # D8
     in_progress_overdue=1,  # D9
@@ -115,27 +116,30 @@ DKKD = Tally(
     complaints=1,  # D6 (D1's complaint was replaced)
 )
 HT = Tally(new_online=1, new_in_person=1, resolved_early=1, resolved_late=1,  # H2, H1
-           resolved_766_in_time=2, new_online_partial=1, moved=2, moved_electronically=2,
+           resolved_766_in_time=2, resolved_766_n=2, new_online_partial=1, moved=2, moved_electronically=2,
            worked_min_sum=2400 + 540, worked_n=2,
            score1_sum=0 + 2,
            score2_sum=0 + 2,  # H1's van_thu took 6h of its 2h; H2's steps all early
            score2_n=2, rated=1, satisfied=1)
-DD = Tally(new_online=1, new_in_person=1, resolved_early=1, resolved_766_in_time=1, in_progress_within=1,
+DD = Tally(new_online=1, new_in_person=1, resolved_early=1, resolved_766_in_time=1, resolved_766_n=1,
+           in_progress_within=1,
            new_online_partial=1, worked_min_sum=60, worked_n=1, score1_sum=2, score2_sum=2, score2_n=1,
            rated=1, disliked_or_complained=1, complaints=1)
-THU1 = Tally(new_online=1, new_in_person=1, resolved_early=2, resolved_766_in_time=2, new_online_full=1,
+THU1 = Tally(new_online=1, new_in_person=1, resolved_early=2, resolved_766_in_time=2, resolved_766_n=2,
+             new_online_full=1,
              moved=2, moved_electronically=1,  # T2's paper moved
              fee_resolved=2, paid_online=1, e_result=2, digitised=1,  # digitised counts with an e-result
              worked_min_sum=1200, worked_n=2, score1_sum=4,
              score2_sum=1 + 1,  # tra_ket_qua returned at the minute its 1h ran out: on time
              score2_n=2)
-THU2 = Tally(new_online=1, new_in_person=1, resolved_on_time=1, resolved_766_in_time=1, in_progress_within=1,
+THU2 = Tally(new_online=1, new_in_person=1, resolved_on_time=1, resolved_766_in_time=1, resolved_766_n=1,
+             in_progress_within=1,
              new_online_full=1, moved=1, moved_electronically=1, fee_resolved=1, worked_min_sum=2520, worked_n=1,
              score1_sum=1,
              score2_sum=0,  # tham_dinh: 39h of working time for its 2 wd
              score2_n=1)
 TOTAL = Tally(new_online=8, new_in_person=10, new_post=1, carried_over=1, resolved_early=9, resolved_on_time=2,
-              resolved_late=3, resolved_766_in_time=11, late_apologised=1, in_progress_within=3,
+              resolved_late=3, resolved_766_in_time=11, resolved_766_n=14, late_apologised=1, in_progress_within=3,
               in_progress_overdue=1, withdrawn=1, stopped=1, new_online_full=6, new_online_partial=2, moved=12,
               moved_electronically=11, fee_resolved=11, paid_online=1, e_result=2, digitised=1,
               worked_min_sum=15870, worked_n=14, score1_sum=20, score2_sum=9, score2_n=14, rated=6, satisfied=4,
@@ -149,13 +153,13 @@ RATIOS = ("on_time_rate", "late_apologised", "766-2.1", "766-2.2", "766-3.3", "o
 N = None
 EXPECTED = {
     # 6/8; 1/2; 5/8; 9150/8 = 1143.75 min = 19.0625h; 4/11 = 36.36; 4/11; 0/11; 0/8; 7/7; 0/8; 0/8;
-    # 3/4; no land rating; 100 - (2 late + 2 disliked)/8 = 50; 11/8 = 1.375; 3/8 = 0.375
+    # 3/4; no land rating; 100 - (3 late by 766 + 2 disliked)/8 = 37.5; 11/8 = 1.375; 3/8 = 0.375
     "QT-DKKD-01": ("75.00", "50.00", "62.50", "19.06", "36.36", "36.36", "0.00", "0.00", "100.00", "0.00", "0.00",
-                   "75.00", N, "50.00", "1.4", "0.4"),
+                   "75.00", N, "37.50", "1.4", "0.4"),
     # 1/2; 0/1 (late, no apology); 2/2; 2940/2 = 1470 min = 24.5h; 1/2; 0; 1/2; no fee: N/A; 2/2; 0; 0;
-    # 1/1; N/A; 100 - (1 + 0)/2 = 50; 2/2; 2/2
+    # 1/1; N/A; 100 - (0 late by 766 + 0)/2 = 100; 2/2; 2/2
     "QT-HT-02": ("50.00", "0.00", "100.00", "24.50", "50.00", "0.00", "50.00", N, "100.00", "0.00", "0.00",
-                 "100.00", N, "50.00", "1.0", "1.0"),
+                 "100.00", N, "100.00", "1.0", "1.0"),
     # 1/1; no late dossier: N/A; 1/1; 60 min; 1/2; 0; 1/2; no fee; no hand-over: N/A; 0; 0; 0/1; land: 0/1;
     # 100 - (0 + 1)/1 = 0; 2/1; 2/1
     "QT-DD-02": ("100.00", N, "100.00", "1.00", "50.00", "0.00", "50.00", N, N, "0.00", "0.00", "0.00", "0.00",
@@ -236,7 +240,7 @@ def test_grouped_by_agency(office: Office) -> None:
     assert values["tt01-1"] == Decimal("1.3")  # (11 + 1) / 9 = 1.33
     assert values["tt01-2"] == Decimal("0.3")  # (3 + 0) / 9 = 0.33
     assert values["766-3.6"] == Decimal("0.00")  # 0 / (8 + 1)
-    assert values["766-5.4"] == Decimal("55.56")  # 100 - (2 + 2) / 9 = 55.556
+    assert values["766-5.4"] == Decimal("44.44")  # 100 - (3 late by 766 + 2 disliked) / 9 = 44.444
     assert report.total.tally == TOTAL
 
 

@@ -125,13 +125,15 @@ def step_rows(dossier: Dossier, events: Sequence[Event]) -> list[tuple[Any, ...]
 def rating_row(code: str, rating: Rating) -> tuple[int, int, str, str]:
     """(overall, complaint, topics JSON, comment) of a checked rating; StoreError if malformed."""
     levels = ", ".join(f"{k} {v}" for k, v in LEVELS.items())
-    if rating.overall not in LEVELS:
+    if type(rating.overall) is not int or rating.overall not in LEVELS:
         raise StoreError(f"dossier {code}: overall rating {rating.overall!r} is not one of {levels}")
     for topic, level in rating.topics.items():
         if topic not in RATING_TOPICS:
             raise StoreError(f"dossier {code}: no rating topic {topic!r} (topics: {', '.join(RATING_TOPICS)})")
-        if level not in LEVELS:
+        if type(level) is not int or level not in LEVELS:
             raise StoreError(f"dossier {code}: rating of {topic!r} is {level!r}, not one of {levels}")
+    if not isinstance(rating.complaint, bool) or not isinstance(rating.comment, str):
+        raise StoreError(f"dossier {code}: complaint must be true or false and the comment a text")
     return (rating.overall, 1 if rating.complaint else 0, json.dumps(dict(rating.topics), ensure_ascii=False),
             rating.comment)
 

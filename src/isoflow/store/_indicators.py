@@ -34,6 +34,7 @@ TALLY = {
     "resolved_on_time": _count(f"{_RESOLVED} AND d.result = 'on_time'"),
     "resolved_late": _count(f"{_RESOLVED} AND d.result = 'late'"),
     "resolved_766_in_time": _count(f"{_RESOLVED} AND d.result_766 IN ('early', 'on_time')"),
+    "resolved_766_n": _count(f"{_RESOLVED} AND d.result_766 IS NOT NULL"),
     "late_apologised": _count(f"{_RESOLVED} AND d.result = 'late' AND d.extensions > 0"),
     "in_progress_within": _count(f"{_OPEN_AT_END} AND NOT ({_OVERDUE_AT_END})"),
     "in_progress_overdue": _count(f"{_OPEN_AT_END} AND {_OVERDUE_AT_END}"),

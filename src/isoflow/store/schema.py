@@ -185,7 +185,9 @@ _SQLITE_4 = (
         extensions = json_extract(body, '$.clock.extensions'),
         paid_online = 0, e_result = 0, digitised = 0, paper_moved = 0, handovers = 0""",
     # json_extract gives the body's "2026-02-05T14:30:00": the column's fixed width sorts right.
+    "UPDATE dossiers SET paused_at = json_extract(body, '$.clock.paused_at')",
     "UPDATE dossiers SET closed_at = closed_at || '.000000' WHERE length(closed_at) = 19",
+    "UPDATE dossiers SET paused_at = paused_at || '.000000' WHERE length(paused_at) = 19",
     # Closed before isoflow kept measures: the result against the appointment, to the minute.
     """UPDATE dossiers SET result = CASE WHEN due_at IS NULL THEN 'on_time'
         WHEN substr(closed_at, 1, 16) < substr(due_at, 1, 16) THEN 'early'
@@ -224,6 +226,7 @@ _POSTGRES_4 = (
     *(f"ALTER TABLE dossiers ADD COLUMN {name} {kind}" for name, _, kind in _FACT_COLUMNS),
     """UPDATE dossiers SET channel = body->>'channel',
         closed_at = (body->>'closed_at')::timestamp, outcome = body->>'outcome',
+        paused_at = (body->'clock'->>'paused_at')::timestamp,
         supplements = (body->'clock'->>'supplements')::integer,
         extensions = (body->'clock'->>'extensions')::integer,
         paid_online = 0, e_result = 0, digitised = 0, paper_moved = 0, handovers = 0""",
