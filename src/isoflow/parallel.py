@@ -1,17 +1,21 @@
 """Validating a large catalogue on several processes, sending findings, not definitions.
 
 Loading and checking a file is independent work, except that a procedure may extend a
-flow held in another file, and two files may claim the same code (S007).  Each worker
-loads its share of the files, and a short conversation with the parent settles the rest:
+flow held in another file, and two files may claim the same code (S007).  The workers take
+the files a few at a time from a shared counter and check each one as soon as it is loaded,
+unless it ``extends`` something: the rules of the other files need nothing from the rest of
+the catalogue.  Then a short conversation settles what does:
 
-1. worker → parent: for each definition, its code, revision and ``extends``;
-2. parent → worker: the codes that something extends (with everything they extend);
-3. worker → parent: its definitions of those codes (the only definitions ever sent);
-4. parent → worker: all those base definitions, in catalogue order, and the duplicate groups;
-5. worker → parent: its findings and unreadable files.
+1. worker → parent: the findings so far, and for each definition its code, revision and
+   ``extends``;
+2. parent → worker: nothing more to do (the usual case: it exits), or the codes that
+   something extends (with everything they extend) and the duplicate groups;
+3. worker → parent: its S007 findings, its definitions of those codes and its definitions
+   that extend something (the only definitions ever sent).
 
-So each worker resolves ``extends`` exactly as a single process would, and only a handful of
-definitions cross a process boundary instead of the whole catalogue.
+The parent resolves and checks the extending definitions against those bases, exactly as a
+single process would.  So only a handful of definitions cross a process boundary, and the
+workers wait for each other once, when all the files are loaded and checked.
 """
 
 from __future__ import annotations
@@ -23,59 +27,77 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
 from isoflow.rules._api import FormCatalogue
 from isoflow.rules._graph import reachable
 from isoflow.validation import Catalogue, Report, Selection, duplicate_code, validate
 
 Summary = tuple[int, str, int, str | None]  # file index, code, revision, extends
+Entry = tuple[int, str, bool]  # file index, path, checked (or in the catalogue only)
 #: What a worker built, kept until it exits: freeing a few hundred thousand objects one by
 #: one only delays the exit the parent waits for (a forked worker ends with ``os._exit``).
 _KEPT: list[object] = []
 
+#: Files a worker takes at a time, at most and at least: a quarter of a worker's share of
+#: what is left, so that the takes are few at first and the workers finish together at the
+#: end, even when one of them shares its CPU with something else.
+BATCH = (32, 4)
 
-#: Files a worker takes at a time: small enough that the workers finish together even when
-#: one of them shares its CPU with something else, large enough that taking is free.
-BATCH = 16
 
-
-def _take(entries: list[tuple[int, str, bool]], taken: Any) -> Iterator[tuple[int, str, bool]]:
+def _take(entries: list[Entry], taken: Any, workers: int) -> Iterator[Entry]:
     """The next batches of ``entries`` until none is left, shared with the other workers."""
+    largest, smallest = BATCH
     while True:
         with taken.get_lock():
             start = taken.value
-            taken.value = start + BATCH
+            size = min(largest, max(smallest, (len(entries) - start) // (4 * workers)))
+            taken.value = start + size
         if start >= len(entries):
             return
-        yield from entries[start:start + BATCH]
+        yield from entries[start:start + size]
 
 
-def _worker(entries: list[tuple[int, str, bool]], taken: Any, selection: Selection, conn: Connection,
+def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection, conn: Connection,
             forms: FormCatalogue | None = None) -> None:
     from isoflow.workspace import _gc_paused, _load
     from isoflow.xml_loader import LoadResult
 
+    checked_files = {path for _, path, checked in entries if checked}
+    alone = Catalogue([])  # a definition that extends nothing is resolved without the others
+    mine: list[tuple[int, ProcessDefinition]] = []
+    findings: list[Finding] = []
+    unreadable: list[tuple[str, str]] = []
+    extending: list[tuple[int, ProcessDefinition]] = []
     with _gc_paused():
-        # Each worker's files stay in catalogue order, so which worker took a file changes nothing.
-        loaded = [(index, checked, _load(Path(path))) for index, path, checked in _take(entries, taken)]
-        mine = [(index, checked, r.definition) for index, checked, r in loaded
-                if isinstance(r, LoadResult) and r.definition is not None]
-        conn.send([(index, d.code, d.revision, d.extends) for index, _, d in mine])
-        needed: set[str] = conn.recv()
-        conn.send([(index, d) for index, _, d in mine if d.code in needed])
-        bases, duplicates, codes = conn.recv()
-        own = [d for _, _, d in mine]
-        catalogue = Catalogue([*(d for _, d in bases), *own])
-        catalogue.all_codes = codes
-        catalogue.duplicates = [duplicate_code(d, duplicates[(d.code, d.revision)]) for d in own
-                                if (d.code, d.revision) in duplicates]
-        checked_defs = [d for _, checked, d in mine if checked]
-        loader_findings = [f for _, checked, r in loaded if checked and isinstance(r, LoadResult) for f in r.findings]
-        unreadable = [r for _, checked, r in loaded if checked and isinstance(r, tuple)]
-        report = validate(checked_defs, loader_findings, [], selection, catalogue, forms)
-    conn.send((list(report.findings), unreadable))
+        for index, path, checked in _take(entries, taken, workers):
+            result = _load(Path(path))
+            _KEPT.append(result)
+            if not isinstance(result, LoadResult):
+                if checked:
+                    unreadable.append(result)
+                continue
+            definition = result.definition
+            if definition is not None:
+                mine.append((index, definition))
+            if not checked:
+                continue
+            if definition is None or definition.extends:
+                findings.extend(f for f in result.findings if selection.wants(f.code))
+                if definition is not None:
+                    extending.append((index, definition))
+            else:
+                findings.extend(validate([definition], result.findings, (), selection, alone, forms).findings)
+        conn.send(([(index, d.code, d.revision, d.extends) for index, d in mine], findings, unreadable))
+        request: tuple[set[str], dict[tuple[str, int], list[str]]] | None = conn.recv()
+        if request is not None:
+            needed, duplicates = request
+            doubles = [duplicate_code(d, duplicates[(d.code, d.revision)]) for _, d in mine
+                       if (d.code, d.revision) in duplicates and d.file in checked_files]
+            conn.send(([f for f in doubles if selection.wants(f.code)],
+                       [(index, d) for index, d in mine if d.code in needed], extending))
     conn.close()
-    _KEPT.append((loaded, mine, catalogue, report))
+    _KEPT.append(mine)
 
 
 def _closure(summaries: list[Summary]) -> set[str]:
@@ -100,40 +122,59 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
 
         schema()  # compiled once here and inherited, instead of once in every worker
     taken = context.Value("q", 0)  # how many entries the workers have taken, in batches
+    count = min(workers, len(entries)) or 1
     pipes: list[Connection] = []
     processes = []
-    for _ in range(min(workers, len(entries)) or 1):
+    for _ in range(count):
         parent, child = context.Pipe()
-        process = context.Process(target=_worker, args=(entries, taken, selection, child, forms), daemon=True)
+        process = context.Process(target=_worker, args=(entries, taken, count, selection, child, forms), daemon=True)
         process.start()
         child.close()
         pipes.append(parent)
         processes.append(process)
+    findings: list[Finding] = []
+    unreadable: list[tuple[str, str]] = []
     try:
-        summaries = [s for pipe in pipes for s in _receive(pipe)]
-        needed = _closure(summaries)
+        summaries: list[Summary] = []
         for pipe in pipes:
-            pipe.send(needed)
-        bases = sorted((item for pipe in pipes for item in _receive(pipe)), key=lambda item: item[0])
-        paths = [str(p) for p in [*files, *others]]
-        groups: dict[tuple[str, int], list[str]] = {}
-        for index, code, revision, _ in sorted(summaries):
-            groups.setdefault((code, revision), []).append(paths[index])
-        duplicates = {key: value for key, value in groups.items() if len(value) > 1}
-        codes = {code for _, code, _, _ in summaries}
-        for pipe in pipes:
-            pipe.send((bases, duplicates, codes))
-        findings: list[Finding] = []
-        unreadable: list[tuple[str, str]] = []
-        for pipe in pipes:
-            found, lost = _receive(pipe)
+            summary, found, lost = _receive(pipe)
+            summaries.extend(summary)
             findings.extend(found)
             unreadable.extend(lost)
-    finally:
+        summaries.sort()
+        needed = _closure(summaries)
+        paths = [str(p) for p in [*files, *others]]
+        groups: dict[tuple[str, int], list[str]] = {}
+        for index, code, revision, _ in summaries:
+            groups.setdefault((code, revision), []).append(paths[index])
+        duplicates = {key: value for key, value in groups.items() if len(value) > 1}
+        request = (needed, duplicates) if needed or duplicates else None
+        for pipe in pipes:
+            pipe.send(request)
+        if request is not None:
+            bases: list[tuple[int, ProcessDefinition]] = []
+            extending: list[tuple[int, ProcessDefinition]] = []
+            for pipe in pipes:
+                doubles, base, extender = _receive(pipe)
+                findings.extend(doubles)
+                bases.extend(base)
+                extending.extend(extender)
+            bases.sort(key=lambda item: item[0])
+            catalogue = Catalogue(d for _, d in bases)
+            catalogue.all_codes = {code for _, code, _, _ in summaries}
+            catalogue.duplicates = []  # told by the workers, who hold every duplicate
+            extending.sort(key=lambda item: item[0])
+            findings.extend(validate([d for _, d in extending], (), (), selection, catalogue, forms).findings)
+    except BaseException:
         for process in processes:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
+            process.kill()
+            process.join()
+        raise
+    finally:
+        for pipe in pipes:
+            pipe.close()
+    # A worker that sent everything is exiting (the kernel frees its memory meanwhile):
+    # multiprocessing reaps it later, the report does not wait for it.
     return Report(tuple(str(p) for p in files), tuple(sorted(set(findings), key=Finding.sort_key)),
                   tuple(sorted(unreadable)))
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 
@@ -35,7 +33,7 @@ from isoflow.engine import Engine
 from isoflow.indicators import Rating
 from isoflow.store import open_store
 from isoflow.workspace import load_legal_basis, load_runnable
-from tests.store._helpers import ci
+from tests.store._helpers import ci, fresh_postgres_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = "ISOFLOW_TEST_POSTGRES"
@@ -234,17 +232,8 @@ def _postgres_base() -> str:
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a fresh, empty schema (as tests/store/conftest.py)."""
-    import psycopg
-
-    base = _postgres_base()
-    schema = f"isoflow_ind_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with fresh_postgres_schema(_postgres_base(), "isoflow_ind") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -278,22 +267,12 @@ def sqlite_office(processes_dir: Path, tmp_path_factory: pytest.TempPathFactory)
 @pytest.fixture(scope="session")
 def postgres_office(processes_dir: Path) -> Iterator[Office]:
     """The same data set on PostgreSQL, in a fresh schema dropped afterwards."""
-    import psycopg
-
-    base = _postgres_base()
-    schema = f"isoflow_ind_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        built = _office("postgres", f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}')}",
-                        processes_dir)
+    with fresh_postgres_schema(_postgres_base(), "isoflow_ind") as url:
+        built = _office("postgres", url, processes_dir)
         try:
             yield built
         finally:
             built.desk.store.close()
-    finally:
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 from isoflow.dossier import GENESIS, Clock, Dossier, Event, StepClock, seal
 from isoflow.store import Store
@@ -75,3 +78,19 @@ def is_postgres(store: Store) -> bool:
 
 def ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@contextlib.contextmanager
+def fresh_postgres_schema(base: str, prefix: str) -> Iterator[str]:
+    """A URL for ``base`` whose search_path is a new, empty schema, dropped afterwards."""
+    import psycopg
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')

@@ -8,15 +8,13 @@ Each PostgreSQL test gets a fresh schema, dropped afterwards.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
 from isoflow.store import Store, open_store
-from tests.store._helpers import ci
+from tests.store._helpers import ci, fresh_postgres_schema
 
 ENV = "ISOFLOW_TEST_POSTGRES"
 
@@ -38,18 +36,8 @@ def _postgres_url() -> str:
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a fresh, empty schema."""
-    import psycopg
-
-    base = _postgres_url()
-    schema = f"isoflow_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    separator = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{separator}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with fresh_postgres_schema(_postgres_url(), "isoflow_test") as url:
+        yield url
 
 
 def _url(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:

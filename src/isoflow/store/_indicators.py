@@ -8,6 +8,9 @@ Python.  Parameters are named (``:start``, ``:end``); each backend adapts the pl
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 _RESOLVED = "d.closed_at >= :start AND d.closed_at < :end AND d.outcome IN ('granted', 'refused')"
 _NEW = "d.received_at >= :start AND d.received_at < :end"
 _OPEN_AT_END = "(d.closed_at IS NULL OR d.closed_at >= :end)"
@@ -77,3 +80,20 @@ STEPS = (
 def for_postgres(sql: str) -> str:
     """psycopg's named placeholders."""
     return sql.replace(":start", "%(start)s").replace(":end", "%(end)s")
+
+
+class ReportQueries:
+    """The report's three queries for a backend that runs one of them over a period."""
+
+    def _period(self, sql: str, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def tallies(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        names = ("process_code", *TALLY)
+        return [dict(zip(names, row, strict=True)) for row in self._period(TALLIES, start, end)]
+
+    def worked_minutes(self, start: datetime, end: datetime) -> list[tuple[str, int, int]]:
+        return [(str(a), int(b), int(n)) for a, b, n in self._period(WORKED, start, end)]
+
+    def step_minutes(self, start: datetime, end: datetime) -> list[tuple[str, str, int, int, int]]:
+        return [(str(a), str(b), int(m), int(n), int(late)) for a, b, m, n, late in self._period(STEPS, start, end)]

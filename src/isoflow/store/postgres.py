@@ -56,7 +56,7 @@ def _first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-class PostgresStore:
+class PostgresStore(ind.ReportQueries):
     """Dossiers and events in one PostgreSQL schema (see :class:`isoflow.store.Store`).
 
     The tables live in the first schema of the connection's ``search_path``; pass
@@ -215,16 +215,6 @@ class PostgresStore:
         with self._transaction(snapshot=True) as cursor:
             cursor.execute(ind.for_postgres(sql), params)
             return cursor.fetchall()
-
-    def tallies(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
-        names = ("process_code", *ind.TALLY)
-        return [dict(zip(names, row, strict=True)) for row in self._period(ind.TALLIES, start, end)]
-
-    def worked_minutes(self, start: datetime, end: datetime) -> list[tuple[str, int, int]]:
-        return [(str(a), int(b), int(n)) for a, b, n in self._period(ind.WORKED, start, end)]
-
-    def step_minutes(self, start: datetime, end: datetime) -> list[tuple[str, str, int, int, int]]:
-        return [(str(a), str(b), int(m), int(n), int(late)) for a, b, m, n, late in self._period(ind.STEPS, start, end)]
 
     def rate(self, code: str, at: datetime, rating: Rating) -> None:
         row = c.rating_row(code, rating)

@@ -66,7 +66,7 @@ def _event_values(event: Event) -> tuple[object, ...]:
             event.actor, event.hash, event.prev_hash, c.event_json_text(event))
 
 
-class SQLiteStore:
+class SQLiteStore(ind.ReportQueries):
     """Dossiers and events in one SQLite database (see :class:`isoflow.store.Store`)."""
 
     def __init__(self, path: str) -> None:
@@ -241,16 +241,6 @@ class SQLiteStore:
         params = {"start": _time(c.local(start)), "end": _time(c.local(end))}
         with self._transaction("DEFERRED") as conn:  # one snapshot for the whole query
             return conn.execute(sql, params).fetchall()
-
-    def tallies(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
-        names = ("process_code", *ind.TALLY)
-        return [dict(zip(names, row, strict=True)) for row in self._period(ind.TALLIES, start, end)]
-
-    def worked_minutes(self, start: datetime, end: datetime) -> list[tuple[str, int, int]]:
-        return [(str(a), int(b), int(n)) for a, b, n in self._period(ind.WORKED, start, end)]
-
-    def step_minutes(self, start: datetime, end: datetime) -> list[tuple[str, str, int, int, int]]:
-        return [(str(a), str(b), int(m), int(n), int(late)) for a, b, m, n, late in self._period(ind.STEPS, start, end)]
 
     def rate(self, code: str, at: datetime, rating: Rating) -> None:
         row = c.rating_row(code, rating)
