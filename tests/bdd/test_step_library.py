@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from datetime import datetime
@@ -131,3 +132,27 @@ def test_table_cells_are_nfc_and_rows_have_two_cells() -> None:
     assert table_values([["ngay", "15/03/2026"], ["sai", "31/02/2026"]]) == {"ngay": "2026-03-15", "sai": "31/02/2026"}
     with pytest.raises(AssertionError, match="Dòng bảng 1 phải có đúng hai cột"):
         table_values([["a", "b", "c"]], "vi")
+
+
+def _fill(pattern: str, words: list[str], rng: random.Random) -> str:
+    """A sentence of ``pattern`` with each placeholder filled by a value of its type, the text
+    ones made of words taken from every sentence of the library (the likeliest to confuse)."""
+    def value(match: re.Match[str]) -> str:
+        kind = match.group(1).split(":")[1]
+        if kind == "Instant":
+            return rng.choice(["08:00 ngày 16/02/2026", "2026-02-16 08:00", "9:05 3/1/2026"])
+        if kind == "Number":
+            return rng.choice(["2", "1,5", "0.5"])
+        return " ".join(rng.choice(words) for _ in range(rng.randint(0, 6)))
+    return re.sub(r"\{([^}]*)\}", value, pattern)
+
+
+def test_no_two_patterns_match_one_sentence_even_with_confusing_values() -> None:
+    """Random sentences of each pattern, their quoted values built from the other patterns' own
+    words: each must match its pattern and no other."""
+    rng = random.Random(20261127)
+    words = sorted({w for s in SENTENCES for w in re.sub(r"\{[^}]*\}", " ", s.pattern).replace('"', " ").split()})
+    for sentence in SENTENCES:
+        for _ in range(60):
+            text = _fill(sentence.pattern, words, rng)
+            assert [s.pattern for s in _matching(text)] == [sentence.pattern], text
