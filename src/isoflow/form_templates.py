@@ -109,14 +109,19 @@ class TemplateCatalogue:
         self._agency = agency
         self._renderer: FormRenderer | None = None
         self._dry: dict[tuple[object, ...], str | None] = {}
+        self._located: dict[tuple[str, str], str | None] = {}
 
     def sets_from(self, day: date | None) -> tuple[str, ...]:
         """The form sets in force on ``day`` or after it (all of them without a day)."""
         return tuple(s.id for s in self.legal.form_sets if day is None or s.until is None or s.until >= day)
 
     def locate(self, name: str, form_set: str) -> str | None:
-        found = self.templates.find(name, form_set)
-        return str(found[0] / found[1]) if found else None
+        # Asked for every form of every file validated (about five a file): joined once.
+        key = (name, form_set)
+        if key not in self._located:
+            found = self.templates.find(name, form_set)
+            self._located[key] = str(found[0] / found[1]) if found else None
+        return self._located[key]
 
     def describe(self, name: str, form_set: str) -> str:
         return self.templates.describe(name, form_set)
