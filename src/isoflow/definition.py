@@ -53,41 +53,48 @@ class Location:
     time they are asked for, which for most nodes is never.  Locations are immutable.
     """
 
-    __slots__ = ("_anchor", "_attributes", "_column", "_line", "file")
+    # The anchor is kept in three slots rather than one tuple: a file has a Location per
+    # element, and most are never resolved (one object per node instead of two).
+    __slots__ = ("_attributes", "_column", "_line", "_name", "_occurrence", "_source", "file")
 
     def __init__(self, file: str, line: int, column: int | None = None,
-                 attributes: Mapping[str, tuple[int, int, str]] | None = None, *,
+                 attributes: Mapping[str, tuple[int, int, str]] | None = None,
+                 source: SourceMap | None = None, name: str = "", occurrence: int = 0, *,
                  anchor: tuple[SourceMap, str, int] | None = None) -> None:
         self.file = file
         self._line = line
         self._column = column
         self._attributes = attributes
-        self._anchor = anchor
+        if anchor is not None:
+            source, name, occurrence = anchor
+        self._source = source
+        self._name = name
+        self._occurrence = occurrence
 
     def _resolve(self) -> None:
-        if self._anchor is None:
+        source = self._source
+        if source is None:
             self._column, self._attributes = self._column or 0, self._attributes or {}
             return
-        source, name, occurrence = self._anchor
-        self._line, self._column, self._attributes = source.at(self._line, name, occurrence)
-        self._anchor = None
+        self._line, self._column, self._attributes = source.at(self._line, self._name, self._occurrence)
+        self._source = None
 
     @property
     def line(self) -> int:
         """The line of the start tag's ``<`` (libxml2 gives the line of its ``>``)."""
-        if self._anchor is not None:
+        if self._source is not None:
             self._resolve()
         return self._line
 
     @property
     def column(self) -> int:
-        if self._column is None or self._anchor is not None:
+        if self._column is None or self._source is not None:
             self._resolve()
         return self._column or 0
 
     @property
     def attributes(self) -> Mapping[str, tuple[int, int, str]]:
-        if self._attributes is None or self._anchor is not None:
+        if self._attributes is None or self._source is not None:
             self._resolve()
         return self._attributes or {}
 
@@ -103,11 +110,13 @@ class Location:
         return f"Location({self.file!r}, {self.line}, {self.column})"
 
     def __getstate__(self) -> tuple[str, int, int | None, Mapping[str, tuple[int, int, str]] | None, object]:
-        return (self.file, self._line, self._column, self._attributes, self._anchor)
+        anchor = None if self._source is None else (self._source, self._name, self._occurrence)
+        return (self.file, self._line, self._column, self._attributes, anchor)
 
     def __setstate__(self, state: tuple[str, int, int | None, Mapping[str, tuple[int, int, str]] | None,
                                         tuple[SourceMap, str, int] | None]) -> None:
-        self.file, self._line, self._column, self._attributes, self._anchor = state
+        self.file, self._line, self._column, self._attributes, anchor = state
+        self._source, self._name, self._occurrence = anchor if anchor is not None else (None, "", 0)
 
     def of(self, attribute: str, offset: int = 0) -> Location:
         """Where the ``offset``-th character of an attribute's (parsed) value is written.
