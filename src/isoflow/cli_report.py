@@ -128,9 +128,10 @@ def report(start: str | None, end: str | None, quarter: str | None, year: int | 
 def _existing_database(db: str) -> None:
     """A report reads a store: a misspelt SQLite path must not become an empty database that
     reports zeros."""
-    path = db.removeprefix("sqlite:///") if db.startswith("sqlite:///") else db if db.endswith(
-        (".db", ".sqlite", ".sqlite3")) and "://" not in db else None
-    if path and path != ":memory:" and not Path(path).is_file():
+    from isoflow.store import sqlite_file
+
+    path = sqlite_file(db)
+    if path is not None and not Path(path).is_file():
         raise IsoflowError(f"{path}: no such database (give --db or set ISOFLOW_DB)")
 
 

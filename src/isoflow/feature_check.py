@@ -20,6 +20,7 @@ from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 
 from isoflow.definition import Location, ProcessDefinition
+from isoflow.documents import DOSSIER_FORMS
 from isoflow.expressions import suggest
 from isoflow.findings import Finding
 from isoflow.rules import b001_feature_not_nfc as b001
@@ -30,9 +31,6 @@ from isoflow.rules import b005_feature_syntax as b005
 from isoflow.validation import Catalogue, Selection
 
 SUFFIX = ".feature"
-_TEMPLATES = ("receipt", "supplement", "refusal", "apology", "stop", "control")
-
-
 def check_features(files: Sequence[Path], catalogue: Catalogue, selection: Selection) -> list[Finding]:
     """Findings of the B rules on ``files``, with procedures looked up in ``catalogue``."""
     procedures = _procedures(catalogue)
@@ -159,7 +157,7 @@ def _check_values(where: Location, values: Mapping[str, object], definition: Pro
         value = values.get(key)
         if value is None or str(value) in ids:
             continue
-        if key == "form" and str(value) in _TEMPLATES and not definition.forms:
+        if key == "form" and str(value) in DOSSIER_FORMS and not definition.forms:
             continue
         close = suggest(str(value), ids)
         yield module.rule.at(where, f"procedure {definition.code} has no {what} {str(value)!r}",

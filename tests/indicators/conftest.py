@@ -15,7 +15,6 @@ dossier without an appointment date, but the engine and the SQL both handle it).
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,10 +32,9 @@ from isoflow.engine import Engine
 from isoflow.indicators import Rating
 from isoflow.store import open_store
 from isoflow.workspace import load_legal_basis, load_runnable
-from tests.store._helpers import ci, fresh_postgres_schema
+from tests.store._helpers import fresh_postgres_schema, postgres_base_url
 
 ROOT = Path(__file__).resolve().parents[2]
-ENV = "ISOFLOW_TEST_POSTGRES"
 CLERK, EXPERT, LEADER, CLERICAL = "cong-chuc-mot-cua", "chuyen-vien", "lanh-dao", "van-thu"
 UNIT = "000.00.31.H40"
 APPLICANT = {"ho_ten": "Nguyễn Thị Mai", "dia_chi": "12 Trần Hưng Đạo", "dien_thoai": "0912345678"}
@@ -219,20 +217,10 @@ def build(b: Builder) -> None:
     b.rate("L1", Rating(0, complaint=True, comment="Không được hướng dẫn"), "2026-03-09 10:00")
 
 
-def _postgres_base() -> str:
-    url = os.environ.get(ENV, "").strip()
-    if not url:
-        if ci():
-            pytest.fail(f"${ENV} is not set, and in CI the PostgreSQL indicator tests must run: "
-                        'run eval "$(bash scripts/postgres.sh)" first')
-        pytest.skip(f"${ENV} is not set (eval \"$(bash scripts/postgres.sh)\" starts a server)")
-    return url
-
-
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a fresh, empty schema (as tests/store/conftest.py)."""
-    with fresh_postgres_schema(_postgres_base(), "isoflow_ind") as url:
+    with fresh_postgres_schema(postgres_base_url("PostgreSQL indicator tests"), "isoflow_ind") as url:
         yield url
 
 
@@ -267,7 +255,7 @@ def sqlite_office(processes_dir: Path, tmp_path_factory: pytest.TempPathFactory)
 @pytest.fixture(scope="session")
 def postgres_office(processes_dir: Path) -> Iterator[Office]:
     """The same data set on PostgreSQL, in a fresh schema dropped afterwards."""
-    with fresh_postgres_schema(_postgres_base(), "isoflow_ind") as url:
+    with fresh_postgres_schema(postgres_base_url("PostgreSQL indicator tests"), "isoflow_ind") as url:
         built = _office("postgres", url, processes_dir)
         try:
             yield built

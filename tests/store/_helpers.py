@@ -80,6 +80,19 @@ def ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
+def postgres_base_url(what: str) -> str:
+    """``$ISOFLOW_TEST_POSTGRES``; skipped without it, except in CI, where ``what`` must run."""
+    import pytest
+
+    url = os.environ.get("ISOFLOW_TEST_POSTGRES", "").strip()
+    if not url:
+        if ci():
+            pytest.fail(f"$ISOFLOW_TEST_POSTGRES is not set, and in CI the {what} must run: "
+                        'run eval "$(bash scripts/postgres.sh)" first')
+        pytest.skip('$ISOFLOW_TEST_POSTGRES is not set (eval "$(bash scripts/postgres.sh)" starts a server)')
+    return url
+
+
 @contextlib.contextmanager
 def fresh_postgres_schema(base: str, prefix: str) -> Iterator[str]:
     """A URL for ``base`` whose search_path is a new, empty schema, dropped afterwards."""

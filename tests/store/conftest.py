@@ -7,36 +7,23 @@ Each PostgreSQL test gets a fresh schema, dropped afterwards.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from isoflow.store import Store, open_store
-from tests.store._helpers import ci, fresh_postgres_schema
-
-ENV = "ISOFLOW_TEST_POSTGRES"
+from tests.store._helpers import fresh_postgres_schema, postgres_base_url
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "concurrency: several processes on one database (store tests)")
 
 
-def _postgres_url() -> str:
-    url = os.environ.get(ENV, "").strip()
-    if not url:
-        if ci():
-            pytest.fail(f"${ENV} is not set, and in CI the PostgreSQL store tests must run: "
-                        'run eval "$(bash scripts/postgres.sh)" first')
-        pytest.skip(f"${ENV} is not set (eval \"$(bash scripts/postgres.sh)\" starts a server)")
-    return url
-
-
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a fresh, empty schema."""
-    with fresh_postgres_schema(_postgres_url(), "isoflow_test") as url:
+    with fresh_postgres_schema(postgres_base_url("PostgreSQL store tests"), "isoflow_test") as url:
         yield url
 
 

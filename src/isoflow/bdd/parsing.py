@@ -19,7 +19,8 @@ from typing import Any
 from pytest_bdd import parsers
 
 _INSTANT = r"\d{1,2}:\d{2}(?: ngày)? \d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}"
-_VI = re.compile(r"(\d{1,2}):(\d{2})(?: ngày)? (\d{1,2})/(\d{1,2})/(\d{4})")
+#: An instant as Vietnamese is written: ``09:30 ngày 16/02/2026`` (``ngày`` optional).
+VI_INSTANT = re.compile(r"(\d{1,2}):(\d{2})(?: ngày)? (\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 def nfc(text: str) -> str:
@@ -28,7 +29,7 @@ def nfc(text: str) -> str:
 
 def parse_instant(text: str) -> datetime:
     """``09:30 ngày 16/02/2026``, ``09:30 16/02/2026`` or ``2026-02-16 09:30``."""
-    match = _VI.fullmatch(text.strip())
+    match = VI_INSTANT.fullmatch(text.strip())
     if match:
         hour, minute, day, month, year = (int(g) for g in match.groups())
         return datetime(year, month, day, hour, minute)

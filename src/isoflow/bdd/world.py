@@ -16,7 +16,7 @@ from decimal import Decimal
 from html import unescape
 from typing import Any
 
-from isoflow.bdd.parsing import InvalidInstant, parse_instant, show_instant
+from isoflow.bdd.parsing import VI_INSTANT, InvalidInstant, parse_instant, show_instant
 from isoflow.definition import ProcessDefinition
 from isoflow.desk import Desk
 from isoflow.documents import issuing_event
@@ -45,7 +45,6 @@ APPLICANT_KEYS = ("ho_ten", "dia_chi", "dien_thoai", "email", "so_dinh_danh")
 _HEADERS = {"trường", "field", "tên trường", "dữ liệu"}
 _VALUE_HEADERS = {"giá trị", "value"}
 _VI_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-_VI_INSTANT = re.compile(r"\d{1,2}:\d{2}(?: ngày)? \d{1,2}/\d{1,2}/\d{4}")
 
 _TEXT = {
     "vi": {
@@ -185,7 +184,7 @@ def _value(cell: str) -> str:
     (a cell that is no real date is left as written, for the engine to refuse with its reason)."""
     text = cell.strip()
     try:
-        if _VI_INSTANT.fullmatch(text):
+        if VI_INSTANT.fullmatch(text):
             return parse_instant(text).isoformat(timespec="minutes")
         if _VI_DATE.fullmatch(text):
             day, month, year = (int(p) for p in text.split("/"))

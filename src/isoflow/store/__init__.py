@@ -15,10 +15,22 @@ from __future__ import annotations
 from isoflow.errors import StoreError
 from isoflow.store._api import SCHEMA_VERSION, ChainProblem, Factory, Store
 
-__all__ = ["SCHEMA_VERSION", "ChainProblem", "Factory", "Store", "open_store"]
+__all__ = ["SCHEMA_VERSION", "ChainProblem", "Factory", "Store", "open_store", "sqlite_file"]
 
 _SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 _MEMORY = ("sqlite://:memory:", "sqlite:///:memory:", ":memory:")
+
+
+def sqlite_file(url: str) -> str | None:
+    """The file an SQLite URL names (``None`` for in-memory, PostgreSQL or anything else)."""
+    url = url.strip()
+    if url in _MEMORY:
+        return None
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///") or None
+    if "://" not in url and url.lower().endswith(_SQLITE_SUFFIXES):
+        return url
+    return None
 
 
 def open_store(url: str | None) -> Store:
@@ -31,24 +43,20 @@ def open_store(url: str | None) -> Store:
         from isoflow.store.sqlite import SQLiteStore
 
         return SQLiteStore(":memory:")
-    if url.startswith("sqlite:///"):
-        path = url.removeprefix("sqlite:///")
-        if not path:
-            raise StoreError(f"{url!r} names no file; write sqlite:///isoflow.db (relative) or "
-                             "sqlite:////var/lib/isoflow/isoflow.db (absolute)")
+    path = sqlite_file(url)
+    if path is not None:
         from isoflow.store.sqlite import SQLiteStore
 
         return SQLiteStore(path)
+    if url == "sqlite:///":
+        raise StoreError(f"{url!r} names no file; write sqlite:///isoflow.db (relative) or "
+                         "sqlite:////var/lib/isoflow/isoflow.db (absolute)")
     if url.startswith(("postgresql://", "postgres://")):
         try:
             from isoflow.store.postgres import PostgresStore
         except ImportError:
             raise StoreError("PostgreSQL needs the psycopg driver: pip install 'isoflow[postgres]'") from None
         return PostgresStore(url)
-    if "://" not in url and url.lower().endswith(_SQLITE_SUFFIXES):
-        from isoflow.store.sqlite import SQLiteStore
-
-        return SQLiteStore(url)
     scheme = url.split("://", 1)[0] + "://" if "://" in url else url
     raise StoreError(f"unknown database {scheme!r}: use sqlite:///path/to/file.db, sqlite://:memory: "
                      "or postgresql://user:password@host:port/database")

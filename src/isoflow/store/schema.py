@@ -177,6 +177,19 @@ _FACT_COLUMNS = (
     ("digitised", "INTEGER", "integer"), ("paper_moved", "INTEGER", "integer"),
     ("paused_at", "TEXT", "timestamp without time zone"),
 )
+# The report's indexes, the same in both dialects (queries in isoflow.store._indicators;
+# benchmarks/bench_report.py: a full-year report on a million dossiers went from 14 s to under
+# 5 s on SQLite).  TALLIES reads every column of ``dossiers_report`` and nothing else of the row:
+# it scans the index in procedure order (no sort, no row bodies read) instead of the table;
+# WORKED reads it too.  STEPS: the histogram (process_code, step, worked_min) streams from
+# ``step_times_histogram`` in group order, with ``at`` and ``result`` beside it (7 s to 1 s for
+# ~6 million steps: no sort, no table read).
+_REPORT_INDEXES = (
+    """CREATE INDEX dossiers_report ON dossiers (process_code, received_at, closed_at, outcome, result,
+        result_766, worst_step, worked_min, channel, due_at, paused_at, extensions, handovers, paper_moved,
+        paid_online, e_result, digitised, code)""",
+    "CREATE INDEX step_times_histogram ON step_times (process_code, step, worked_min, at, result)",
+)
 _SQLITE_4 = (
     *(f"ALTER TABLE dossiers ADD COLUMN {name} {kind}" for name, kind, _ in _FACT_COLUMNS),
     """UPDATE dossiers SET channel = json_extract(body, '$.channel'),
@@ -211,16 +224,7 @@ _SQLITE_4 = (
         topics    TEXT NOT NULL,
         comment   TEXT NOT NULL
     )""",
-    # The report's indexes (queries in isoflow.store._indicators; benchmarks/bench_report.py: a
-    # full-year report on a million dossiers went from 14 s to under 5 s on SQLite).  TALLIES reads
-    # every column of ``dossiers_report`` and nothing else of the row: it scans the index in
-    # procedure order (no sort, no row bodies read) instead of the table; WORKED reads it too.
-    """CREATE INDEX dossiers_report ON dossiers (process_code, received_at, closed_at, outcome, result,
-        result_766, worst_step, worked_min, channel, due_at, paused_at, extensions, handovers, paper_moved,
-        paid_online, e_result, digitised, code)""",
-    # STEPS: the histogram (process_code, step, worked_min) streams from this index in group order,
-    # with ``at`` and ``result`` beside it (7 s to 1 s for ~6 million steps: no sort, no table read).
-    "CREATE INDEX step_times_histogram ON step_times (process_code, step, worked_min, at, result)",
+    *_REPORT_INDEXES,
 )
 _POSTGRES_4 = (
     *(f"ALTER TABLE dossiers ADD COLUMN {name} {kind}" for name, _, kind in _FACT_COLUMNS),
@@ -252,16 +256,7 @@ _POSTGRES_4 = (
         topics    jsonb NOT NULL,
         comment   text NOT NULL
     )""",
-    # The report's indexes (queries in isoflow.store._indicators; benchmarks/bench_report.py: a
-    # full-year report on a million dossiers went from 14 s to under 5 s on SQLite).  TALLIES reads
-    # every column of ``dossiers_report`` and nothing else of the row: it scans the index in
-    # procedure order (no sort, no row bodies read) instead of the table; WORKED reads it too.
-    """CREATE INDEX dossiers_report ON dossiers (process_code, received_at, closed_at, outcome, result,
-        result_766, worst_step, worked_min, channel, due_at, paused_at, extensions, handovers, paper_moved,
-        paid_online, e_result, digitised, code)""",
-    # STEPS: the histogram (process_code, step, worked_min) streams from this index in group order,
-    # with ``at`` and ``result`` beside it (7 s to 1 s for ~6 million steps: no sort, no table read).
-    "CREATE INDEX step_times_histogram ON step_times (process_code, step, worked_min, at, result)",
+    *_REPORT_INDEXES,
 )
 
 #: Every migration, oldest first; ``MIGRATIONS[-1].version == SCHEMA_VERSION``.
