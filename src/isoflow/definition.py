@@ -18,6 +18,8 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Literal, TypeVar
 
+import msgspec
+
 from isoflow.source_map import SourceMap
 
 Outcome = Literal["granted", "refused", "withdrawn", "stopped"]
@@ -41,7 +43,7 @@ NATIONAL_STATUS = {
 _RAW_CHAR = re.compile(r"&[^;&]*;|\r\n|.", re.S)
 
 
-class Location:
+class Location(msgspec.Struct, eq=False):
     """Where a node was written: file, 1-based line and column of its start tag.
 
     ``attributes`` maps each attribute to the line and column where its value starts and the
@@ -50,26 +52,19 @@ class Location:
 
     The loader gives the line at once and an *anchor* (the file's :class:`SourceMap`, the tag
     name and its occurrence on that line); the column and attributes are found the first
-    time they are asked for, which for most nodes is never.  Locations are immutable.
+    time they are asked for, which for most nodes is never.  Locations are immutable: the
+    fields are private, and resolving the anchor only fills in what was already decided.
+    Built as ``Location(file, line[, column[, attributes[, source, name, occurrence]]])``;
+    a struct because a file has one per element and most are never resolved.
     """
 
-    # The anchor is kept in three slots rather than one tuple: a file has a Location per
-    # element, and most are never resolved (one object per node instead of two).
-    __slots__ = ("_attributes", "_column", "_line", "_name", "_occurrence", "_source", "file")
-
-    def __init__(self, file: str, line: int, column: int | None = None,
-                 attributes: Mapping[str, tuple[int, int, str]] | None = None,
-                 source: SourceMap | None = None, name: str = "", occurrence: int = 0, *,
-                 anchor: tuple[SourceMap, str, int] | None = None) -> None:
-        self.file = file
-        self._line = line
-        self._column = column
-        self._attributes = attributes
-        if anchor is not None:
-            source, name, occurrence = anchor
-        self._source = source
-        self._name = name
-        self._occurrence = occurrence
+    file: str
+    _line: int
+    _column: int | None = None
+    _attributes: Mapping[str, tuple[int, int, str]] | None = None
+    _source: SourceMap | None = None
+    _name: str = ""
+    _occurrence: int = 0
 
     def _resolve(self) -> None:
         source = self._source
@@ -109,15 +104,6 @@ class Location:
     def __repr__(self) -> str:
         return f"Location({self.file!r}, {self.line}, {self.column})"
 
-    def __getstate__(self) -> tuple[str, int, int | None, Mapping[str, tuple[int, int, str]] | None, object]:
-        anchor = None if self._source is None else (self._source, self._name, self._occurrence)
-        return (self.file, self._line, self._column, self._attributes, anchor)
-
-    def __setstate__(self, state: tuple[str, int, int | None, Mapping[str, tuple[int, int, str]] | None,
-                                        tuple[SourceMap, str, int] | None]) -> None:
-        self.file, self._line, self._column, self._attributes, anchor = state
-        self._source, self._name, self._occurrence = anchor if anchor is not None else (None, "", 0)
-
     def of(self, attribute: str, offset: int = 0) -> Location:
         """Where the ``offset``-th character of an attribute's (parsed) value is written.
 
@@ -149,8 +135,7 @@ class Location:
         return Location(self.file, line, column + len(before))
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(msgspec.Struct, frozen=True):
     """``<suppress rule="T002" reason="..."/>``: a rule silenced on one element, with why."""
 
     rule: str
@@ -158,8 +143,7 @@ class Suppression:
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(msgspec.Struct, frozen=True):
     """Common to everything with an id: where it is, and which rules it silences."""
 
     id: str
@@ -172,28 +156,25 @@ class Node:
         return f"{type(self).__name__.lower()} {self.id!r}"
 
 
-@dataclass(frozen=True, slots=True)
-class Role(Node):
+class Role(Node, frozen=True):
     """A role that may hold a step or take an action (vai trò)."""
 
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Unit(Node):
+class Unit(Node, frozen=True):
     """A unit that holds the dossier: one-stop desk, department, leadership, another agency."""
 
     name: str = ""
     kind: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Field(Node):
+class Field(Node, frozen=True):
     """A typed dossier field, usable in guards, effects and forms."""
 
     type: str | None = None
     required: bool | None = None
-    labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = msgspec.field(default_factory=dict)
     options: tuple[str, ...] = ()
     #: What each option means, as the forms print it (same order as ``options``; "" if unsaid).
     option_labels: tuple[str, ...] = ()
@@ -210,16 +191,14 @@ class Field(Node):
         return self.type or "text"
 
 
-@dataclass(frozen=True, slots=True)
-class Form(Node):
+class Form(Node, frozen=True):
     """A form the process issues; ``template`` names it in the form set."""
 
     name: str = ""
     template: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Duration:
+class Duration(msgspec.Struct, frozen=True):
     """A time budget in working hours (``4h``) or working days (``0.5d``)."""
 
     amount: Decimal
@@ -240,8 +219,7 @@ class Duration:
         return f"{self.amount.normalize():f}{self.unit}"
 
 
-@dataclass(frozen=True, slots=True)
-class State(Node):
+class State(Node, frozen=True):
     """A step of the procedure (bước): who holds the dossier, who answers for it, how long."""
 
     kind: StateKind | None = None
@@ -252,7 +230,7 @@ class State(Node):
     budget: Duration | None = None
     status: int | None = None
     clock: Literal["restart", "pause"] | None = None
-    labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = msgspec.field(default_factory=dict)
 
     @property
     def restarts_clock(self) -> bool:
@@ -279,8 +257,7 @@ class State(Node):
         return self.labels.get("vi") or next(iter(self.labels.values()), self.id)
 
 
-@dataclass(frozen=True, slots=True)
-class Effect:
+class Effect(msgspec.Struct, frozen=True):
     """``<set field="x" value="expression"/>``: a field an action writes."""
 
     field: str
@@ -288,8 +265,7 @@ class Effect:
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Action(Node):
+class Action(Node, frozen=True):
     """A move from one step to another (thao tác); alternatives share an id and a source."""
 
     source: str = ""
@@ -303,7 +279,7 @@ class Action(Node):
     records: tuple[str, ...] | None = None
     effects: tuple[Effect, ...] | None = None
     reschedule: str | None = None
-    labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = msgspec.field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -313,8 +289,7 @@ class Action(Node):
         return f"action {self.id!r} from {self.source!r}"
 
 
-@dataclass(frozen=True, slots=True)
-class Record(Node):
+class Record(Node, frozen=True):
     """A record to keep (hồ sơ cần lưu), where and for how long."""
 
     name: str = ""
@@ -322,8 +297,7 @@ class Record(Node):
     retention: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SignOff:
+class SignOff(msgspec.Struct, frozen=True):
     """One row of the cover's sign-off table: drafted, reviewed or approved."""
 
     by: str | None
@@ -332,8 +306,7 @@ class SignOff:
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     """One row of the revision history (trang theo dõi sửa đổi)."""
 
     revision: int
@@ -343,8 +316,7 @@ class Change:
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentControl:
+class DocumentControl(msgspec.Struct, frozen=True):
     """Document control of a controlled procedure (TCVN ISO 9001:2015, 7.5)."""
 
     drafted: SignOff | None
@@ -354,8 +326,7 @@ class DocumentControl:
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Component:
+class Component(msgspec.Struct, frozen=True):
     """One paper of the dossier (thành phần hồ sơ)."""
 
     id: str
@@ -366,8 +337,7 @@ class Component:
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class TimeLimit:
+class TimeLimit(msgspec.Struct, frozen=True):
     """The legal time limit: working days, working hours, or the same day."""
 
     working_days: Decimal | None
@@ -395,8 +365,7 @@ class TimeLimit:
         return "the same working day"
 
 
-@dataclass(frozen=True, slots=True)
-class Procedure:
+class Procedure(msgspec.Struct, frozen=True):
     """The administrative procedure a process implements: sections 1–7 of the document."""
 
     titles: Mapping[str, str]
@@ -530,11 +499,11 @@ def _merge_nodes(base: tuple[N, ...], derived: tuple[N, ...]) -> tuple[tuple[N, 
             merged[_key(node)] = node
             continue
         changes = {
-            f.name: getattr(node, f.name)
-            for f in dataclasses.fields(node)
-            if f.name not in ("id", "remove") and _stated(getattr(node, f.name))
+            name: getattr(node, name)
+            for name in node.__struct_fields__
+            if name not in ("id", "remove") and _stated(getattr(node, name))
         }
-        merged[k] = dataclasses.replace(old, **changes)
+        merged[k] = msgspec.structs.replace(old, **changes)
     return tuple(merged.values()), dangling
 
 
@@ -583,40 +552,3 @@ def extend(base: ProcessDefinition, derived: ProcessDefinition) -> ProcessDefini
         records=merge("records"),
         dangling_removals=tuple(dangling),
     )
-
-
-_NOTHING = object()
-
-
-def _slot_init(cls: type) -> None:
-    """Give a frozen, slotted dataclass an ``__init__`` that sets its slots directly.
-
-    The generated one goes through ``object.__setattr__`` for every field (frozen classes must),
-    which makes building the thousands of nodes of a large catalogue twice as slow.  Same
-    signature, defaults and factories; the instances stay frozen.
-    """
-    params: list[str] = []
-    body: list[str] = []
-    namespace: dict[str, object] = {"_NOTHING": _NOTHING}
-    for index, f in enumerate(dataclasses.fields(cls)):
-        namespace[f"_set{index}"] = getattr(cls, f.name).__set__
-        if f.default is not dataclasses.MISSING:
-            namespace[f"_default{index}"] = f.default
-            params.append(f"{f.name}=_default{index}")
-        elif f.default_factory is not dataclasses.MISSING:
-            namespace[f"_factory{index}"] = f.default_factory
-            params.append(f"{f.name}=_NOTHING")
-            body.append(f"    if {f.name} is _NOTHING:\n        {f.name} = _factory{index}()")
-        else:
-            params.append(f.name)
-        body.append(f"    _set{index}(self, {f.name})")
-    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
-    exec(source, namespace)  # noqa: S102 - our own field names
-    init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
-    cls.__init__ = init  # type: ignore[misc]
-
-
-for _cls in (Suppression, Node, Role, Unit, Field, Form, Duration, State, Effect, Action, Record, SignOff, Change,
-             DocumentControl, Component, TimeLimit, Procedure):
-    _slot_init(_cls)

@@ -62,4 +62,6 @@ def _undeclared(process: ProcessDefinition) -> ProcessDefinition:
     """The process without ``issues``, so its forms are matched to the sample events by meaning."""
     from dataclasses import replace
 
-    return replace(process, actions=tuple(replace(a, issues=None) for a in process.actions))
+    from msgspec.structs import replace as replace_node
+
+    return replace(process, actions=tuple(replace_node(a, issues=None) for a in process.actions))

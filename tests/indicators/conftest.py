@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from isoflow.calendar_data import load_calendar
@@ -63,9 +64,9 @@ def definitions_of(folder: Path) -> list[ProcessDefinition]:
     found = []
     for d in load_runnable([folder]):
         if d.code == "QT-THU-02" and d.procedure is not None:
-            limit = dataclasses.replace(d.procedure.time_limit, working_days=None, working_hours=None,
+            limit = msgspec.structs.replace(d.procedure.time_limit, working_days=None, working_hours=None,
                                         same_day=False)
-            d = dataclasses.replace(d, procedure=dataclasses.replace(d.procedure, time_limit=limit))
+            d = dataclasses.replace(d, procedure=msgspec.structs.replace(d.procedure, time_limit=limit))
         found.append(d)
     return found
 

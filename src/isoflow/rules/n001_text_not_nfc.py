@@ -16,6 +16,8 @@ import dataclasses
 import unicodedata
 from collections.abc import Iterator
 
+import msgspec
+
 from isoflow.definition import Location, ProcessDefinition
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
@@ -32,7 +34,12 @@ def _texts(value: object, where: Location) -> Iterator[tuple[str, Location]]:
     elif isinstance(value, tuple):
         for item in value:
             yield from _texts(item, where)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, (type, Location)):
+    elif isinstance(value, msgspec.Struct):  # a node of the definition
+        here = getattr(value, "location", where)
+        for name in value.__struct_fields__:
+            if name != "location":
+                yield from _texts(getattr(value, name), here)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):  # the definition itself
         here = getattr(value, "location", where)
         for f in dataclasses.fields(value):
             if f.name != "location":
