@@ -102,6 +102,7 @@ def _new_parser() -> etree.XMLParser:
         dtd_validation=False,
         huge_tree=False,
         collect_ids=False,
+        remove_blank_text=True,  # no node for the indentation between elements: less to build, check and free
     )
     parser.resolvers.add(_NothingResolver())
     return parser
