@@ -491,14 +491,14 @@ def test_unreadable_file_is_exit_2(tmp_path: Path) -> None:
 def test_file_that_cannot_be_opened_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same as chmod 000, for runs as root: opening the file raises PermissionError."""
     path = write(tmp_path, VALID)
-    real_open = Path.open
+    real_open = os.open
 
-    def refusing_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def refusing_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     run = validate(path)
     assert run.code == 2
     assert f"{path}: cannot read file: Permission denied" in run.out
