@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import msgspec
+
 from isoflow.definition import Duration, ProcessDefinition, extend
 from isoflow.xml_loader import load_bytes
 from tests.conftest import FLOW
@@ -96,3 +98,20 @@ def test_the_procedure_section_is_read_whole() -> None:
     assert procedure.online_level == "partial"
     assert procedure.fee_amount == 0
     assert procedure.place_receipt.startswith("Trung tâm Phục vụ hành chính công xã")
+
+
+def test_comments_and_processing_instructions_inside_sections_change_nothing() -> None:
+    """The builder tells elements from comments and processing instructions by their class."""
+    plain = load(FLOW, "flow.xml")
+    noisy = FLOW
+    for section in ("roles", "fields", "forms", "states", "actions", "records"):
+        noisy = noisy.replace(f"<{section}>", f"<{section}><!-- ghi chú --><?isoflow note?>", 1)
+        noisy = noisy.replace(f"</{section}>", f"<!-- cuối -->\n  </{section}>", 1)
+    noisy = noisy.replace("<state ", "<!-- bước -->\n    <state ", 1)
+    assert noisy != FLOW
+    commented = load(noisy, "flow.xml")
+    for name in ("roles", "fields", "forms", "states", "actions", "records"):
+        assert [n.id for n in getattr(commented, name)] == [n.id for n in getattr(plain, name)], name
+        assert getattr(commented, name) == tuple(
+            msgspec.structs.replace(n, location=m.location)
+            for n, m in zip(getattr(plain, name), getattr(commented, name), strict=True)), name

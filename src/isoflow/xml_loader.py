@@ -379,6 +379,9 @@ _FIELDS, _FIELD, _FORMS, _FORM = _NS + "fields", _NS + "field", _NS + "forms", _
 _STATES, _STATE, _ACTIONS, _ACTION = _NS + "states", _NS + "state", _NS + "actions", _NS + "action"
 _RECORDS, _RECORD, _LABEL, _SET, _OPTION = _NS + "records", _NS + "record", _NS + "label", _NS + "set", _NS + "option"
 _HISTORY, _CHANGE = _NS + "history", _NS + "change"
+_ELEMENT = etree._Element  # comments and processing instructions are subclasses
+#: Budgets repeat across a catalogue ("4h", "0.5d"); durations are immutable, so one each.
+_DURATIONS: dict[str, Duration] = {}
 
 
 class _Builder:
@@ -444,9 +447,13 @@ class _Builder:
         return Location(self.path, line, None, None, self.source, name, occurrence)
 
     def items(self, root: Any, group: str, item: str) -> list[Any]:
-        """The ``item`` children of the first ``group`` section (a walk beats a tag matcher)."""
+        """The ``item`` children of the first ``group`` section (a walk beats a tag matcher).
+
+        The schema admits only ``item`` elements in a section, so telling them from comments
+        and processing instructions by class spares building each child's tag name.
+        """
         parent = self.sections.get(group)
-        return [] if parent is None else [child for child in parent if child.tag == item]
+        return [] if parent is None else [child for child in parent if child.__class__ is _ELEMENT]
 
     def texts(self, element: Any, tag: str) -> Mapping[str, str]:
         count = len(element)
@@ -504,7 +511,7 @@ class _Builder:
         return State(a["id"], self.loc(e, "state"), self.suppressions(e) if self.suppressed else (),
                      get("remove") in ("true", "1"), get("kind"),
                      None if initial is None else initial.strip() in ("true", "1"), get("outcome"),
-                     get("unit"), get("role"), Duration.parse(budget) if budget else None,
+                     get("unit"), get("role"), (_DURATIONS.get(budget) or _duration(budget)) if budget else None,
                      int(status) if status else None, get("clock"), labels)
 
     def action(self, e: Any) -> Action:
@@ -588,6 +595,13 @@ class _Builder:
             time_limit=time_limit, place_receipt=place.get("receipt"), place_return=place.get("return"),
             fee_amount=int(fee.get("amount")), fee_note=_text(fee),
             online_level=online.get("level") if online is not None else None, location=self.loc(e, "procedure"))
+
+def _duration(text: str) -> Duration:
+    if len(_DURATIONS) > 4096:  # a bound, for a process that validates without end
+        _DURATIONS.clear()
+    found = _DURATIONS[text] = Duration.parse(text)
+    return found
+
 
 def _text(element: Any) -> str:
     """The element's text with runs of white space collapsed, as a reader sees it."""
