@@ -5,6 +5,11 @@ is), so that every finding and error can point at the exact place a quality offi
 edit.  Optional attributes stay ``None`` when the author did not write them: that is what
 lets a procedure restate only what differs from the flow it extends (:func:`extend`), and
 the ``effective_*`` properties give the value in force.
+
+The nodes are frozen msgspec structs built in C (a catalogue of 2,000 files has some 250,000
+of them, locations included), and left out of the garbage collector (``gc=False``): they
+refer only to values, tuples, mappings and the file's :class:`SourceMap`, never back to
+anything that refers to them, so they can take no part in a reference cycle.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ NATIONAL_STATUS = {
 _RAW_CHAR = re.compile(r"&[^;&]*;|\r\n|.", re.S)
 
 
-class Location(msgspec.Struct, eq=False):
+class Location(msgspec.Struct, eq=False, gc=False):
     """Where a node was written: file, 1-based line and column of its start tag.
 
     ``attributes`` maps each attribute to the line and column where its value starts and the
@@ -135,7 +140,7 @@ class Location(msgspec.Struct, eq=False):
         return Location(self.file, line, column + len(before))
 
 
-class Suppression(msgspec.Struct, frozen=True):
+class Suppression(msgspec.Struct, frozen=True, gc=False):
     """``<suppress rule="T002" reason="..."/>``: a rule silenced on one element, with why."""
 
     rule: str
@@ -143,7 +148,7 @@ class Suppression(msgspec.Struct, frozen=True):
     location: Location
 
 
-class Node(msgspec.Struct, frozen=True):
+class Node(msgspec.Struct, frozen=True, gc=False):
     """Common to everything with an id: where it is, and which rules it silences."""
 
     id: str
@@ -156,20 +161,20 @@ class Node(msgspec.Struct, frozen=True):
         return f"{type(self).__name__.lower()} {self.id!r}"
 
 
-class Role(Node, frozen=True):
+class Role(Node, frozen=True, gc=False):
     """A role that may hold a step or take an action (vai trò)."""
 
     name: str = ""
 
 
-class Unit(Node, frozen=True):
+class Unit(Node, frozen=True, gc=False):
     """A unit that holds the dossier: one-stop desk, department, leadership, another agency."""
 
     name: str = ""
     kind: str | None = None
 
 
-class Field(Node, frozen=True):
+class Field(Node, frozen=True, gc=False):
     """A typed dossier field, usable in guards, effects and forms."""
 
     type: str | None = None
@@ -191,14 +196,14 @@ class Field(Node, frozen=True):
         return self.type or "text"
 
 
-class Form(Node, frozen=True):
+class Form(Node, frozen=True, gc=False):
     """A form the process issues; ``template`` names it in the form set."""
 
     name: str = ""
     template: str | None = None
 
 
-class Duration(msgspec.Struct, frozen=True):
+class Duration(msgspec.Struct, frozen=True, gc=False):
     """A time budget in working hours (``4h``) or working days (``0.5d``)."""
 
     amount: Decimal
@@ -219,7 +224,7 @@ class Duration(msgspec.Struct, frozen=True):
         return f"{self.amount.normalize():f}{self.unit}"
 
 
-class State(Node, frozen=True):
+class State(Node, frozen=True, gc=False):
     """A step of the procedure (bước): who holds the dossier, who answers for it, how long."""
 
     kind: StateKind | None = None
@@ -257,7 +262,7 @@ class State(Node, frozen=True):
         return self.labels.get("vi") or next(iter(self.labels.values()), self.id)
 
 
-class Effect(msgspec.Struct, frozen=True):
+class Effect(msgspec.Struct, frozen=True, gc=False):
     """``<set field="x" value="expression"/>``: a field an action writes."""
 
     field: str
@@ -265,7 +270,7 @@ class Effect(msgspec.Struct, frozen=True):
     location: Location
 
 
-class Action(Node, frozen=True):
+class Action(Node, frozen=True, gc=False):
     """A move from one step to another (thao tác); alternatives share an id and a source."""
 
     source: str = ""
@@ -289,7 +294,7 @@ class Action(Node, frozen=True):
         return f"action {self.id!r} from {self.source!r}"
 
 
-class Record(Node, frozen=True):
+class Record(Node, frozen=True, gc=False):
     """A record to keep (hồ sơ cần lưu), where and for how long."""
 
     name: str = ""
@@ -297,7 +302,7 @@ class Record(Node, frozen=True):
     retention: str | None = None
 
 
-class SignOff(msgspec.Struct, frozen=True):
+class SignOff(msgspec.Struct, frozen=True, gc=False):
     """One row of the cover's sign-off table: drafted, reviewed or approved."""
 
     by: str | None
@@ -306,7 +311,7 @@ class SignOff(msgspec.Struct, frozen=True):
     location: Location
 
 
-class Change(msgspec.Struct, frozen=True):
+class Change(msgspec.Struct, frozen=True, gc=False):
     """One row of the revision history (trang theo dõi sửa đổi)."""
 
     revision: int
@@ -316,7 +321,7 @@ class Change(msgspec.Struct, frozen=True):
     location: Location
 
 
-class DocumentControl(msgspec.Struct, frozen=True):
+class DocumentControl(msgspec.Struct, frozen=True, gc=False):
     """Document control of a controlled procedure (TCVN ISO 9001:2015, 7.5)."""
 
     drafted: SignOff | None
@@ -326,7 +331,7 @@ class DocumentControl(msgspec.Struct, frozen=True):
     location: Location
 
 
-class Component(msgspec.Struct, frozen=True):
+class Component(msgspec.Struct, frozen=True, gc=False):
     """One paper of the dossier (thành phần hồ sơ)."""
 
     id: str
@@ -337,7 +342,7 @@ class Component(msgspec.Struct, frozen=True):
     location: Location
 
 
-class TimeLimit(msgspec.Struct, frozen=True):
+class TimeLimit(msgspec.Struct, frozen=True, gc=False):
     """The legal time limit: working days, working hours, or the same day."""
 
     working_days: Decimal | None
@@ -365,7 +370,7 @@ class TimeLimit(msgspec.Struct, frozen=True):
         return "the same working day"
 
 
-class Procedure(msgspec.Struct, frozen=True):
+class Procedure(msgspec.Struct, frozen=True, gc=False):
     """The administrative procedure a process implements: sections 1–7 of the document."""
 
     titles: Mapping[str, str]
