@@ -380,6 +380,8 @@ _STATES, _STATE, _ACTIONS, _ACTION = _NS + "states", _NS + "state", _NS + "actio
 _RECORDS, _RECORD, _LABEL, _SET, _OPTION = _NS + "records", _NS + "record", _NS + "label", _NS + "set", _NS + "option"
 _HISTORY, _CHANGE = _NS + "history", _NS + "change"
 _ELEMENT = etree._Element  # comments and processing instructions are subclasses
+#: The groups of <procedure> and the one kind of item each holds.
+_GROUPS = {"references": "ref", "terms": "term", "legal-basis": "act", "components": "component"}
 #: Budgets repeat across a catalogue ("4h", "0.5d"); durations are immutable, so one each.
 _DURATIONS: dict[str, Duration] = {}
 
@@ -563,16 +565,13 @@ class _Builder:
         one: dict[str, Any] = {}
         many: dict[str, list[Any]] = {"title": [], "ref": [], "term": [], "act": [], "component": []}
         for child in e:
-            tag = child.tag
-            if not isinstance(tag, str):
+            if child.__class__ is not _ELEMENT:
                 continue  # a comment or processing instruction
-            tag = tag.rpartition("}")[2]
+            tag = child.tag.rpartition("}")[2]
             if tag in many:
                 many[tag].append(child)
-            elif tag in ("references", "terms", "legal-basis", "components"):
-                for item in child:
-                    if isinstance(item.tag, str):
-                        many[item.tag.rpartition("}")[2]].append(item)
+            elif tag in _GROUPS:  # a group of one kind of item (the schema says which)
+                many[_GROUPS[tag]].extend(item for item in child if item.__class__ is _ELEMENT)
             else:
                 one[tag] = child
         t, place, fee, online = one["time-limit"], one["place"], one["fee"], one.get("online")
