@@ -5,9 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import msgspec
-
-from isoflow.definition import Duration, ProcessDefinition, extend
+from isoflow.definition import Duration, ProcessDefinition, extend, revised
 from isoflow.xml_loader import load_bytes
 from tests.conftest import FLOW
 
@@ -113,5 +111,5 @@ def test_comments_and_processing_instructions_inside_sections_change_nothing() -
     for name in ("roles", "fields", "forms", "states", "actions", "records"):
         assert [n.id for n in getattr(commented, name)] == [n.id for n in getattr(plain, name)], name
         assert getattr(commented, name) == tuple(
-            msgspec.structs.replace(n, location=m.location)
+            revised(n, location=m.location)
             for n, m in zip(getattr(plain, name), getattr(commented, name), strict=True)), name

@@ -7,10 +7,9 @@ import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-import msgspec
 import pytest
 
-from isoflow.definition import Action, Duration, ProcessDefinition, State
+from isoflow.definition import Action, Duration, ProcessDefinition, State, revised
 from isoflow.diagram import flowchart_mermaid, flowchart_svg, short_label
 from isoflow.workspace import load_runnable
 from isoflow.xml_loader import load_bytes
@@ -140,8 +139,8 @@ def test_svg_boxes_show_role_and_vietnamese_budget(procedures: dict[str, Process
 def test_hostile_labels_come_out_as_text(procedures: dict[str, ProcessDefinition]) -> None:
     definition = procedures["QT-HT-02"]
     hostile = '<script>alert("x")</script> & ]]> \'quoted\''
-    states = (msgspec.structs.replace(definition.states[0], labels={"vi": hostile}), *definition.states[1:])
-    actions = (msgspec.structs.replace(definition.actions[0], labels={"vi": "<b>&amp;</b>"}), *definition.actions[1:])
+    states = (revised(definition.states[0], labels={"vi": hostile}), *definition.states[1:])
+    actions = (revised(definition.actions[0], labels={"vi": "<b>&amp;</b>"}), *definition.actions[1:])
     definition = dataclasses.replace(definition, states=states, actions=actions)
     svg = flowchart_svg(definition)
     assert "<script" not in svg
@@ -156,7 +155,7 @@ def test_hostile_labels_come_out_as_text(procedures: dict[str, ProcessDefinition
 
 def test_no_initial_state_is_refused() -> None:
     flow = load(SMALL)
-    states = tuple(msgspec.structs.replace(s, initial=False) for s in flow.states)
+    states = tuple(revised(s, initial=False) for s in flow.states)
     with pytest.raises(ValueError, match="no initial state"):
         flowchart_svg(dataclasses.replace(flow, states=states))
 

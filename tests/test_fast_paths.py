@@ -5,10 +5,9 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-import msgspec
 import pytest
 
-from isoflow.definition import Action, Field, Location, State
+from isoflow.definition import Action, Field, Location, State, revised
 from isoflow.source_map import _NOT_STABLE, utf8_is_nfc
 from isoflow.workspace import _walk
 
@@ -54,7 +53,7 @@ def test_nodes_are_frozen_structs_with_fresh_defaults() -> None:
     assert action == Action(id="a", location=where, suppressions=(), remove=False, source="s")
     assert action.labels == {}
     assert action.labels is not Action("b", where).labels
-    assert msgspec.structs.replace(action, target="t").target == "t"
+    assert revised(action, target="t").target == "t"
     assert State("x", where).kind is None
     assert Field("f", where).options == ()
     with pytest.raises(AttributeError):

@@ -35,6 +35,7 @@ OWNERS = {
     "markupsafe": {"forms.py"},
     "holidays": {"calendar_data.py"},
     "transitions": {"engine.py"},
+    "msgspec": {"definition.py"},  # the model's structs; everyone else uses definition.revised
     "sqlite3": {"sqlite.py"},
     "psycopg": {"postgres.py"},
     "pytest_bdd": {"catalogue.py", "parsing.py"},

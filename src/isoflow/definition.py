@@ -399,6 +399,13 @@ class Procedure(msgspec.Struct, frozen=True, gc=False):
 
 
 N = TypeVar("N", bound=Node)
+S = TypeVar("S", bound=msgspec.Struct)
+
+
+def revised(node: S, **changes: object) -> S:
+    """A copy of a node with ``changes``: the model's structs are frozen, so this is how a
+    procedure restates an inherited step, or a test varies one."""
+    return msgspec.structs.replace(node, **changes)
 
 
 @dataclass(frozen=True)
@@ -508,7 +515,7 @@ def _merge_nodes(base: tuple[N, ...], derived: tuple[N, ...]) -> tuple[tuple[N, 
             for name in node.__struct_fields__
             if name not in ("id", "remove") and _stated(getattr(node, name))
         }
-        merged[k] = msgspec.structs.replace(old, **changes)
+        merged[k] = revised(old, **changes)
     return tuple(merged.values()), dangling
 
 

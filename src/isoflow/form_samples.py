@@ -62,6 +62,6 @@ def _undeclared(process: ProcessDefinition) -> ProcessDefinition:
     """The process without ``issues``, so its forms are matched to the sample events by meaning."""
     from dataclasses import replace
 
-    from msgspec.structs import replace as replace_node
+    from isoflow.definition import revised
 
-    return replace(process, actions=tuple(replace_node(a, issues=None) for a in process.actions))
+    return replace(process, actions=tuple(revised(a, issues=None) for a in process.actions))

@@ -22,12 +22,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import pytest
 
 from isoflow.calendar_data import load_calendar
 from isoflow.compiler import compile_process
-from isoflow.definition import ProcessDefinition
+from isoflow.definition import ProcessDefinition, revised
 from isoflow.desk import Desk
 from isoflow.engine import Engine
 from isoflow.indicators import Rating
@@ -64,9 +63,9 @@ def definitions_of(folder: Path) -> list[ProcessDefinition]:
     found = []
     for d in load_runnable([folder]):
         if d.code == "QT-THU-02" and d.procedure is not None:
-            limit = msgspec.structs.replace(d.procedure.time_limit, working_days=None, working_hours=None,
+            limit = revised(d.procedure.time_limit, working_days=None, working_hours=None,
                                         same_day=False)
-            d = dataclasses.replace(d, procedure=msgspec.structs.replace(d.procedure, time_limit=limit))
+            d = dataclasses.replace(d, procedure=revised(d.procedure, time_limit=limit))
         found.append(d)
     return found
 

@@ -16,8 +16,6 @@ import dataclasses
 import unicodedata
 from collections.abc import Iterator
 
-import msgspec
-
 from isoflow.definition import Location, ProcessDefinition
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
@@ -34,7 +32,7 @@ def _texts(value: object, where: Location) -> Iterator[tuple[str, Location]]:
     elif isinstance(value, tuple):
         for item in value:
             yield from _texts(item, where)
-    elif isinstance(value, msgspec.Struct):  # a node of the definition
+    elif hasattr(value, "__struct_fields__"):  # a node of the definition (a frozen struct)
         here = getattr(value, "location", where)
         for name in value.__struct_fields__:
             if name != "location":
