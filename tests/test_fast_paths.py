@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -58,3 +59,18 @@ def test_nodes_are_frozen_structs_with_fresh_defaults() -> None:
     assert Field("f", where).options == ()
     with pytest.raises(AttributeError):
         action.id = "b"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text", [
+    "Tiếp nhận hồ sơ", " đầu", "cuối ", "hai  dấu cách", "dòng\nmới", "tab\there", "\u00a0nbsp", "a\u2003b",
+    "", " ", "a\r\nb", "x\u3000y", "đã tidy", "1,5\u00a0ngày\n tiếp", " \u00a0 ",
+])
+def test_texts_collapse_xml_white_space_only(text: str) -> None:
+    """As XSD's collapse: runs of space, tab, CR, LF become one space; a no-break space stays."""
+    from lxml import etree
+
+    from isoflow.xml_loader import _text
+
+    element = etree.Element("label")
+    element.text = text
+    assert _text(element) == " ".join(w for w in re.split("[ \t\n\r]+", text) if w)

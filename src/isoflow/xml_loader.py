@@ -380,6 +380,7 @@ _STATES, _STATE, _ACTIONS, _ACTION = _NS + "states", _NS + "state", _NS + "actio
 _RECORDS, _RECORD, _LABEL, _SET, _OPTION = _NS + "records", _NS + "record", _NS + "label", _NS + "set", _NS + "option"
 _HISTORY, _CHANGE = _NS + "history", _NS + "change"
 _ELEMENT = etree._Element  # comments and processing instructions are subclasses
+_XML_SPACES = re.compile("[ \t\n\r]+")
 #: The groups of <procedure> and the one kind of item each holds.
 _GROUPS = {"references": "ref", "terms": "term", "legal-basis": "act", "components": "component"}
 #: Budgets repeat across a catalogue ("4h", "0.5d"); durations are immutable, so one each.
@@ -603,12 +604,18 @@ def _duration(text: str) -> Duration:
 
 
 def _text(element: Any) -> str:
-    """The element's text with runs of white space collapsed, as a reader sees it."""
+    """The element's text with runs of XML white space collapsed, as a reader sees it.
+
+    Only XML's white space (space, tab, line feed, carriage return), as the schema's
+    ``collapse`` does: a no-break space or an em space is the author's choice and stays.
+    """
     if element is None:
         return ""
     text = element.text or "" if len(element) == 0 else "".join(element.itertext())
-    # strip() returns the text itself when there is nothing at either end: no copy, no slices.
-    return " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text or text.strip() != text) else text
+    # strip(" ") returns the text itself when there is nothing at either end: no copy.
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or text.strip(" ") != text:
+        return _XML_SPACES.sub(" ", text).strip(" ")
+    return text
 
 
 
