@@ -157,9 +157,11 @@ def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable
         if isinstance(resolved, Finding):
             found.append(resolved)
             continue
-        context = Context(written=written, forms=forms)
+        findings = check_definition(resolved, Context(written=written, forms=forms))
+        if not findings:
+            continue  # the usual file: its suppressions need not be looked at
         silenced = _suppressed(resolved, written)
-        for finding in check_definition(resolved, context):
+        for finding in findings:
             codes = silenced.get(finding.element_id, set()) | silenced[""]
             if finding.code not in codes:
                 found.append(finding)

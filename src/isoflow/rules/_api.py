@@ -8,12 +8,13 @@ look at the definition and the context: they never read files or the clock.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
 from isoflow.definition import Location, Node, ProcessDefinition
 from isoflow.findings import Finding, Severity
+from isoflow.rules._facts import Facts
 
 __all__ = ["Check", "Context", "FormCatalogue", "Rule", "Severity"]
 
@@ -50,6 +51,16 @@ class Context:
     written: ProcessDefinition | None = None
     #: The templates the process's forms render with (``None``: form rules do not run).
     forms: FormCatalogue | None = None
+    #: The last process asked about and its facts: every rule asks, one computes.
+    _memo: list[tuple[ProcessDefinition, Facts]] = field(default_factory=list, compare=False, repr=False)
+
+    def facts(self, process: ProcessDefinition) -> Facts:
+        """What several rules ask of ``process``, computed once (see :mod:`isoflow.rules._facts`)."""
+        memo = self._memo
+        if memo and memo[0][0] is process:
+            return memo[0][1]
+        memo[:] = [(process, Facts(process))]
+        return memo[0][1]
 
     def as_written(self, process: ProcessDefinition) -> ProcessDefinition:
         """The definition as its author wrote it: duplicates survive here, not after merging."""

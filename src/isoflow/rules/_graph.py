@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from isoflow.definition import ProcessDefinition
 
@@ -11,15 +11,6 @@ from isoflow.definition import ProcessDefinition
 def successors(process: ProcessDefinition) -> Mapping[str, tuple[str, ...]]:
     """State id → the states its actions lead to (only to declared states)."""
     return process.graph
-
-
-def dangling(process: ProcessDefinition) -> bool:
-    """Whether some action leads from or to an undeclared state.
-
-    S003 reports that at its cause; the graph rules then stay silent instead of reporting
-    every state the broken action cut off.
-    """
-    return process.has_dangling_actions
 
 
 def reachable(graph: Mapping[str, Iterable[str]], starts: Iterable[str]) -> set[str]:
@@ -34,10 +25,20 @@ def reachable(graph: Mapping[str, Iterable[str]], starts: Iterable[str]) -> set[
     return seen
 
 
-def reverse(graph: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
-    """The same graph with every edge turned around."""
-    back: dict[str, list[str]] = {node: [] for node in graph}
-    for node, targets in graph.items():
-        for target in targets:
-            back.setdefault(target, []).append(node)
-    return back
+def spread(starts: Iterable[str], edges: Sequence[tuple[str | None, str | None]], goal: set[str]) -> set[str | None]:
+    """What ``edges`` (pairs of from and to) reach from ``starts``, or a superset of ``goal``.
+
+    Passes over the edges in the order given until nothing new is reached, and stops early
+    once everything in ``goal`` is: with edges in document order, one pass usually reaches
+    every step, and no graph needs building.
+    """
+    seen: set[str | None] = set(starts)
+    while not seen.issuperset(goal):
+        size = len(seen)
+        for source, target in edges:
+            if source in seen:
+                seen.add(target)
+        if len(seen) == size:
+            break
+    return seen
+

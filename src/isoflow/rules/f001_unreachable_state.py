@@ -8,23 +8,31 @@ Accepted: every state is the target of a path of actions from the initial state.
 Fix: add the missing action, correct the ``to`` of an existing one, or delete the state.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
-from isoflow.rules._graph import dangling, reachable, successors
+from isoflow.rules._graph import spread
 
 rule = Rule("F001", "unreachable-state", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
-    initial = process.initial_states
-    if len(initial) != 1 or dangling(process):
-        return  # S002 or S003 reports the cause; reachability means nothing until it is fixed
-    seen = reachable(successors(process), [initial[0].id])
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    facts = context.facts(process)
+    initial = facts.initial
+    if len(initial) != 1 or facts.dangling:
+        return ()  # S002 or S003 reports the cause; reachability means nothing until it is fixed
+    # Without dangling actions every edge joins declared states (or has no target).
+    seen = spread([initial[0].id], list(zip(facts.sources, facts.targets, strict=True)), facts.state_ids)
+    if seen.issuperset(facts.state_ids):
+        return ()
+    return _findings(process, initial[0].id, seen)
+
+
+def _findings(process: ProcessDefinition, initial: str, seen: set[str | None]) -> Iterator[Finding]:
     for state in process.states:
         if state.id not in seen:
-            yield rule.at(state, f"state {state.id!r} cannot be reached from the initial state {initial[0].id!r}",
+            yield rule.at(state, f"state {state.id!r} cannot be reached from the initial state {initial!r}",
                           hint="add an action that leads to it, or delete it")

@@ -10,23 +10,31 @@ Accepted: every step has a path to ``da_tra_ket_qua``, ``tu_choi`` or another fi
 Fix: add an action out of the step (for example to a refusal or stop outcome).
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
-from isoflow.rules._graph import dangling, reachable, reverse, successors
+from isoflow.rules._graph import reachable, spread, successors
 
 rule = Rule("F002", "trap-state", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
-    if dangling(process):
-        return  # S003 reports the broken action; every state it cut off would follow
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    facts = context.facts(process)
+    if facts.dangling:
+        return ()  # S003 reports the broken action; every state it cut off would follow
+    # Backwards, from the last action: final steps are usually reached late in the file.
+    backwards = list(zip(reversed(facts.targets), reversed(facts.sources), strict=True))
+    can_finish = spread(facts.finals, backwards, facts.state_ids)
+    if can_finish.issuperset(facts.state_ids):
+        return ()  # the usual case, found without building the graph
+    return _findings(process, can_finish)
+
+
+def _findings(process: ProcessDefinition, can_finish: set[str | None]) -> Iterator[Finding]:
     graph = successors(process)
-    finals = [s.id for s in process.states if s.is_final]
-    can_finish = reachable(reverse(graph), finals)
     for state in process.states:
         if state.id in can_finish:
             continue

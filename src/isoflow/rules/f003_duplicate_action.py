@@ -8,7 +8,7 @@ Accepted: ``<action id="kiem_tra" from="tiep_nhan" to="a"/>`` and ``... to="b"``
 Fix: delete the copy, or merge the roles and guards into one action.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import Action, ProcessDefinition
 from isoflow.findings import Finding
@@ -18,9 +18,20 @@ rule = Rule("F003", "duplicate-action", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    written = context.as_written(process)
+    actions, facts = written.actions, context.facts(process)
+    keys = zip(facts.ids, facts.sources, facts.targets, strict=True) if written is process \
+        else ((a.id, a.source, a.target) for a in actions)
+    if len(set(keys)) == len(actions):
+        return ()  # no two actions share id, source and target
+    return _findings(process, context)
+
+
+def _findings(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    actions = context.as_written(process).actions
     first: dict[tuple[str, str, str | None], Action] = {}
-    for action in context.as_written(process).actions:
+    for action in actions:
         if action.remove:
             continue
         key = (action.id, action.source, action.target)

@@ -10,7 +10,9 @@ Accepted: ``when="ho_so_day_du"`` on one and ``default="true"`` on the other.
 Fix: add ``when`` guards, or mark the fallback ``default="true"``.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import compress
+from operator import eq, not_, truth
 
 from isoflow.definition import Action, ProcessDefinition
 from isoflow.findings import Finding
@@ -20,7 +22,23 @@ rule = Rule("F004", "ambiguous-alternatives", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    # Reported are: an action with neither guard nor default, or with both (``odd``), that
+    # shares its id and source with another action; and a second default of an id and source.
+    # When neither occurs, there is nothing to group.
+    facts = context.facts(process)
+    keys = list(zip(facts.ids, facts.sources, strict=True))
+    is_default = list(map(truth, facts.defaults))
+    odd = list(map(eq, map(truth, facts.whens), is_default))
+    at, default_keys = list(compress(keys, odd)), list(compress(keys, is_default))
+    unique = set(at)
+    if len(unique) == len(at) and unique.isdisjoint(compress(keys, map(not_, odd))) \
+            and len(set(default_keys)) == len(default_keys):
+        return ()
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list[Action]] = {}
     for action in process.actions:
         groups.setdefault((action.id, action.source), []).append(action)

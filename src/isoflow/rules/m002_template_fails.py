@@ -27,11 +27,12 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     if forms is None:
         return
     written = {f.id for f in context.as_written(process).forms}
+    sets = forms.sets_from(process.effective) if written else ()
     for form in process.forms:
         if form.id not in written:
             continue  # the flow's own forms are checked with the flow
         name = form.template or form.id
-        for form_set in forms.sets_from(process.effective):
+        for form_set in sets:
             problem = forms.dry_run(name, form_set, process)
             if problem:
                 yield rule.at(form, f"form {form.id!r} ({form_set}): {problem}",

@@ -14,7 +14,7 @@ unicodedata.normalize('NFC', t))" FILE``.
 
 import dataclasses
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import Location, ProcessDefinition
 from isoflow.findings import Finding
@@ -45,10 +45,14 @@ def _texts(value: object, where: Location) -> Iterator[tuple[str, Location]]:
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
     written = context.as_written(process)
     if written.source is not None and written.source.is_nfc:
-        return  # the whole file is NFC as written: nothing to walk
+        return ()  # the whole file is NFC as written: nothing to walk
+    return _findings(process, written)
+
+
+def _findings(process: ProcessDefinition, written: ProcessDefinition) -> Iterator[Finding]:
     seen: set[tuple[int, int]] = set()
     for text, where in _texts(written, process.location):
         if unicodedata.is_normalized("NFC", text) or (where.line, where.column) in seen:

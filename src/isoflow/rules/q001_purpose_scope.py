@@ -9,9 +9,9 @@ Accepted: both elements with text.
 Fix: add the two sections, for example "Quy định trình tự, thời gian giải quyết ...".
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from isoflow.definition import ProcessDefinition
+from isoflow.definition import Procedure, ProcessDefinition
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
 
@@ -19,10 +19,14 @@ rule = Rule("Q001", "purpose-scope", Severity.WARNING, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
     procedure = process.procedure
-    if procedure is None:
-        return
+    if procedure is None or (procedure.purpose and procedure.scope):
+        return ()
+    return _findings(procedure)
+
+
+def _findings(procedure: Procedure) -> Iterator[Finding]:
     for name, text, section, after in (("purpose", procedure.purpose, "1. Mục đích", "domain"),
                                        ("scope", procedure.scope, "2. Phạm vi áp dụng",
                                         "purpose" if procedure.purpose else "domain")):

@@ -9,7 +9,7 @@ Accepted: ``<record id="so-dang-ky" place="UBND xã" retention="permanent">...</
 Fix: add the place and the retention the sector's archive rules set.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
@@ -20,7 +20,13 @@ _EXAMPLE = {"place": 'place="Bộ phận Một cửa"', "retention": 'retention=
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    if (process.records or process.kind != "process") and all(r.place and r.retention for r in process.records):
+        return ()  # every record says where and how long
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     if process.kind == "process" and not process.records:
         yield rule.at(process.location, f"procedure {process.code!r} declares no records to keep",
                       hint="add <records> with each record's place and retention")

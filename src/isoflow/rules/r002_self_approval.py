@@ -10,7 +10,7 @@ Accepted: ``trinh`` by ``chuyen-vien``, ``ky`` by ``lanh-dao``.
 Fix: give the approval to a different role, or drop the shared role from one of them.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
@@ -20,7 +20,16 @@ rule = Rule("R002", "self-approval", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    facts = context.facts(process)
+    duties = list(zip(facts.roles, facts.duties, strict=True))
+    preparing = {r for roles, duty in duties if duty == "prepare" for r in roles or ()}
+    if preparing.isdisjoint(r for roles, duty in duties if duty == "approve" for r in roles or ()):
+        return ()  # no role both prepares and approves
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     preparers = [a for a in process.actions if a.duty == "prepare"]
     for approval in (a for a in process.actions if a.duty == "approve"):
         for prepare in preparers:

@@ -9,7 +9,7 @@ Accepted: ``<state id="tham_dinh" unit="phong-chuyen-mon" role="chuyen-vien" bud
 Fix: add the missing ``unit`` or ``role``.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
@@ -19,7 +19,13 @@ rule = Rule("R003", "step-without-owner", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    if all(s.unit and s.role for s in context.facts(process).work):
+        return ()  # every work step names its unit and role
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     for state in process.states:
         if state.effective_kind != "work":
             continue

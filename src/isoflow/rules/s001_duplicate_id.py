@@ -9,7 +9,7 @@ Accepted: a state and an action that happen to have the same id.
 Fix: rename one of them, or delete the copy.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import Node, ProcessDefinition
 from isoflow.findings import Finding
@@ -21,8 +21,16 @@ KINDS = ("roles", "units", "fields", "forms", "states", "records")
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
     written = context.as_written(process)
+    # Without ``extends`` the file as written is the process, whose ids the facts hold.
+    if written is process and all(len(ids) == len(getattr(process, kind))
+                                  for kind, ids in context.facts(process).id_sets.items()):
+        return ()
+    return _findings(written)
+
+
+def _findings(written: ProcessDefinition) -> Iterator[Finding]:
     for kind in KINDS:
         nodes = getattr(written, kind)
         if len({node.id for node in nodes}) == len(nodes):

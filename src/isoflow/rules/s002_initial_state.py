@@ -8,9 +8,9 @@ Accepted: ``<state id="tiep_nhan" initial="true" .../>`` and no other initial st
 Fix: mark the receiving step ``initial="true"`` and remove the mark from the others.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from isoflow.definition import ProcessDefinition
+from isoflow.definition import ProcessDefinition, State
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
 
@@ -18,8 +18,14 @@ rule = Rule("S002", "initial-state", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
-    initial = process.initial_states
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    initial = context.facts(process).initial
+    if len(initial) == 1 and not initial[0].is_final:
+        return ()  # the usual case
+    return _findings(process, initial)
+
+
+def _findings(process: ProcessDefinition, initial: list[State]) -> Iterator[Finding]:
     if not initial and process.states:
         yield rule.at(process.location, f"{process.kind} {process.code!r} has no initial state",
                       hint='mark the first step initial="true"')

@@ -21,7 +21,6 @@ from isoflow.rules._api import Context, Rule, Severity
 
 rule = Rule("S003", "unresolved-reference", Severity.ERROR, __doc__)
 
-
 def _missing(node: Node, attribute: str, kind: str, ids: Iterable[str] | None, known: set[str]) -> Iterator[Finding]:
     if not ids or known.issuperset(ids):
         return  # the common case, without building any message
@@ -37,13 +36,23 @@ def _missing(node: Node, attribute: str, kind: str, ids: Iterable[str] | None, k
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
-    states = {s.id for s in process.states}
-    roles = {r.id for r in process.roles}
-    units = {u.id for u in process.units}
-    forms = {f.id for f in process.forms}
-    fields = {f.id for f in process.fields}
-    records = {r.id for r in process.records}
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    facts = context.facts(process)
+    states, fields, every = facts.state_ids, facts.field_ids, facts.every
+    roles, units, forms, records = (facts.id_sets[kind] for kind in ("roles", "units", "forms", "records"))
+    # Each kind of reference tested at once, on the columns: the usual file has no unresolved one.
+    if (units.issuperset(filter(None, facts.units)) and roles.issuperset(filter(None, facts.state_roles))
+            and states.issuperset(facts.sources) and states.issuperset(facts.targets)  # fails on a missing target too
+            and roles.issuperset(every(facts.roles)) and forms.issuperset(every(facts.issues))
+            and records.issuperset(every(facts.records)) and fields.issuperset(every(facts.requires))
+            and fields.issuperset(filter(None, facts.reschedules))
+            and fields.issuperset([e.field for e in every(facts.effects)]) and not process.dangling_removals):
+        return ()
+    return _findings(process, states, roles, units, forms, fields, records)
+
+
+def _findings(process: ProcessDefinition, states: set[str], roles: set[str], units: set[str], forms: set[str],
+              fields: set[str], records: set[str]) -> Iterator[Finding]:
     for state in process.states:
         if state.unit and state.unit not in units:
             yield from _missing(state, "unit", "unit", [state.unit], units)
@@ -57,15 +66,10 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
                           hint='add to="STATE-ID"')
         elif action.target not in states:
             yield from _missing(action, "to", "state", [action.target], states)
-        # Tested here first: a generator per list and action costs more than the test.
-        if action.roles and not roles.issuperset(action.roles):
-            yield from _missing(action, "roles", "role", action.roles, roles)
-        if action.issues and not forms.issuperset(action.issues):
-            yield from _missing(action, "issues", "form", action.issues, forms)
-        if action.records and not records.issuperset(action.records):
-            yield from _missing(action, "records", "record", action.records, records)
-        if action.requires and not fields.issuperset(action.requires):
-            yield from _missing(action, "requires", "field", action.requires, fields)
+        yield from _missing(action, "roles", "role", action.roles, roles)
+        yield from _missing(action, "issues", "form", action.issues, forms)
+        yield from _missing(action, "records", "record", action.records, records)
+        yield from _missing(action, "requires", "field", action.requires, fields)
         if action.reschedule and action.reschedule not in fields:
             yield from _missing(action, "reschedule", "field", [action.reschedule], fields)
         for effect in action.effects or ():

@@ -8,7 +8,7 @@ Accepted: actions into final states only.
 Fix: remove the action, or make the state a work step (drop ``outcome`` / ``kind="final"``).
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
@@ -18,7 +18,14 @@ rule = Rule("S004", "final-state-has-actions", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    facts = context.facts(process)
+    if facts.finals.isdisjoint(facts.sources):
+        return ()  # no action leaves a final state
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     by_id = process.state_by_id
     finals = {state_id for state_id, state in by_id.items() if state.is_final}
     for action in process.actions:

@@ -9,7 +9,7 @@ Accepted: ``<state id="da_tra_ket_qua" kind="final" outcome="granted"/>``.
 Fix: add the outcome, or remove it from a step that is not final.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
@@ -19,7 +19,16 @@ rule = Rule("S006", "final-outcome", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    facts = context.facts(process)
+    # Final exactly where an outcome is given, and no initial waiting step: nothing to report.
+    if all((kind == "final") == bool(outcome) for kind, outcome in zip(facts.kinds, facts.outcomes, strict=True)) \
+            and all(s.kind != "waiting" for s in facts.initial):
+        return ()
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     for state in process.states:
         if state.is_final and not state.outcome:
             yield rule.at(state, f"final state {state.id!r} has no outcome",

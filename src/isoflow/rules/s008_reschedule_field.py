@@ -10,7 +10,7 @@ Accepted: ``reschedule="ngay_hen_moi" requires="ly_do ngay_hen_moi"`` with
 Fix: point ``reschedule`` at a datetime field and add it to ``requires``.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
@@ -20,7 +20,13 @@ rule = Rule("S008", "reschedule-field", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    if not any(context.facts(process).reschedules):
+        return ()  # no extension action
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     fields = {f.id: f for f in process.fields}
     for action in process.actions:
         name = action.reschedule

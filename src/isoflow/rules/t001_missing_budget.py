@@ -10,7 +10,7 @@ Accepted: ``<state id="tham_dinh" role="chuyen-vien" budget="2d"/>``; a ``kind="
 Fix: add the budget from the agency's internal procedure decision.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.findings import Finding
@@ -20,7 +20,13 @@ rule = Rule("T001", "missing-budget", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    if all(s.budget is not None for s in context.facts(process).work):
+        return ()  # every work step has its budget
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     for state in process.states:
         if state.effective_kind == "work" and state.budget is None:
             yield rule.at(state, f"work step {state.id!r} has no time budget",

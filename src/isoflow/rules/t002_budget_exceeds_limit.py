@@ -15,10 +15,10 @@ Accepted: budgets that add up to 3 days or less.
 Fix: shorten the budgets of the steps listed in the message, or correct the legal limit.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from isoflow.definition import ProcessDefinition
+from isoflow.definition import ProcessDefinition, TimeLimit
 from isoflow.findings import Finding
 from isoflow.rules._api import Context, Rule, Severity
 
@@ -99,23 +99,26 @@ def _hours(value: Decimal) -> str:
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
     if process.procedure is None:
-        return
+        return ()
     limit = process.procedure.time_limit
     if limit.hours is None:
-        yield rule.at(process.location, "the legal time limit names no duration",
-                      hint='write working-days="N", working-hours="N" or same-day="true"',
-                      location=limit.location)
-        return
+        return [rule.at(process.location, "the legal time limit names no duration",
+                        hint='write working-days="N", working-hours="N" or same-day="true"',
+                        location=limit.location)]
     hpd = process.hours_per_day
-    if sum(s.budget.hours(hpd) for s in process.states if s.budget and s.effective_kind == "work") <= limit.hours:
-        return  # even every budget together fits: no path can exceed the limit
+    if sum(s.budget.hours(hpd) for s in context.facts(process).work if s.budget) <= limit.hours:
+        return ()  # even every budget together fits: no path can exceed the limit
+    return _findings(process, limit, limit.hours)
+
+
+def _findings(process: ProcessDefinition, limit: TimeLimit, hours: Decimal) -> Iterator[Finding]:
     total, path = longest_path(process)
-    if total > limit.hours:
+    if total > hours:
         steps = " → ".join(f"{sid} {process.state_by_id[sid].budget}" for sid in path
                            if process.state_by_id[sid].budget is not None)
-        in_hours = "" if limit.working_hours is not None else f" ({_hours(limit.hours)})"
+        in_hours = "" if limit.working_hours is not None else f" ({_hours(hours)})"
         yield rule.at(process.location,
                       f"step budgets on the longest path the legal clock runs add up to {_hours(total)}, "
                       f"over the legal limit of {limit}{in_hours}: {steps}",

@@ -10,7 +10,7 @@ Accepted: ``when="ho_so_day_du and so_ban >= 1"``.
 Fix: rewrite the expression with the constructs listed; use ``==`` to compare.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.errors import ExpressionSyntaxError
@@ -23,7 +23,13 @@ rule = Rule("X001", "expression-syntax", Severity.ERROR, __doc__)
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    if context.facts(process).expressions is not None:
+        return ()  # every expression parsed
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     for action, source, holder, attribute in expressions(process):
         try:
             parse_expression(source)

@@ -11,7 +11,7 @@ Fix: correct the name (the message suggests the closest field) or declare the fi
 """
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from isoflow.definition import ProcessDefinition
 from isoflow.errors import ExpressionSyntaxError
@@ -47,8 +47,17 @@ def _closest(name: str, fields: set[str]) -> str | None:
 
 
 @rule
-def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
-    fields = {f.id for f in process.fields}
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    facts = context.facts(process)
+    fields = facts.field_ids
+    if facts.expressions is not None and fields.issuperset(
+            ref.name for expression in facts.expressions for ref in expression.names):
+        return ()  # every expression parsed and names only declared fields
+    return _findings(process, context)
+
+
+def _findings(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    fields = context.facts(process).field_ids
     for action, source, holder, attribute in expressions(process):
         try:
             parsed = parse_expression(source)
