@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -384,7 +385,7 @@ _XML_SPACES = re.compile("[ \t\n\r]+")
 #: The groups of <procedure> and the one kind of item each holds.
 _GROUPS = {"references": "ref", "terms": "term", "legal-basis": "act", "components": "component"}
 #: Budgets repeat across a catalogue ("4h", "0.5d"); durations are immutable, so one each.
-_DURATIONS: dict[str, Duration] = {}
+_duration = lru_cache(maxsize=4096)(Duration.parse)
 
 
 class _Builder:
@@ -514,7 +515,7 @@ class _Builder:
         return State(a["id"], self.loc(e, "state"), self.suppressions(e) if self.suppressed else (),
                      get("remove") in ("true", "1"), get("kind"),
                      None if initial is None else initial.strip() in ("true", "1"), get("outcome"),
-                     get("unit"), get("role"), (_DURATIONS.get(budget) or _duration(budget)) if budget else None,
+                     get("unit"), get("role"), _duration(budget) if budget else None,
                      int(status) if status else None, get("clock"), labels)
 
     def action(self, e: Any) -> Action:
@@ -595,13 +596,6 @@ class _Builder:
             time_limit=time_limit, place_receipt=place.get("receipt"), place_return=place.get("return"),
             fee_amount=int(fee.get("amount")), fee_note=_text(fee),
             online_level=online.get("level") if online is not None else None, location=self.loc(e, "procedure"))
-
-def _duration(text: str) -> Duration:
-    if len(_DURATIONS) > 4096:  # a bound, for a process that validates without end
-        _DURATIONS.clear()
-    found = _DURATIONS[text] = Duration.parse(text)
-    return found
-
 
 def _text(element: Any) -> str:
     """The element's text with runs of XML white space collapsed, as a reader sees it.

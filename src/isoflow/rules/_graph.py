@@ -41,4 +41,3 @@ def spread(starts: Iterable[str], edges: Sequence[tuple[str | None, str | None]]
         if len(seen) == size:
             break
     return seen
-
