@@ -110,10 +110,16 @@ class TemplateCatalogue:
         self._renderer: FormRenderer | None = None
         self._dry: dict[tuple[object, ...], str | None] = {}
         self._located: dict[tuple[str, str], str | None] = {}
+        self._agency_found: dict[tuple[str, str], tuple[Path, str] | None] = {}
+        self._sets_from: dict[date | None, tuple[str, ...]] = {}
 
     def sets_from(self, day: date | None) -> tuple[str, ...]:
         """The form sets in force on ``day`` or after it (all of them without a day)."""
-        return tuple(s.id for s in self.legal.form_sets if day is None or s.until is None or s.until >= day)
+        found = self._sets_from.get(day)
+        if found is None:  # two rules ask for each file; a catalogue has a few effective dates
+            found = self._sets_from[day] = tuple(s.id for s in self.legal.form_sets
+                                                 if day is None or s.until is None or s.until >= day)
+        return found
 
     def locate(self, name: str, form_set: str) -> str | None:
         # Asked for every form of every file validated (about five a file): joined once.
@@ -126,13 +132,22 @@ class TemplateCatalogue:
     def describe(self, name: str, form_set: str) -> str:
         return self.templates.describe(name, form_set)
 
+    def _agency_template(self, name: str, form_set: str) -> tuple[Path, str] | None:
+        """The agency's template for ``name``, or ``None`` when there is none or isoflow's own
+        is used (asked for every form of every file, in every form set: decided once)."""
+        key = (name, form_set)
+        if key not in self._agency_found:
+            found = self.templates.find(name, form_set)
+            self._agency_found[key] = None if found is None or found[0] == self.templates.shipped else found
+        return self._agency_found[key]
+
     def known(self, form_set: str) -> list[str]:
         return sorted(self.templates.names(form_set) | set(self.legal.form_set(form_set).forms))
 
     def dry_run(self, name: str, form_set: str, process: ProcessDefinition) -> str | None:
         """Why the agency's template fails on an invented dossier of ``process``, or ``None``."""
-        found = self.templates.find(name, form_set)
-        if found is None or found[0] == self.templates.shipped:
+        found = self._agency_template(name, form_set)
+        if found is None:
             return None
         key = (name, form_set, tuple(f.id for f in process.fields))
         if key not in self._dry:
