@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import os
 import pickle
 import pstats
 import random
@@ -50,6 +49,7 @@ from xml.sax.saxutils import escape, quoteattr
 from lxml import etree
 
 import isoflow.xml_loader as xml_loader
+from isoflow.parallel import cpu_count
 from isoflow.reporting import as_text
 from isoflow.validation import Catalogue, validate
 from isoflow.workspace import discover, load_all, validate_paths
@@ -1056,7 +1056,6 @@ def bare(files: list[Path]) -> int:
 
 def isoflow_run(folder: Path, jobs: int) -> int:
     """``validate_paths`` as the command line calls it; the number of findings."""
-    xml_loader._SCHEMA = None  # as in a fresh command: the schema is compiled in every run (and worker)
     report = validate_paths([folder], jobs=jobs)
     return len(report.findings) + len(report.unreadable)
 
@@ -1080,8 +1079,10 @@ def child(variant: str, folder: Path, jobs: int) -> int:
 def in_fresh_process(variant: str, folder: Path, jobs: int) -> tuple[float, int]:
     """Run :func:`child` in a new interpreter: (seconds, result)."""
     done = subprocess.run([sys.executable, __file__, "--child", variant, str(folder), str(jobs)],
-                          capture_output=True, text=True, check=True)
-    seconds, result = done.stdout.split()
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"the {variant} measurement failed:\n{done.stdout}{done.stderr}")
+    seconds, result = done.stdout.splitlines()[-1].split()
     return float(seconds), int(result)
 
 
@@ -1186,7 +1187,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print("sample validates clean")
 
-        cpus = os.cpu_count() or 1
+        cpus = cpu_count()  # as isoflow counts them: the CPUs this process may use
         jobs = args.jobs or cpus
         variants = [
             ("bare lxml parse + XSD (1 process)", "bare", 1),

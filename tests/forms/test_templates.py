@@ -3,15 +3,18 @@ every template file says in its header where its wording comes from."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from isoflow.definition import ProcessDefinition
 from isoflow.form_samples import sample_form_context
-from isoflow.form_templates import SUFFIX, TemplateFolders, load_agency, shipped_templates
+from isoflow.form_templates import SUFFIX, TemplateCatalogue, TemplateFolders, load_agency, shipped_templates
 from isoflow.forms import FormRenderer
 from isoflow.legal import FormSet
 from isoflow.rendering import procedures_in
 from isoflow.workspace import load_legal_basis
+from isoflow.xml_loader import load_file
 from tests.forms.conftest import ROOT
 
 LEGAL = load_legal_basis()
@@ -46,3 +49,29 @@ def test_every_template_file_says_where_its_wording_comes_from() -> None:
         assert head.startswith("{#"), f"{path.name} has no header comment"
         if path.parent.name == "tt03-2025" and path.name != "stop.html.j2":
             assert "2018" in head.split("#}")[0], f"{path} must say it follows the 2018 form"
+
+
+def test_one_catalogue_answers_each_day_and_process_as_a_fresh_one_would() -> None:
+    # The M rules ask one catalogue about every file of a run: its memos must give each
+    # effective date and each procedure's fields the answer a new catalogue gives.
+    fixtures = ROOT / "tests" / "rules" / "fixtures" / "m002_template_fails"
+
+    def fresh() -> TemplateCatalogue:
+        return TemplateCatalogue(TemplateFolders([fixtures / "templates"]), LEGAL)
+
+    shared = fresh()
+    days = [None, date(2025, 1, 1), date(2025, 9, 14), date(2025, 9, 15), None, date(2025, 1, 1), date(2030, 1, 1)]
+    for day in days:
+        assert shared.sets_from(day) == fresh().sets_from(day)
+    assert shared.sets_from(None) == ("tt01-2018", "tt03-2025")
+    assert shared.sets_from(date(2025, 9, 15)) == ("tt03-2025",)
+    declared = load_file(fixtures / "valid.xml").definition
+    undeclared = load_file(fixtures / "invalid-undeclared-field.xml").definition
+    assert declared is not None
+    assert undeclared is not None
+    for process in (declared, undeclared, declared, undeclared):
+        for name, form_set in (("giay-phep", "tt03-2025"), ("giay-phep", "tt01-2018"), ("receipt", "tt03-2025")):
+            assert shared.dry_run(name, form_set, process) == fresh().dry_run(name, form_set, process)
+    assert shared.dry_run("giay-phep", "tt03-2025", declared) is None
+    assert "so_giay_phep" in (shared.dry_run("giay-phep", "tt03-2025", undeclared) or "")
+    assert shared.dry_run("receipt", "tt03-2025", undeclared) is None  # isoflow's own: never dry-run
