@@ -43,3 +43,21 @@ def test_bench_validate_child_times_one_variant(tmp_path: Path) -> None:
         seconds, result = done.stdout.split()
         assert float(seconds) > 0
         assert int(result) == expected  # bare: files valid; isoflow: findings
+
+
+def test_bench_instructions_measures_each_mode_without_valgrind(tmp_path: Path) -> None:
+    # The part callgrind counts, run plainly: it must load and validate, not only import.
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_instructions", BENCH.parent / "bench_instructions.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    processes = Path(__file__).resolve().parent.parent / "processes"
+    for mode in module.MODES:
+        module.measured(processes, 3, mode, 2)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "x.xml").write_text("<process", encoding="utf-8")
+    module.measured(broken, 3, "validate", 1)  # a file that does not load is skipped, not a crash
