@@ -31,6 +31,8 @@ from isoflow.rules import b005_feature_syntax as b005
 from isoflow.validation import Catalogue, Selection
 
 SUFFIX = ".feature"
+
+
 def check_features(files: Sequence[Path], catalogue: Catalogue, selection: Selection) -> list[Finding]:
     """Findings of the B rules on ``files``, with procedures looked up in ``catalogue``."""
     procedures = _procedures(catalogue)

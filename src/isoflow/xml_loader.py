@@ -482,7 +482,7 @@ class _Builder:
     # The node builders below run for every field, step and action of every file: they walk
     # the children once with ``for child in e`` (iterchildren(tag) builds a tag matcher per
     # call, which costs more than the walk) and construct positionally, in the fields' order.
-    # ``_bool`` and ``_ids`` are written out in them: a call costs more than what it does.
+    # Their yes/no and list attributes are read inline: a call costs more than what it does.
     def field(self, e: Any) -> Field:
         a = dict(e.items())
         get = a.get
@@ -597,6 +597,7 @@ class _Builder:
             fee_amount=int(fee.get("amount")), fee_note=_text(fee),
             online_level=online.get("level") if online is not None else None, location=self.loc(e, "procedure"))
 
+
 def _text(element: Any) -> str:
     """The element's text with runs of XML white space collapsed, as a reader sees it.
 
@@ -612,17 +613,12 @@ def _text(element: Any) -> str:
     return text
 
 
-
 def _optional_text(element: Any) -> str | None:
     return _text(element) or None if element is not None else None
 
 
 def _bool(value: str | None) -> bool | None:
     return None if value is None else value.strip() in ("true", "1")
-
-
-def _ids(value: str | None) -> tuple[str, ...] | None:
-    return None if value is None else tuple(value.split())
 
 
 def _date(value: str | None) -> date | None:

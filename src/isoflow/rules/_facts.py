@@ -57,7 +57,7 @@ class Facts:
         self.field_ids = self.id_sets["fields"]
         self.finals: set[str] = {i for i, k in zip(ids, self.kinds, strict=True) if k == "final"}
         self.work: list[State] = [s for s, k in zip(states, self.kinds, strict=True) if k == "work"]
-        self.initial: list[State] = [s for s in states if s.initial]
+        self.initial: tuple[State, ...] = process.initial_states
         columns = [(a.id, a.source, a.target, a.roles, a.when, a.default, a.duty, a.issues, a.requires, a.records,
                     a.effects, a.reschedule) for a in actions]
         (self.ids, self.sources, self.targets, self.roles, self.whens, self.defaults, self.duties, self.issues,

@@ -8,7 +8,7 @@ Accepted: ``<state id="tiep_nhan" initial="true" .../>`` and no other initial st
 Fix: mark the receiving step ``initial="true"`` and remove the mark from the others.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from isoflow.definition import ProcessDefinition, State
 from isoflow.findings import Finding
@@ -25,7 +25,7 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
     return _findings(process, initial)
 
 
-def _findings(process: ProcessDefinition, initial: list[State]) -> Iterator[Finding]:
+def _findings(process: ProcessDefinition, initial: Sequence[State]) -> Iterator[Finding]:
     if not initial and process.states:
         yield rule.at(process.location, f"{process.kind} {process.code!r} has no initial state",
                       hint='mark the first step initial="true"')
