@@ -10,6 +10,8 @@ refused too, but CliRunner's output is not a terminal, so that one is not tested
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -22,6 +24,7 @@ PROCESSES = Path(__file__).parents[1] / "processes"
 MARRIAGE = PROCESSES / "dang-ky-ket-hon.xml"
 CLERK, EXPERT = "cong-chuc-mot-cua", "chuyen-vien"
 CODE = "H56-260302-0001"
+POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"  # upper-cased by CSS, not in the HTML
 
 AGENCY = """
@@ -214,6 +217,50 @@ def test_an_agency_template_with_an_unknown_name_is_refused(desk: Desk, tmp_path
     (folder / "receipt.html.j2").write_text("<p>{{ dossier.no_such_thing }}</p>", encoding="utf-8")
     line = desk.refused("render", CODE, "receipt", "--templates", str(folder))
     assert "receipt.html.j2" in line
+
+
+def _linked_folder(tmp_path: Path, body: str) -> Path:
+    """An agency template folder from an archive: a link to a secret beside it, and a linked folder."""
+    folder, outside = tmp_path / "own", tmp_path / "outside"
+    folder.mkdir()
+    (outside / "etc").mkdir(parents=True)
+    (outside / "secret.toml").write_text('secret = "LOOKUP-KEY-123"', encoding="utf-8")
+    (outside / "etc" / "passwd").write_text("root:x:0:0:root", encoding="utf-8")
+    (folder / "leak.txt").symlink_to(outside / "secret.toml")
+    (folder / "etc").symlink_to(outside / "etc")
+    (folder / "inside.txt").write_text("Biên nhận trong thư mục", encoding="utf-8")
+    (folder / "same.txt").symlink_to(folder / "inside.txt")
+    for name in ("receipt.html.j2", "procedure.html.j2"):
+        (folder / name).write_text(body, encoding="utf-8")
+    return folder
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@POPPLER
+@pytest.mark.parametrize("include", ["leak.txt", "etc/passwd"])
+def test_an_agency_template_cannot_print_a_file_through_a_link(desk: Desk, tmp_path: Path, include: str) -> None:
+    folder = _linked_folder(tmp_path, f'<pre>{{% include "{include}" %}}</pre>')
+    out = tmp_path / "receipt.pdf"
+    line = desk.refused("render", CODE, "receipt", "--templates", str(folder), "-o", str(out))
+    assert line.startswith(f"isoflow: receipt.html.j2: the template tried something unsafe and was stopped: "
+                           f"template '{include}' leads to ")
+    assert line.endswith("through a symbolic link, outside the template folders; isoflow reads templates only "
+                         "inside them")
+    assert not out.exists()
+    line = refused("render", str(MARRIAGE), "--templates", str(folder), "-o", str(out))
+    assert f"template '{include}' leads to " in line
+    assert not out.exists()
+
+
+@POPPLER
+def test_a_link_inside_the_agency_folder_prints_what_it_leads_to(desk: Desk, tmp_path: Path) -> None:
+    folder = _linked_folder(tmp_path, '<p>{% include "same.txt" %}</p>')
+    out = tmp_path / "receipt.pdf"
+    desk.ok("render", CODE, "receipt", "--templates", str(folder), "-o", str(out))
+    assert " ".join(_pdf_text(out).split()) == "Biên nhận trong thư mục"
 
 
 # -- isoflow dossier book ----------------------------------------------------------------------

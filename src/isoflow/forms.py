@@ -32,8 +32,8 @@ from isoflow.errors import FormError, TemplateLimitExceeded, TemplateNotFound
 from isoflow.form_templates import TemplateFolders
 
 # FolderFetcher (a weasyprint.urls.URLFetcher) is made on first use: see __getattr__ below.
-__all__ = ["RESOURCE_TYPES", "FormError", "FormRenderer", "Limits", "TemplateLimitExceeded", "TemplateNotFound",
-           "read_resource", "trusted_markup"]
+__all__ = ["RESOURCE_TYPES", "ConfinedLoader", "FormError", "FormRenderer", "Limits", "TemplateLimitExceeded",
+           "TemplateNotFound", "read_resource", "trusted_markup"]
 
 MiB = 2**20
 
@@ -65,11 +65,76 @@ def trusted_markup(html: str) -> Any:
     return markupsafe.Markup(html)  # noqa: S704 - our own output, never user text
 
 
+class ConfinedLoader(jinja2.BaseLoader):
+    """Jinja's file-system loader, confined to the real paths of its folders.
+
+    ``jinja2.FileSystemLoader`` refuses ``..`` in a name but follows symbolic links: a template
+    folder from a git repository or an archive may hold ``leak.txt -> /etc/passwd`` or
+    ``etc -> /etc``, and ``{% include "leak.txt" %}`` would print the file on the form.  Here
+    every template (rendered, included, imported or extended) and every name listed resolves,
+    links followed, inside one of the folders, and is checked again on what was opened; a
+    template that resolves elsewhere is a SecurityError, never a silent "not found".
+    """
+
+    def __init__(self, folders: Sequence[Path]) -> None:
+        self.folders = tuple(Path(os.path.realpath(f)) for f in folders)
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)  # TemplateNotFound for "..", as Jinja does
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if not path.is_file():
+                continue
+            real, body = _read_inside(path, self.folders)
+            if body is None:
+                raise jinja2.exceptions.SecurityError(
+                    f"template {template!r} leads to {real} through a symbolic link, outside the template "
+                    "folders; isoflow reads templates only inside them")
+            return body.decode("utf-8"), str(real), lambda: True
+        raise jinja2.TemplateNotFound(template)
+
+    def list_templates(self) -> list[str]:
+        """Every template name inside the folders (links that lead outside them are left out)."""
+        found: set[str] = set()
+        for folder in self.folders:
+            seen = {folder}
+            for top, dirs, files in os.walk(folder, followlinks=True):
+                # A linked folder is walked only if it leads inside, and once (no link loops).
+                kept = []
+                for name in dirs:
+                    real = Path(os.path.realpath(os.path.join(top, name)))
+                    if _inside(real, (folder,)) and real not in seen:
+                        seen.add(real)
+                        kept.append(name)
+                dirs[:] = kept
+                found.update(Path(top, name).relative_to(folder).as_posix() for name in files
+                             if _inside(Path(os.path.realpath(os.path.join(top, name))), self.folders))
+        return sorted(found)
+
+
+def _read_inside(path: Path, folders: Sequence[Path]) -> tuple[Path, bytes | None]:
+    """The real path of ``path`` and its bytes, or ``None`` for the bytes when it is not a regular
+    file inside ``folders`` (checked on the real path, and again on what was opened)."""
+    real = Path(os.path.realpath(path))
+    if not _inside(real, folders):
+        return real, None
+    try:
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:  # swapped for a link (O_NOFOLLOW) or gone since the check
+        return real, None
+    with os.fdopen(fd, "rb") as file:
+        proc = f"/proc/self/fd/{fd}"
+        opened = Path(os.readlink(proc)) if os.path.exists(proc) else real
+        if not _inside(opened, folders) or not stat.S_ISREG(os.fstat(fd).st_mode):
+            return opened, None
+        return real, file.read()
+
+
 def _environment(cls: type[jinja2.Environment], folders: Sequence[Path]) -> jinja2.Environment:
     # Escape in every template whatever its name: an agency's ``{% include "part.j2" %}`` or macro
     # file prints applicant text too.  Text written in a template (forms.css included in <style>)
     # is never escaped, only the values of expressions.
-    return cls(loader=jinja2.FileSystemLoader([str(f) for f in folders]), autoescape=True,
+    return cls(loader=ConfinedLoader(folders), autoescape=True,
                undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
 
 
@@ -239,15 +304,12 @@ def read_resource(folders: Sequence[Path], url: str) -> tuple[Path, str, bytes]:
     if kind is None:
         raise ValueError(f"isoflow forms fetch only stylesheets, images and fonts "
                          f"({', '.join(RESOURCE_TYPES)}): {url}")
-    if not _inside(path, folders) or not path.is_file():
+    # Checked on the real path and again on what was opened: a folder swapped for a link meanwhile
+    # is refused.
+    body = _read_inside(path, folders)[1] if path.is_file() else None
+    if body is None:
         raise ValueError(f"isoflow forms read only files inside their template folders: {url}")
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as file:
-        # Checked again on what was opened: a folder swapped for a symlink meanwhile is refused.
-        opened = Path(os.readlink(f"/proc/self/fd/{fd}")) if os.path.exists(f"/proc/self/fd/{fd}") else path
-        if not _inside(opened, folders) or not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ValueError(f"isoflow forms read only files inside their template folders: {url}")
-        return path, kind, file.read()
+    return path, kind, body
 
 
 @functools.cache

@@ -373,3 +373,71 @@ def test_the_printer_converts_an_agency_template_to_pdf_within_limits(office: Of
     printer = Printer(FormRenderer([tmp_path / "agency"], Limits(pdf_seconds=0.5)), office.printer.agency)
     with pytest.raises(TemplateLimitExceeded, match="converting the form to PDF took longer"):
         printer.dossier_form(office.desk, office.full_2026_08, "receipt", "pdf")
+
+
+# -- templates reach nothing outside their folders, links or not (issue 13) ---------------------
+
+@pytest.fixture
+def linked(tmp_path: Path) -> tuple[Path, Path]:
+    """An agency folder holding links out of it (a file, a folder) and one link that stays inside,
+    and the secret they lead to."""
+    agency, outside = tmp_path / "agency", tmp_path / "outside"
+    (agency / "tt03-2025").mkdir(parents=True)
+    (outside / "etc").mkdir(parents=True)
+    (outside / "secret.txt").write_text("SECRET-OF-THE-AGENCY", encoding="utf-8")
+    (outside / "etc" / "passwd").write_text("root:x:0:0:SECRET", encoding="utf-8")
+    (agency / "leak.txt").symlink_to(outside / "secret.txt")
+    (agency / "etc").symlink_to(outside / "etc")
+    (agency / "tt03-2025" / "leak.html.j2").symlink_to(outside / "secret.txt")
+    (agency / "part.txt").write_text("PART {{ dossier.code }}", encoding="utf-8")
+    (agency / "same.txt").symlink_to(agency / "part.txt")
+    return agency, outside
+
+
+@pytest.mark.parametrize("body", [
+    '<pre>{% include "leak.txt" %}</pre>',
+    '<pre>{% include "leak.txt" ignore missing %}</pre>',
+    '<pre>{% include "etc/passwd" %}</pre>',
+    '{% import "leak.txt" as m %}<p>x</p>',
+    '{% from "etc/passwd" import x %}<p>x</p>',
+    '{% extends "leak.txt" %}',
+    '<pre>{% include ["nothing.txt", "leak.txt"] %}</pre>',
+], ids=["include", "include-ignore-missing", "linked-folder", "import", "from-import", "extends", "include-list"])
+def test_a_template_cannot_read_a_file_through_a_link(linked: tuple[Path, Path], body: str) -> None:
+    agency, outside = linked
+    (agency / "tt03-2025" / "receipt.html.j2").write_text(body, encoding="utf-8")
+    renderer = FormRenderer([agency], Limits(seconds=5, memory_bytes=128 * 2**20))
+    with pytest.raises(FormError, match=r"through a symbolic link, outside the template folders") as caught:
+        renderer.render_html("receipt", CONTEXT, "tt03-2025")
+    assert "SECRET" not in str(caught.value)
+    assert str(outside) in str(caught.value)  # the officer is told where the link leads
+
+
+def test_a_template_that_is_itself_a_link_out_is_refused(linked: tuple[Path, Path]) -> None:
+    agency, _ = linked
+    with pytest.raises(FormError, match=r"'tt03-2025/leak.html.j2' leads to .*secret.txt through a symbolic link"):
+        FormRenderer([agency]).render_html("leak", CONTEXT, "tt03-2025")
+
+
+def test_a_link_that_stays_inside_the_folder_is_followed(linked: tuple[Path, Path]) -> None:
+    agency, _ = linked
+    (agency / "tt03-2025" / "receipt.html.j2").write_text('<p>{% include "same.txt" %}</p>', encoding="utf-8")
+    assert FormRenderer([agency]).render_html("receipt", CONTEXT, "tt03-2025") == "<p>PART X-1</p>"
+
+
+def test_the_loader_lists_no_template_outside_its_folders(linked: tuple[Path, Path]) -> None:
+    agency, _ = linked
+    (agency / "loop").symlink_to(agency)  # a link loop is walked once
+    listed = forms.ConfinedLoader([agency]).list_templates()
+    assert listed == ["part.txt", "same.txt"]
+
+
+@POPPLER
+def test_the_pdf_of_an_agency_form_shows_what_the_folder_holds_and_nothing_else(linked: tuple[Path, Path],
+                                                                                tmp_path: Path) -> None:
+    agency, _ = linked
+    (agency / "tt03-2025" / "receipt.html.j2").write_text('<p>{% include "same.txt" %}</p>', encoding="utf-8")
+    _, pdf = FormRenderer([agency]).render_document("receipt", CONTEXT, "tt03-2025", pdf=True)
+    assert pdf is not None
+    _, text, _ = _pdf_shows(tmp_path, pdf)
+    assert text.split() == ["PART", "X-1"]
