@@ -251,6 +251,39 @@ def test_empty_sources() -> None:
         assert where(source) == ("expression is empty", 1, 0)
 
 
+def test_a_source_that_is_only_a_comment_is_refused_where_the_comment_starts() -> None:
+    # Inside the wrapping parentheses it parsed as "()": a guard that is always false.
+    assert where("# chỉ ghi chú, chưa có điều kiện") == (
+        "expression is only a comment: write the condition or value before '#'", 1, 0)
+    assert where("\n   # a\n# b\n") == ("expression is only a comment: write the condition or value before '#'", 2, 3)
+    assert ev("so_ban  # số bản") == 2  # a comment after an expression is fine
+
+
+def test_number_literals_are_bounded() -> None:
+    assert where("so_ban < " + "9" * 31) == ("number literal is too large (more than 30 digits)", 1, 9)
+    assert where("phi < 1e999") == ("number literal is too large", 1, 6)
+    assert ev("so_ban < " + "9" * 30) is True
+
+
+@pytest.mark.parametrize(
+    ("source", "data", "reason"),
+    [
+        ("x * x * x", {"x": 10**11}, "'*' of 10000000000000000000000 and 100000000000 gives a number too large"
+                                     " (more than 30 digits)"),
+        ("x * 10", {"x": 10**4400}, "'*' of a number of more than 30 digits and 10 gives a number too large"
+                                    " (more than 30 digits)"),
+        ("x * 10.0", {"x": 1e308}, "'*' of 1e+308 and 10.0 gives a number too large"),
+        ("t + t", {"t": "a" * 60_000}, "'+' would build a text longer than 100000 characters"),
+        ("x / 3", {"x": 10**4400}, "'/' cannot combine a number of more than 30 digits and 3: integer division"
+                                   " result too large for a float"),
+    ],
+)
+def test_arithmetic_cannot_build_absurd_values(source: str, data: dict[str, object], reason: str) -> None:
+    with pytest.raises(ExpressionEvaluationError) as info:
+        ev(source, data)
+    assert info.value.reason == reason
+
+
 def test_too_long_is_rejected_before_parsing() -> None:
     source = "a and " * 102
     assert len(source) == 612

@@ -11,7 +11,11 @@ finding escapes.  Instead we borrow Python's expression *syntax* only:
   ``is None``, ``+ - * / %``, literals, data names, and the functions in ``FUNCTIONS``);
   anything else is an ``ExpressionSyntaxError`` with a line and column relative to the source;
 * the checked tree is compiled into nested closures, so evaluating runs no ``eval``/``compile``,
-  never touches a real attribute and never calls anything that was not whitelisted.
+  never touches a real attribute and never calls anything that was not whitelisted;
+* numbers stay sane: ``**`` is refused, a number literal or an arithmetic result of more than
+  ``MAX_DIGITS`` digits (or an infinite float) is an error, and ``+`` builds no text longer than
+  ``MAX_TEXT``, so no effect can compute a value that a field, JSON or a database cannot hold
+  (Python refuses to print an int of more than 4,300 digits, long after it was stored).
 
 Names resolve as mapping lookups in a plain data snapshot: ``a.b.c`` is ``data["a"]["b"]["c"]``;
 if that path is missing (or a step is not a mapping) the flat key ``data["a.b.c"]`` is tried,
@@ -28,6 +32,7 @@ import functools
 import io
 import itertools
 import keyword
+import math
 import operator
 import re
 import tokenize
@@ -42,6 +47,12 @@ from isoflow.errors import ExpressionEvaluationError, ExpressionSyntaxError
 
 MAX_LENGTH = 500
 MAX_DEPTH = 30
+#: Largest number of digits of an int an expression may write or compute: a field holds at
+#: most a 64-bit integer (19 digits), with room for intermediate results such as a fee.
+MAX_DIGITS = 30
+#: Longest text ``+`` may build (characters): far more than any field a form prints.
+MAX_TEXT = 100_000
+_INT_LIMIT = 10**MAX_DIGITS
 FUNCTIONS: Mapping[str, Callable[..., object]] = MappingProxyType(
     {"abs": abs, "len": len, "max": max, "min": min}
 )
@@ -99,8 +110,17 @@ def suggest(name: str, candidates: Iterable[str]) -> str | None:
 
 
 def _show(value: object) -> str:
+    if value.__class__ is int and not -_INT_LIMIT < value < _INT_LIMIT:
+        return f"a number of more than {MAX_DIGITS} digits"  # repr fails beyond 4,300 digits
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _too_large(value: object) -> bool:
+    """An int of more than ``MAX_DIGITS`` digits, or a float that overflowed to inf (or nan)."""
+    if value.__class__ is int:
+        return not -_INT_LIMIT < value < _INT_LIMIT
+    return value.__class__ is float and not math.isfinite(value)
 
 
 _COMPARE: dict[type[ast.cmpop], tuple[str, _Op]] = {
@@ -190,15 +210,21 @@ def _compare(first: _Fn, links: list[tuple[str, _Op, _Fn]]) -> _Fn:
 def _arith(sym: str, op: _Op, left: _Fn, right: _Fn) -> _Fn:
     def run(data: Data) -> object:
         a, b = left(data), right(data)
-        if (isinstance(a, _NUMBER) and isinstance(b, _NUMBER)) or (
-            sym == "+" and isinstance(a, str) and isinstance(b, str)
-        ):
+        if isinstance(a, _NUMBER) and isinstance(b, _NUMBER):
             try:
-                return op(a, b)
+                result = op(a, b)
             except ZeroDivisionError:
                 raise _Failure("division by zero") from None
             except _RUNTIME_ERRORS as exc:
                 raise _Failure(f"'{sym}' cannot combine {_show(a)} and {_show(b)}: {exc}") from None
+            if _too_large(result):
+                limit = f" (more than {MAX_DIGITS} digits)" if isinstance(result, int) else ""
+                raise _Failure(f"'{sym}' of {_show(a)} and {_show(b)} gives a number too large{limit}")
+            return result
+        if sym == "+" and isinstance(a, str) and isinstance(b, str):
+            if len(a) + len(b) > MAX_TEXT:
+                raise _Failure(f"'+' would build a text longer than {MAX_TEXT} characters")
+            return a + b
         raise _Failure(f"'{sym}' cannot combine {_show(a)} and {_show(b)}")
 
     return run
@@ -303,6 +329,9 @@ class _Compiler:
         if isinstance(node, ast.Constant):
             if node.value is not None and not isinstance(node.value, (str, int, float)):
                 raise self.fail(f"{type(node.value).__name__} literals are not allowed", node)
+            if _too_large(node.value):
+                limit = f" (more than {MAX_DIGITS} digits)" if isinstance(node.value, int) else ""
+                raise self.fail(f"number literal is too large{limit}", node)
             return _const(node.value)
         if isinstance(node, (ast.List, ast.Tuple)):
             make = list if isinstance(node, ast.List) else tuple
@@ -388,6 +417,19 @@ def _scan(wrapped: str, last_line: int) -> tuple[list[tokenize.TokenInfo], bool]
     return tokens, True
 
 
+_LAYOUT = (tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT)
+
+
+def _only_comment(tokens: list[tokenize.TokenInfo]) -> None:
+    """Refuse a source that is nothing but a comment: inside the wrapping parentheses it
+    would parse as ``()``, an always-false guard, and the action could never be taken."""
+    inner = [t for t in tokens if t.type not in _LAYOUT][1:-1]  # inside the wrapping "(" and ")"
+    if inner and all(t.type == tokenize.COMMENT for t in inner):
+        comment = inner[0]
+        raise _error("expression is only a comment: write the condition or value before '#'",
+                     (comment.start[0] - 1, comment.start[1]))
+
+
 def _syntax_error(
     exc: SyntaxError, tokens: list[tokenize.TokenInfo], lines: list[str]
 ) -> ExpressionSyntaxError:
@@ -451,6 +493,8 @@ def _parse(source: str) -> Expression:
     wrapped = "(\n" + text + "\n)"
     try:
         tokens, complete = _scan(wrapped, len(lines) + 2)
+        if complete:
+            _only_comment(tokens)
         try:
             tree = ast.parse(wrapped, mode="eval")
         except SyntaxError as exc:

@@ -5,7 +5,8 @@ language: ``and``, ``or``, ``not``, comparisons, ``in``, literals, lists, ``+ - 
 and the functions ``len``, ``min``, ``max``, ``abs``; at most 500 characters.
 Why it matters: expressions are never passed to Python's ``eval``; anything outside the
 language (calls on data, attribute tricks, assignments) is refused before it can run.
-Flagged: ``when="phi = 0"`` (assignment), ``when="x.__class__"``, ``when="open('f')"``.
+Flagged: ``when="phi = 0"`` (assignment), ``when="x.__class__"``, ``when="open('f')"``, and a
+guard that is only a comment (``when="# ..."``), which would never let the action be taken.
 Accepted: ``when="ho_so_day_du and so_ban >= 1"``.
 Fix: rewrite the expression with the constructs listed; use ``==`` to compare.
 """
