@@ -175,7 +175,12 @@ class Unit(Node, frozen=True, gc=False):
 
 
 class Field(Node, frozen=True, gc=False):
-    """A typed dossier field, usable in guards, effects and forms."""
+    """A typed dossier field, usable in guards, effects and forms.
+
+    ``minimum`` and ``maximum`` (``min``, ``max`` in the file) bound an int or decimal field,
+    inclusive; without them an int field still holds only a database integer
+    (:func:`isoflow.fields.bounds`).
+    """
 
     type: str | None = None
     required: bool | None = None
@@ -183,6 +188,8 @@ class Field(Node, frozen=True, gc=False):
     options: tuple[str, ...] = ()
     #: What each option means, as the forms print it (same order as ``options``; "" if unsaid).
     option_labels: tuple[str, ...] = ()
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
 
     def option_label(self, value: str) -> str:
         """The printed label of a choice's value (the value itself when the file gives none)."""

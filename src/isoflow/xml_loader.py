@@ -497,10 +497,12 @@ class _Builder:
                 options.append(child.get("value"))
                 option_labels.append(_text(child))
         required = get("required")
+        low, high = get("min"), get("max")
         return Field(a["id"], self.loc(e, "field"), self.suppressions(e) if self.suppressed else (),
                      get("remove") in ("true", "1"), get("type"),
                      None if required is None else required.strip() in ("true", "1"), labels, tuple(options),
-                     tuple(option_labels))
+                     tuple(option_labels), None if low is None else Decimal(low.strip()),
+                     None if high is None else Decimal(high.strip()))
 
     def state(self, e: Any) -> State:
         a = dict(e.items())
