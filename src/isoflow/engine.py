@@ -6,6 +6,12 @@ once, with ``auto_transitions=False``; dossiers are plain immutable records, and
 is performed on a throwaway token object so nothing is injected into user objects.  Guards,
 roles, segregation of duties, required data and the legal time rules are checked here,
 before the machine moves, so each refusal says exactly why and nothing changes.
+
+What reaches the audit trail is checked at this boundary too: every move names a non-blank
+actor and role; entered values fit their fields' types and ranges, and so does every value an
+effect computes (an effect's ``inf`` or 40-digit int would otherwise be stored, and fail later
+in a form, a JSON encoder or a database column); text (entered values, applicant data,
+comments) is stored in Unicode NFC, so a name typed with combining marks is the same name.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from transitions import Machine
 from isoflow.compiler import CompiledAction, CompiledProcess, CompiledState
 from isoflow.dossier import RESULTS, Channel, Clock, Dossier, Event, Result, StepClock, classify
 from isoflow.errors import ActionNotAllowed, ExpressionEvaluationError, ProcessNotFound
-from isoflow.fields import FieldValueError, coerce_all
+from isoflow.fields import FieldValueError, accept, coerce_all, nfc
 from isoflow.legal import LegalBasis
 
 __all__ = ["Calendar", "Engine", "Move", "Option", "Result", "classify"]
@@ -160,6 +166,9 @@ class Engine:
         """A dossier received at the one-stop desk: its code, appointment and first event."""
         day = at.date()
         process = self.process_for(process_code, day)
+        blank = _blank(actor, role)
+        if blank:
+            raise ActionNotAllowed(code, "receive", process.initial, "invalid-data", blank)
         plan = self._plan(process)
         initial = process.states[process.initial]
         allowed = plan.receivers
@@ -175,14 +184,14 @@ class Engine:
         due = self._legal_due(process, started)
         dossier = Dossier(
             code=code, process_code=process.definition.code, revision=process.definition.revision,
-            state=process.initial, status=initial.status, data=values, applicant=dict(applicant), channel=channel,
+            state=process.initial, status=initial.status, data=values, applicant=_nfc_tree(applicant), channel=channel,
             receiving_unit=unit, received_at=at, clock=Clock(started_at=started, due_at=due),
             step=StepClock(process.initial, at, self._step_due(process, initial, started)), version=1,
             form_set=self.legal.form_set_on(day).id, last_event_at=at)
         event = Event(code, 1, "received", at, actor, role, None, None, process.initial, None, initial.state.unit,
                       None, initial.status,
                       {"fields": values, "channel": channel, "started_at": started.isoformat(),
-                       "due_at": due.isoformat() if due else None, "regime": regime.id}, comment)
+                       "due_at": due.isoformat() if due else None, "regime": regime.id}, nfc(comment))
         return Move(dossier, (event,))
 
     @staticmethod
@@ -237,6 +246,9 @@ class Engine:
         def refuse(reason: str, message: str) -> ActionNotAllowed:
             return ActionNotAllowed(dossier.code, action, dossier.state, reason, message)
 
+        blank = _blank(actor, role)
+        if blank:
+            raise refuse("invalid-data", blank)
         if dossier.closed_at is not None:
             raise refuse("closed", f"the dossier was closed on {dossier.closed_at:%Y-%m-%d %H:%M} "
                                    f"({dossier.outcome})")
@@ -283,7 +295,7 @@ class Engine:
             if merged is dossier.data:
                 merged = dict(merged)
             for name, expression in chosen.effects:
-                merged[name] = self._evaluate(expression, merged, refuse)  # type: ignore[index]
+                merged[name] = self._effect(process, name, expression, merged, refuse)  # type: ignore[index]
         clock = dossier.clock
         event_data: dict[str, Any] = {"fields": values} if values else {}
         if chosen.action.reschedule:
@@ -292,7 +304,7 @@ class Engine:
         token = _Token(dossier.state)
         plan.events[chosen.trigger].trigger(token)
         return self._moved(dossier, process, chosen, token.state, merged, clock, event_data,
-                           actor=actor, role=role, at=at, comment=comment, receiver=receiver)
+                           actor=actor, role=role, at=at, comment=nfc(comment), receiver=receiver)
 
     def _choose(self, permitted: list[CompiledAction], data: Mapping[str, Any], refuse: Any) -> CompiledAction:
         for compiled in permitted:  # defaults sort last
@@ -307,6 +319,25 @@ class Engine:
             return expression.evaluate(data)
         except ExpressionEvaluationError as error:
             raise refuse("guard", str(error)) from None
+
+    def _effect(self, process: CompiledProcess, name: str, expression: Any, data: Mapping[str, Any],
+                refuse: Any) -> Any:
+        """What an effect writes into field ``name``: its value, checked like entered data.
+
+        A failure is ``invalid-data``, not ``guard``: the action was allowed, but the data it
+        was given makes the value it must record impossible (too large, not a number...).
+        """
+        try:
+            value = expression.evaluate(data)
+        except ExpressionEvaluationError as error:
+            raise refuse("invalid-data", f"field {name!r}: {error}") from None
+        field = process.fields.get(name)
+        if field is None:  # validate reports it (S003); a process built in code may not have been
+            raise refuse("invalid-data", f"the effect {expression.source!r} sets {name!r}, which is not a field")
+        try:
+            return accept(field, value)
+        except FieldValueError as error:
+            raise refuse("invalid-data", f"{error} (computed by the effect {expression.source!r})") from None
 
     def _reschedule(self, dossier: Dossier, process: CompiledProcess, value: Any, at: datetime,
                     refuse: Any) -> Clock:
@@ -460,12 +491,36 @@ class Engine:
 
     def _exit(self, dossier: Dossier, outcome: str, *, actor: str, role: str, reason: str, at: datetime,
               field: str) -> Move:
+        request = "withdraw" if outcome == "withdrawn" else "stop"
+        blank = _blank(actor, role)
+        if blank:
+            raise ActionNotAllowed(dossier.code, request, dossier.state, "invalid-data", blank)
         if not reason.strip():
-            request = "withdraw" if outcome == "withdrawn" else "stop"
             raise ActionNotAllowed(dossier.code, request, dossier.state, "missing-data", "a reason is required")
         action = self.exit_to(dossier, outcome, role)
         data = {field: reason} if field in self.process_of(dossier).fields else {}
         return self.fire(dossier, action, actor=actor, role=role, at=at, data=data, comment=reason)
+
+
+def _blank(actor: str, role: str) -> str:
+    """Why the actor or role cannot go into the audit trail ("" when both can): an event
+    without a person or a role answers nobody for it."""
+    if not isinstance(actor, str) or not actor.strip():
+        return "the actor is blank: say who acts (a user name)"
+    if not isinstance(role, str) or not role.strip():
+        return "the role is blank: say in which role the actor acts"
+    return ""
+
+
+def _nfc_tree(value: Any) -> Any:
+    """``value`` with every text in it (keys too) in NFC: applicant data may nest."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, Mapping):
+        return {_nfc_tree(k): _nfc_tree(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_nfc_tree(v) for v in value]
+    return value
 
 
 def _holds(compiled: CompiledAction, data: Mapping[str, Any]) -> bool:
