@@ -42,10 +42,12 @@ from isoflow.rules import (
     s006_final_outcome,
     s007_duplicate_code,
     s008_reschedule_field,
+    s009_field_range,
     t001_missing_budget,
     t002_budget_exceeds_limit,
     x001_expression_syntax,
     x002_unknown_field,
+    x003_effect_value,
 )
 from isoflow.rules._api import Context, Rule
 
@@ -55,9 +57,9 @@ MODULES = (
     p001_xml_syntax, p002_doctype_forbidden, p003_file_too_large, p004_not_a_process,
     p005_xinclude_forbidden, p006_xml_schema,
     s001_duplicate_id, s002_initial_state, s003_unresolved_reference, s004_final_state_has_actions,
-    s005_unknown_base, s006_final_outcome, s007_duplicate_code, s008_reschedule_field,
+    s005_unknown_base, s006_final_outcome, s007_duplicate_code, s008_reschedule_field, s009_field_range,
     f001_unreachable_state, f002_trap_state, f003_duplicate_action, f004_ambiguous_alternatives,
-    x001_expression_syntax, x002_unknown_field,
+    x001_expression_syntax, x002_unknown_field, x003_effect_value,
     t001_missing_budget, t002_budget_exceeds_limit,
     r001_action_without_roles, r002_self_approval, r003_step_without_owner,
     q001_purpose_scope, q002_record_retention, q003_document_control,
