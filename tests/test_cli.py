@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from isoflow.cli import main
@@ -199,3 +203,24 @@ def test_steps_lists_the_library_for_people_and_tools() -> None:
     steps = json.loads(out)
     assert {s["lang"] for s in steps} == {"vi", "en"}
     assert all(s["example"] and s["doc"] for s in steps)
+
+
+#: The installed command, run as a real process so that argv holds real bytes.
+ISOFLOW = str(Path(sys.executable).parent / "isoflow")
+NOT_UTF8 = "is not valid UTF-8 (check the encoding of the terminal or script)"
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    ([b"dossier", b"receive", b"QT-CT-01", b"--unit", b"H\xff40", b"--actor", b"le.an"],
+     f"isoflow: the value of --unit, 'H\\xff40', {NOT_UTF8}"),
+    ([b"dossier", b"receive", b"QT-CT-01", b"--unit", b"H40", b"--applicant", b"ho_ten=Nguy\xe1n"],
+     f"isoflow: the value of --applicant, 'ho_ten=Nguy\\xe1n', {NOT_UTF8}"),
+    ([b"dossier", b"--db=sqlite:///\xff.db", b"due"], f"isoflow: the value of --db, 'sqlite:///\\xff.db', {NOT_UTF8}"),
+    ([b"validate", b"--strict", "Trần".encode() + b"\xc3.xml"], f"isoflow: the argument 'Trần\\xc3.xml' {NOT_UTF8}"),
+    ([b"rules", b"T\x80"], f"isoflow: the argument 'T\\x80' {NOT_UTF8}"),
+])
+def test_an_argument_that_is_not_utf8_is_one_line_and_exit_2(args: list[bytes], line: str, tmp_path: Path) -> None:
+    env = {**os.environ, "LC_ALL": "C.UTF-8"}
+    done = subprocess.run([ISOFLOW.encode(), *args], capture_output=True, cwd=tmp_path, env=env, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr.decode()) == (2, b"", line + "\n")
+    assert not list(tmp_path.iterdir())  # nothing was created (no database file)

@@ -35,7 +35,53 @@ def _codes(value: str | None) -> tuple[str, ...]:
     return codes
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _not_utf8(args: list[str], command: click.Command) -> str | None:
+    """The line to print for the first argument that was not valid UTF-8, or ``None``.
+
+    Python decodes the command line with ``surrogateescape``: each byte that is not UTF-8
+    becomes a lone surrogate, which fails the moment the text is encoded (into a database,
+    a file, the terminal).  Refusing it here, before any command runs, covers every command.
+    """
+    for index, arg in enumerate(args):
+        if not any("\ud800" <= c <= "\udfff" for c in arg):
+            continue
+        # The bytes as \xNN, the rest as typed: the line names the argument the user wrote.
+        shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        shown = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in shown)
+        option, equals, value = shown.partition("=")
+        if shown.startswith("--") and equals:
+            what = f"the value of {option}, '{value}',"
+        elif index and args[index - 1] in _value_options(command):
+            what = f"the value of {args[index - 1]}, '{shown}',"
+        else:
+            what = f"the argument '{shown}'"
+        return f"isoflow: {what} is not valid UTF-8 (check the encoding of the terminal or script)"
+    return None
+
+
+def _value_options(command: click.Command) -> set[str]:
+    """Every option name, in ``command`` and the commands below it, that takes a value."""
+    names: set[str] = set()
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.is_flag and not param.count:
+            names.update(param.opts)
+    for sub in getattr(command, "commands", {}).values():
+        names.update(_value_options(sub))
+    return names
+
+
+class _Main(click.Group):
+    """The ``isoflow`` group: checks the whole command line once, for every command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        problem = _not_utf8(args, self)
+        if problem:
+            click.echo(problem, err=True)
+            ctx.exit(EXIT_USAGE)
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(_version(), prog_name="isoflow")
 def main() -> None:
     """isoflow: Vietnamese one-stop procedures (TTHC) run as TCVN ISO 9001:2015 processes."""
