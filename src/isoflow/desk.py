@@ -5,6 +5,11 @@ use.  Each call reads the dossier (or takes the copy the caller holds, if this d
 it), lets the pure engine decide, seals the new events onto the dossier's hash chain and
 writes dossier and events at once, conditional on the version and last hash that were read:
 a concurrent change makes the write fail with StaleDossier, and nothing is half-written.
+
+Each write's newest event records the digest of the row it wrote (:func:`seal_write`), and the
+store's ``load`` checks a row against it: a row edited without an event raises
+:class:`DossierTampered`, so ``act``, ``withdraw``, ``stop`` and ``remind`` refuse to act from a
+forged step (``show`` raises it too; the error carries the row for a display that warns).
 """
 
 from __future__ import annotations
@@ -15,9 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from isoflow.dossier import GENESIS, Channel, Dossier, Event, reminder_key, seal, with_last_hash
+from isoflow.dossier import GENESIS, Channel, Dossier, Event, reminder_key, seal_write
 from isoflow.engine import Engine, Move, Option
-from isoflow.errors import StaleDossier
+from isoflow.errors import DossierTampered, StaleDossier
 from isoflow.indicators import Rating
 from isoflow.store._api import ChainProblem, Store
 
@@ -143,30 +148,48 @@ class Desk:
         return calendar.add_working_time(calendar.next_working_instant(as_of), within) if within else as_of
 
     def remind(self, worker: str, as_of: datetime, within: timedelta = timedelta(0),
-               lease_seconds: int = 300, batch: int = 100) -> list[Event]:
+               lease_seconds: int = 300, batch: int = 100,
+               refused: list[DossierTampered] | None = None) -> list[Event]:
         """Record a reminder for each due time that falls due, once; safe with many workers.
 
         The store leases each claimed dossier to one worker and offers only dossiers with a
         due time not yet reminded, so passes go through every due dossier, batch by batch,
         and a reminder already written is never written again.
+
+        A dossier is reminded only after ``load`` found its row to be what its trail gives (a
+        reminder written on a forged row would record the forged step).  One that is not
+        raises :class:`DossierTampered`; with ``refused`` given it is added there instead
+        (once) and the pass goes on with the others.
         """
         horizon = self._horizon(as_of, within)
         written: list[Event] = []
+        seen: set[str] = set()
         while True:
             claimed = self.store.claim_due(horizon, worker, as_of, lease_seconds, batch)
             progress = False
             for dossier in claimed:
+                if not any(due <= horizon for _, due in dossier.unreminded()):
+                    continue
+                try:
+                    dossier = self.store.load(dossier.code)
+                except DossierTampered as error:
+                    if refused is None:
+                        raise
+                    if error.code not in seen:
+                        seen.add(error.code)
+                        refused.append(error)
+                    continue
                 fresh = [(what, due) for what, due in dossier.unreminded() if due <= horizon]
-                if not fresh:
+                if not fresh or dossier.is_closed:
                     continue
                 events = [Event(dossier=dossier.code, seq=dossier.version + n, kind="reminded", at=as_of,
                                 actor=worker, role="system", source=dossier.state, target=dossier.state,
                                 data={"what": what, "due_at": due.isoformat(), "overdue": due < as_of})
                           for n, (what, due) in enumerate(fresh, start=1)]
-                sealed = seal(events, dossier.last_hash)
-                updated = replace(dossier, version=dossier.version + len(sealed), last_hash=sealed[-1].hash,
+                updated = replace(dossier, version=dossier.version + len(events),
                                   last_event_at=max(as_of, dossier.last_event_at or as_of),
                                   reminded=(*dossier.reminded, *(reminder_key(w, d) for w, d in fresh)))
+                updated, sealed = seal_write(updated, events, dossier.last_hash)
                 self._written.pop(dossier.code, None)
                 try:
                     self.store.append(updated, sealed, expected_version=dossier.version)
@@ -187,8 +210,7 @@ class Desk:
 
 
 def _sealed(move: Move, prev_hash: str) -> tuple[Dossier, list[Event]]:
-    events = seal(move.events, prev_hash)
-    return with_last_hash(move.dossier, events[-1].hash), events
+    return seal_write(move.dossier, move.events, prev_hash)
 
 
 def _due_items(dossier: Dossier, as_of: datetime, horizon: datetime, between: Any) -> list[DueItem]:

@@ -2,8 +2,11 @@
 
 A dossier is a plain, immutable record; every change makes a new one plus the events that
 explain it.  Events form a hash chain per dossier (each carries the hash of the previous
-one), so an edited or deleted event is detectable.  Everything here is JSON-safe through
-:func:`dossier_to_json` / :func:`event_to_json`, which is how both stores persist them.
+one), so an edited or deleted event is detectable.  The newest event of each write also
+commits to the dossier row that write produced (:attr:`Event.row_hash`, see
+:func:`seal_write`), so a current-state row edited without an event is detectable too.
+Everything here is JSON-safe through :func:`dossier_to_json` / :func:`event_to_json`, which is
+how both stores persist them.
 """
 
 from __future__ import annotations
@@ -108,6 +111,10 @@ class Event:
     A hand-over between units (a row of the process-control slip) is a ``moved`` event whose
     ``from_unit`` differs from ``to_unit``: the actor gave, ``receiver`` (or the next actor)
     received, at ``at``.
+
+    ``row_hash`` is set on the newest event of a write (:func:`seal_write`): the
+    :func:`row_digest` of the dossier row that write stored.  It is hashed only when set, so
+    the events written before it existed keep their hashes.
     """
 
     dossier: str
@@ -127,6 +134,7 @@ class Event:
     comment: str = ""
     prev_hash: str = GENESIS
     hash: str = ""
+    row_hash: str | None = None
 
     @property
     def is_handover(self) -> bool:
@@ -171,14 +179,20 @@ def _dt(value: str | None) -> datetime | None:
 
 
 def event_to_json(event: Event) -> dict[str, JSON]:
-    """The event as a JSON-safe dict (the store's row body, and the hashed content)."""
-    return {
+    """The event as a JSON-safe dict (the store's row body, and the hashed content).
+
+    ``row_hash`` is there only when set, as in the hashed content.
+    """
+    body = {
         "dossier": event.dossier, "seq": event.seq, "kind": event.kind, "at": _iso(event.at),
         "actor": event.actor, "role": event.role, "action": event.action, "source": event.source,
         "target": event.target, "from_unit": event.from_unit, "to_unit": event.to_unit,
         "receiver": event.receiver, "status": event.status, "data": dict(event.data),
         "comment": event.comment, "prev_hash": event.prev_hash, "hash": event.hash,
     }
+    if event.row_hash is not None:
+        body["row_hash"] = event.row_hash
+    return body
 
 
 def event_from_json(row: Mapping[str, JSON]) -> Event:
@@ -192,7 +206,9 @@ def event_from_json(row: Mapping[str, JSON]) -> Event:
 #: No circular check: records are trees of JSON values (a cycle still fails, with RecursionError).
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str,
                               check_circular=False).encode
-_PLAIN = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+#: The row encoder: sorted keys (see :func:`row_text`); no ``default``, so a value that is not
+#: JSON fails as the dossier body always did instead of becoming its ``str``.
+_ROW = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 _json_string = json.encoder.encode_basestring  # one str as a JSON string, ensure_ascii=False
 
 #: The canonical text of the events :func:`seal` made, by object: the store writes the very
@@ -203,14 +219,20 @@ _SEALED_MAX = 1024
 
 
 def _hashed_content(event: Event, prev_hash: str) -> dict[str, JSON]:
-    """What the hash covers: :func:`event_to_json` without ``hash``, chained after ``prev_hash``."""
-    return {
+    """What the hash covers: :func:`event_to_json` without ``hash``, chained after ``prev_hash``.
+
+    ``row_hash`` only when set: an event without one hashes exactly as every earlier release did.
+    """
+    content = {
         "dossier": event.dossier, "seq": event.seq, "kind": event.kind, "at": _iso(event.at),
         "actor": event.actor, "role": event.role, "action": event.action, "source": event.source,
         "target": event.target, "from_unit": event.from_unit, "to_unit": event.to_unit,
         "receiver": event.receiver, "status": event.status, "data": dict(event.data),
         "comment": event.comment, "prev_hash": prev_hash,
     }
+    if event.row_hash is not None:
+        content["row_hash"] = event.row_hash
+    return content
 
 
 def canonical_json(event: Event) -> str:
@@ -242,7 +264,7 @@ def seal(events: Iterable[Event], prev_hash: str) -> list[Event]:
         digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
         event = Event(event.dossier, event.seq, event.kind, event.at, event.actor, event.role, event.action,
                       event.source, event.target, event.from_unit, event.to_unit, event.receiver, event.status,
-                      event.data, event.comment, prev_hash, digest)
+                      event.data, event.comment, prev_hash, digest, event.row_hash)
         if len(_SEALED) >= _SEALED_MAX:
             _SEALED.clear()
         _SEALED[id(event)] = (event, canonical)
@@ -281,8 +303,115 @@ def dossier_to_json(dossier: Dossier) -> dict[str, JSON]:
 
 
 def dossier_text(dossier: Dossier, schema: int) -> str:
-    """The dossier's stored JSON body: :func:`dossier_to_json` plus ``schema`` (first)."""
-    return _PLAIN(_dossier_json(dossier, {"schema": schema}))
+    """The dossier's stored JSON body: :func:`dossier_to_json` plus ``schema``.
+
+    ``schema`` and ``last_hash`` come first, then :func:`row_text`: the text whose digest the
+    newest event recorded, reused from :func:`seal_write` when this is the dossier it returned.
+    """
+    return f'{{"schema":{schema:d},"last_hash":{_json_string(dossier.last_hash)},{row_text(dossier)[1:]}'
+
+
+def row_text(dossier: Dossier) -> str:
+    """The canonical text of the dossier row without ``last_hash`` (sorted keys, compact).
+
+    ``last_hash`` is left out because it is the hash of the event that records this text's
+    digest.  Keys are sorted so that a body read back from PostgreSQL's ``jsonb`` (which
+    reorders keys) encodes to the same text.
+    """
+    recorded = _ROWS.get(id(dossier))
+    if recorded is not None and recorded[0] is dossier:
+        return recorded[1]
+    body = _dossier_json(dossier, {})
+    del body["last_hash"]
+    return _ROW(body)
+
+
+def row_digest(dossier: Dossier) -> str:
+    """SHA-256 of :func:`row_text`: what :attr:`Event.row_hash` holds for the row it produced."""
+    recorded = _ROWS.get(id(dossier))
+    if recorded is not None and recorded[0] is dossier:
+        return recorded[2]
+    return hashlib.sha256(row_text(dossier).encode("utf-8")).hexdigest()
+
+
+def seal_write(dossier: Dossier, events: Sequence[Event], prev_hash: str) -> tuple[Dossier, list[Event]]:
+    """Seal one write: ``events`` chained after ``prev_hash``, the newest committing to the row.
+
+    The newest event gets :func:`row_digest` of ``dossier`` as its ``row_hash`` before it is
+    hashed; the dossier returned carries the newest hash as ``last_hash``.  The row text is
+    encoded once here and reused when the store writes the body.
+    """
+    text = row_text(dossier)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    *earlier, e = events
+    newest = Event(e.dossier, e.seq, e.kind, e.at, e.actor, e.role, e.action, e.source, e.target, e.from_unit,
+                   e.to_unit, e.receiver, e.status, e.data, e.comment, e.prev_hash, e.hash, digest)
+    sealed = seal([*earlier, newest], prev_hash)
+    written = with_last_hash(dossier, sealed[-1].hash)
+    if len(_ROWS) >= _SEALED_MAX:
+        _ROWS.clear()
+    _ROWS[id(written)] = (written, text, digest)
+    return written, sealed
+
+
+#: The row text and digest of the dossiers :func:`seal_write` returned, by object (checked by
+#: identity, bounded, like ``_SEALED``).
+_ROWS: dict[int, tuple[Dossier, str, str]] = {}
+
+#: The event kinds that set the dossier's step (a reminder leaves it where it is).
+_MOVES = ("received", "moved", "extended")
+
+
+def replay_problems(dossier: Dossier, events: Sequence[Event]) -> list[str]:
+    """What the events say the row must be, where it is not: a structural replay.
+
+    Without the procedure, the events still fix the step (the newest move's ``target``), the
+    national status it set, and whether and when the dossier closed (a move to a final step
+    records its ``result``).  The row's data, clocks and measures are not replayed: only
+    :func:`row_digest` (for rows written with one) covers them.
+    """
+    moves = [e for e in events if e.kind in _MOVES]
+    if not moves:
+        return ["no event says which step the dossier is in"]
+    last = moves[-1]
+    problems = []
+    if dossier.state != last.target:
+        problems.append(f"the row says step {dossier.state!r} but its events end in step {last.target!r} "
+                        f"(event {last.seq})")
+    if dossier.step.state != dossier.state:
+        problems.append(f"the row's step clock is for step {dossier.step.state!r}, not {dossier.state!r}")
+    if last.status is not None and dossier.status != last.status:
+        problems.append(f"the row says status {dossier.status} but event {last.seq} set status {last.status}")
+    closing = "result" in last.data
+    if closing and dossier.closed_at is None:
+        problems.append(f"the row is open but event {last.seq} closed the dossier")
+    elif not closing and dossier.closed_at is not None:
+        problems.append(f"the row is closed ({_iso(dossier.closed_at)}) but no event closed the dossier")
+    elif closing and dossier.closed_at != last.at:
+        problems.append(f"the row says closed at {_iso(dossier.closed_at)} but event {last.seq} closed it at "
+                        f"{_iso(last.at)}")
+    if (dossier.outcome is None) != (dossier.closed_at is None):
+        problems.append("the row's outcome and closing time disagree (one is set, the other is not)")
+    return problems
+
+
+def row_problems(dossier: Dossier, events: Sequence[Event]) -> list[str]:
+    """Why ``dossier`` is not the row ``events`` (its whole trail, oldest first) give.
+
+    Each message says which check found it: the row digest the newest event recorded (writes
+    since row digests exist) or the structural replay (every row; the only check for a row
+    whose newest event predates row digests).
+    """
+    if not events:
+        return ["no events remain for the row"]
+    newest = events[-1]
+    problems = []
+    if newest.row_hash is not None and row_digest(dossier) != newest.row_hash:
+        problems.append(f"the row is not the one event {newest.seq} recorded (row digest check)")
+    label = "structural check" if newest.row_hash is not None else \
+        f"structural check: event {newest.seq} predates row digests"
+    problems.extend(f"{problem} ({label})" for problem in replay_problems(dossier, events))
+    return problems
 
 
 def _dossier_json(dossier: Dossier, body: dict[str, JSON]) -> dict[str, JSON]:

@@ -134,3 +134,28 @@ class TemplateLimitExceeded(FormError):
 
 class FormNotApplicable(FormError):
     """The dossier has nothing this form records (no supplement request, no refusal...)."""
+
+
+class DossierTampered(StoreError):
+    """A dossier's current-state row is not what its audit trail gives: it was changed without
+    an event (or its newest events were removed).  The desk refuses to act on it.
+
+    ``reason`` says what disagrees; ``dossier`` is the row as stored (an
+    :class:`isoflow.dossier.Dossier`), for a display that warns instead of refusing.
+    """
+
+    def __init__(self, code: str, reason: str, dossier: object = None) -> None:
+        super().__init__(f"dossier {code}: its current-state row does not match its audit trail ({reason}); "
+                         "run isoflow dossier verify")
+        self.code = code
+        self.reason = reason
+        self.dossier = dossier
+
+
+class StoreNotFound(StoreError):
+    """A command that reads a store was given one that does not exist (a missing SQLite file,
+    a PostgreSQL schema without isoflow's tables); nothing was created."""
+
+    def __init__(self, url: str, why: str) -> None:
+        super().__init__(f"no isoflow database at {url}: {why}")
+        self.url = url

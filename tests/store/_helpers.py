@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from isoflow.dossier import GENESIS, Clock, Dossier, Event, StepClock, seal
+from isoflow.dossier import GENESIS, Clock, Dossier, Event, StepClock, seal_write
 from isoflow.store import Store
 
 UNIT = "000.17.22.H56"
@@ -26,7 +26,6 @@ def new_dossier(code: str, at: datetime = AT, *, step_due: timedelta | None = ti
     event = Event(dossier=code, seq=1, kind="received", at=at, actor=actor, role="mot-cua", target="tiep_nhan",
                   to_unit="bpmc", status=1, data={"ho_ten": "Nguyễn Thị Ánh", "so_luong": 2},
                   comment="Tiếp nhận hồ sơ đăng ký khai sinh")
-    events = seal([event], GENESIS)
     dossier = Dossier(
         code=code, process_code="1.001193", revision=3, state="tiep_nhan", status=1,
         data={"ho_ten": "Nguyễn Thị Ánh", "giấy_tờ": [{"tên": "Tờ khai", "bản": "chính", "số": 1}],
@@ -35,9 +34,9 @@ def new_dossier(code: str, at: datetime = AT, *, step_due: timedelta | None = ti
         channel="online", receiving_unit=UNIT, received_at=at,
         clock=Clock(started_at=at, due_at=at + due if due is not None else None),
         step=StepClock("tiep_nhan", at, at + step_due if step_due is not None else None),
-        version=1, last_hash=events[-1].hash, preparers=("cv02",), form_set="01/2018",
+        version=1, preparers=("cv02",), form_set="01/2018",
     )
-    return dossier, events
+    return seal_write(dossier, [event], GENESIS)
 
 
 def factory(at: datetime = AT, **options: Any) -> Any:
@@ -54,11 +53,10 @@ def move(dossier: Dossier, target: str, *, at: datetime | None = None, actor: st
                     role="chuyen-vien", action="chuyen", source=dossier.state, target=target, from_unit="bpmc",
                     to_unit="phong", status=2, data={"ghi_chú": f"bước {n}"}, comment="Chuyển thẩm định")
               for n in range(1, count + 1)]
-    sealed = seal(events, dossier.last_hash)
-    updated = replace(dossier, state=target, status=2, version=dossier.version + count, last_hash=sealed[-1].hash,
+    updated = replace(dossier, state=target, status=2, version=dossier.version + count,
                       step=StepClock(target, at, step_due), closed_at=at if closed else None,
                       outcome="granted" if closed else None)
-    return updated, sealed
+    return seal_write(updated, events, dossier.last_hash)
 
 
 def raw(store: Store, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from isoflow.dossier import Dossier, Event, dossier_to_json, event_to_json, seal
+from isoflow.dossier import GENESIS, Dossier, Event, dossier_to_json, event_to_json, seal, seal_write
 from isoflow.errors import DossierNotFound, StaleDossier, StoreError
 from isoflow.store import SCHEMA_VERSION, Store, open_store
 from isoflow.store._common import FACT_COLUMNS
@@ -43,7 +43,7 @@ def test_closed_paused_and_aware_times_round_trip(store: Store) -> None:
         dossier, events = new_dossier(code, due=None, step_due=None)
         clock = replace(dossier.clock, paused_at=AT + timedelta(hours=1), waited=timedelta(hours=3, minutes=5),
                         supplements=1, extensions=1)
-        return replace(dossier, clock=clock, outcome=None, preparers=()), events
+        return seal_write(replace(dossier, clock=clock, outcome=None, preparers=()), events, GENESIS)
 
     created = store.create(UNIT, DAY, build)
     assert store.load(created.code) == created
@@ -268,7 +268,7 @@ def test_verify_finds_a_row_rolled_back_by_hand(store: Store) -> None:
     raw(store, "DELETE FROM events WHERE dossier = %s AND seq = 4", (code,))
     raw(store, "UPDATE dossiers SET version = 3 WHERE code = %s", (code,))
     assert [p.message for p in store.verify(code)] == [
-        "the dossier row's columns disagree with its body (version or last hash)",
+        "the dossier row's columns disagree with its body (version)",
         "the newest stored event is not the one the dossier last recorded"]
 
 
@@ -353,8 +353,8 @@ def test_a_crash_inside_the_write_leaves_the_old_state(store: Store, monkeypatch
 
 
 def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
-    """Migrations 2 (remind_at), 3 (unused indexes dropped) and 4 (indicator columns, filled from the
-    bodies) on a database written by the first release."""
+    """Migrations 2 (remind_at), 3 (unused indexes dropped), 4 (indicator columns, filled from the
+    bodies) and 5 (events' row_hash) on a database written by the first release."""
     import sqlite3
 
     path = tmp_path / "v1.db"
@@ -371,10 +371,11 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
         conn.execute("DROP TABLE ratings")
         for column in FACT_COLUMNS:
             conn.execute(f"ALTER TABLE dossiers DROP COLUMN {column}")
+        conn.execute("ALTER TABLE events DROP COLUMN row_hash")
         conn.execute("DELETE FROM schema_migrations WHERE version >= 2")
     store = open_store(f"sqlite:///{path}")
     try:
-        assert store.schema_version() == SCHEMA_VERSION == 4
+        assert store.schema_version() == SCHEMA_VERSION == 5
         assert raw(store, "SELECT channel, closed_at, supplements, paid_online FROM dossiers") == \
             [(created.channel, None, 0, 0)]
         indexes = {r[0] for r in raw(store, "SELECT name FROM sqlite_master WHERE type = 'index'")}

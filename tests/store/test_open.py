@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from isoflow.errors import StoreError
+from isoflow.errors import StoreError, StoreNotFound
 from isoflow.store import open_store
 from isoflow.store.postgres import redact
 from isoflow.store.sqlite import SQLiteStore
@@ -87,3 +88,86 @@ def test_ci_without_a_postgres_server_fails_instead_of_skipping() -> None:
     assert result.returncode == 1, result.stdout
     assert "2 passed" in result.stdout
     assert "ISOFLOW_TEST_POSTGRES is not set, and in CI" in result.stdout
+
+
+# -- create=False: a store that must exist already (issue 13 §2.3) ---------------------------------
+
+def test_a_missing_sqlite_file_is_not_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for url, shown in [("sqlite:///typo.db", "typo.db"), (f"sqlite:///{tmp_path}/abs.db", f"{tmp_path}/abs.db"),
+                       ("bare.sqlite3", "bare.sqlite3")]:
+        with pytest.raises(StoreNotFound) as caught:
+            open_store(url, create=False)
+        assert str(caught.value) == f"no isoflow database at {url}: the file {shown} does not exist"
+        assert caught.value.url == url
+    assert list(tmp_path.iterdir()) == []  # no file, no -wal or -shm beside it
+
+
+def test_an_existing_isoflow_file_opens_without_create(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/isoflow.db"
+    store = open_store(url)
+    code = store.create(UNIT, DAY, factory()).code
+    store.close()
+    again = open_store(url, create=False)
+    try:
+        assert again.codes() == [code]
+    finally:
+        again.close()
+
+
+def test_a_file_that_is_not_an_isoflow_database(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(StoreNotFound, match=f"the file {empty} is empty, not an isoflow database"):
+        open_store(f"sqlite:///{empty}", create=False)
+    assert empty.read_bytes() == b""  # not turned into a database, not put in WAL mode
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.close()
+    before = other.read_bytes()
+    for create in (False, True):  # isoflow's tables are never added to another program's database
+        with pytest.raises(StoreError) as caught:
+            open_store(f"sqlite:///{other}", create=create)
+        assert str(caught.value) == (f"sqlite:///{other} is an SQLite database but not an isoflow one "
+                                     "(its tables: customers)")
+    assert other.read_bytes() == before
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database", encoding="utf-8")
+    with pytest.raises(StoreError, match="file is not a database"):
+        open_store(str(junk), create=False)
+
+
+def test_a_postgres_schema_without_isoflow_tables(postgres_url: str) -> None:
+    with pytest.raises(StoreNotFound) as caught:
+        open_store(postgres_url, create=False)
+    schema = postgres_url.rsplit("%3D", 1)[1]
+    assert str(caught.value) == (f"no isoflow database at {redact(postgres_url)}: schema '{schema}' has no "
+                                 "isoflow tables")
+    store = open_store(postgres_url)  # creating it is what receive does
+    try:
+        store.create(UNIT, DAY, factory())
+    finally:
+        store.close()
+    again = open_store(postgres_url, create=False)
+    try:
+        assert len(again.codes()) == 1
+    finally:
+        again.close()
+
+
+def test_a_postgres_search_path_naming_no_schema(postgres_url: str) -> None:
+    missing = postgres_url.rsplit("%3D", 1)[0] + "%3Dno_such_schema_here"
+    with pytest.raises(StoreNotFound, match="no schema of its search_path exists"):
+        open_store(missing, create=False)
+
+
+def test_nothing_is_created_in_a_postgres_schema_without_create(postgres_url: str) -> None:
+    import psycopg
+
+    with pytest.raises(StoreNotFound):
+        open_store(postgres_url, create=False)
+    schema = postgres_url.rsplit("%3D", 1)[1]
+    with psycopg.connect(postgres_url.split("?", 1)[0], autocommit=True) as conn:
+        tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s", (schema,)).fetchone()
+    assert tables == (0,)

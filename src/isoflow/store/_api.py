@@ -21,7 +21,7 @@ from isoflow.indicators import Rating
 #: Builds a new dossier and its first events once the store has allocated its code.
 Factory = Callable[[str], tuple[Dossier, Sequence[Event]]]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from typing import Any
 import psycopg
 
 from isoflow.dossier import Dossier, Event
-from isoflow.errors import DossierNotFound, StoreError
+from isoflow.errors import DossierNotFound, StoreError, StoreNotFound
 from isoflow.indicators import Rating
 from isoflow.store import _common as c
 from isoflow.store import _indicators as ind
@@ -32,7 +32,7 @@ CONNECT_TIMEOUT_S = 10
 _DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status",
                     "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at",
                     "remind_at", *c.FACT_COLUMNS)
-_EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash")
+_EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash", "row_hash")
 # Bodies are sent as JSON text (encoded once, the event's being the text its hash covers).
 _INSERT_DOSSIER = (f"INSERT INTO dossiers ({', '.join(_DOSSIER_COLUMNS)}, body) "  # noqa: S608
                    f"VALUES ({', '.join('%s' for _ in _DOSSIER_COLUMNS)}, %s::jsonb)")
@@ -40,6 +40,9 @@ _UPDATE_DOSSIER = (f"UPDATE dossiers SET {', '.join(f'{n} = %s' for n in _DOSSIE
                    "body = %s::jsonb WHERE code = %s AND version = %s AND last_hash = %s")
 _INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, body) "  # noqa: S608
                  f"VALUES ({', '.join('%s' for _ in _EVENT_COLUMNS)}, %s::jsonb)")
+# The row and its newest event's columns, in one statement (one snapshot): what load() checks.
+_LOAD = ("SELECT d.body, e.seq, e.hash, e.row_hash FROM dossiers AS d LEFT JOIN events AS e ON e.dossier = d.code "
+         "AND e.seq = (SELECT MAX(seq) FROM events WHERE dossier = d.code) WHERE d.code = %s")
 _INSERT_STEP = ("INSERT INTO step_times (dossier, seq, process_code, step, at, worked_min, result) "
                 "VALUES (%s, %s, %s, %s, %s, %s, %s)")
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
@@ -63,7 +66,7 @@ class PostgresStore(ind.ReportQueries):
     ``?options=-csearch_path%3Dname`` in the URL to use another schema than ``public``.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = redact(url)
         self._lock = threading.RLock()
         try:
@@ -72,6 +75,8 @@ class PostgresStore(ind.ReportQueries):
         except psycopg.Error as error:
             raise StoreError(f"cannot connect to PostgreSQL at {self.url}: {_first_line(error)}") from None
         try:
+            if not create:
+                self._check_exists()
             self._migrate()
         except BaseException:
             self._conn.close()
@@ -98,6 +103,17 @@ class PostgresStore(ind.ReportQueries):
         with self._lock, self._errors(), self._conn.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
+
+    def _check_exists(self) -> None:
+        """StoreNotFound unless the first schema of the search_path holds isoflow's tables."""
+        with self._transaction() as cursor:
+            cursor.execute("SELECT current_schema(), EXISTS (SELECT 1 FROM pg_tables "
+                           "WHERE schemaname = current_schema() AND tablename = 'schema_migrations')")
+            schema, found = _one(cursor)
+        if schema is None:
+            raise StoreNotFound(self.url, "no schema of its search_path exists")
+        if not found:
+            raise StoreNotFound(self.url, f"schema {schema!r} has no isoflow tables")
 
     def _migrate(self) -> None:
         with self._transaction() as cursor:
@@ -185,10 +201,21 @@ class PostgresStore(ind.ReportQueries):
     # -- reads --------------------------------------------------------------------------------
 
     def load(self, code: str) -> Dossier:
-        rows = self._read("SELECT body FROM dossiers WHERE code = %s", (code,))
+        rows = self._read(_LOAD, (code,))
         if not rows:
             raise DossierNotFound(code)
-        return c.load_dossier(rows[0][0], code)
+        body, seq, newest_hash, row_hash = rows[0]
+        dossier, replay = c.loaded(code, body, seq, newest_hash, row_hash)
+        if not replay:
+            return dossier
+        with self._transaction(snapshot=True) as cursor:  # the row and its whole trail in one snapshot
+            cursor.execute("SELECT body FROM dossiers WHERE code = %s", (code,))
+            row = cursor.fetchone()
+            cursor.execute("SELECT seq, body FROM events WHERE dossier = %s ORDER BY seq", (code,))
+            events = cursor.fetchall()
+        if row is None:
+            raise DossierNotFound(code)
+        return c.replayed(code, row[0], events)
 
     def history(self, code: str) -> list[Event]:
         with self._transaction(snapshot=True) as cursor:
@@ -233,24 +260,19 @@ class PostgresStore(ind.ReportQueries):
 
     def verify(self, code: str | None = None) -> list[ChainProblem]:
         where, params = ("WHERE code = %s", (code,)) if code is not None else ("", ())
-        events: dict[str, list[tuple[int, Any]]] = {}
-        with self._transaction(snapshot=True) as cursor:  # one snapshot: rows and events agree
-            cursor.execute(f"SELECT code, version, last_hash, body FROM dossiers {where} "  # noqa: S608
-                           "ORDER BY created", params)
+        with self._transaction(snapshot=True) as cursor:  # one snapshot: rows, events and sequences agree
+            cursor.execute(f"SELECT code, body, {', '.join(c.VERIFY_COLUMNS)} FROM dossiers "  # noqa: S608
+                           f"{where} ORDER BY created", params)
             rows = cursor.fetchall()
-            if code is not None and not rows:
-                raise DossierNotFound(code)
             event_where = "WHERE dossier = %s" if code is not None else ""
-            cursor.execute(f"SELECT dossier, seq, body FROM events {event_where} "  # noqa: S608
+            cursor.execute(f"SELECT dossier, seq, body, row_hash FROM events {event_where} "  # noqa: S608
                            "ORDER BY dossier, seq", params)
-            for dossier, seq, body in cursor:
-                events.setdefault(dossier, []).append((seq, body))
-        problems = []
-        for row_code, version, last_hash, body in rows:
-            problems.extend(c.chain_problems(row_code, version, last_hash, body, events.pop(row_code, [])))
-        problems.extend(ChainProblem(orphan, "events are stored for a dossier that does not exist")
-                        for orphan in events)
-        return problems
+            events = cursor.fetchall()
+            unit_where, units = c.sequences_of(code, "%s")
+            cursor.execute(f"SELECT unit, day, last FROM code_sequences {unit_where} "  # noqa: S608
+                           "ORDER BY unit, day", units)
+            sequences = cursor.fetchall()
+        return c.store_problems(code, rows, events, sequences)
 
     def schema_version(self) -> int:
         return int(self._read("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0])

@@ -259,6 +259,14 @@ _POSTGRES_4 = (
     *_REPORT_INDEXES,
 )
 
+# 5: a dossier row edited without an event.  The newest event of each write records the digest
+# of the row it wrote (``row_hash`` in its hashed body); this column repeats it so that loading
+# a dossier compares the row with its newest event without decoding that event.  Events written
+# before keep NULL (their bodies have no row_hash): their rows are checked by a structural
+# replay of the trail instead.
+_SQLITE_5 = ("ALTER TABLE events ADD COLUMN row_hash TEXT",)
+_POSTGRES_5 = ("ALTER TABLE events ADD COLUMN row_hash text",)
+
 #: Every migration, oldest first; ``MIGRATIONS[-1].version == SCHEMA_VERSION``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "dossiers, hash-chained events and daily code sequences", _SQLITE_1, _POSTGRES_1),
@@ -266,6 +274,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "drop the indexes no query reads (process_code, state) and events (actor, at)", _SQLITE_3,
               _POSTGRES_3),
     Migration(4, "service indicators: fact columns of dossiers, step_times, ratings", _SQLITE_4, _POSTGRES_4),
+    Migration(5, "row_hash: the digest of the dossier row each write's newest event recorded", _SQLITE_5,
+              _POSTGRES_5),
 )
 
 assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1)), "migrations must be numbered 1..N"

@@ -8,15 +8,17 @@ the write lock (``busy_timeout``) instead of failing or deadlocking on a lock up
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 from isoflow.dossier import Dossier, Event
-from isoflow.errors import DossierNotFound, StoreError
+from isoflow.errors import DossierNotFound, StoreError, StoreNotFound
 from isoflow.indicators import Rating
 from isoflow.store import _common as c
 from isoflow.store import _indicators as ind
@@ -28,7 +30,7 @@ BUSY_TIMEOUT_S = 10.0
 _DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status",
                     "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at",
                     "remind_at", *c.FACT_COLUMNS)
-_EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash")
+_EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash", "row_hash")
 
 
 _INSERT_DOSSIER = (f"INSERT INTO dossiers ({', '.join(_DOSSIER_COLUMNS)}, created, body) "  # noqa: S608
@@ -38,6 +40,9 @@ _UPDATE_DOSSIER = (f"UPDATE dossiers SET {', '.join(f'{n} = ?' for n in _DOSSIER
                    "body = ? WHERE code = ? AND version = ? AND last_hash = ?")
 _INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, body) "  # noqa: S608
                  f"VALUES ({', '.join('?' for _ in _EVENT_COLUMNS)}, ?)")
+# The row and its newest event's columns, in one statement (one snapshot): what load() checks.
+_LOAD = ("SELECT d.body, e.seq, e.hash, e.row_hash FROM dossiers AS d LEFT JOIN events AS e ON e.dossier = d.code "
+         "AND e.seq = (SELECT MAX(seq) FROM events WHERE dossier = d.code) WHERE d.code = ?")
 _INSERT_STEP = "INSERT INTO step_times (dossier, seq, process_code, step, at, worked_min, result) " \
                "VALUES (?, ?, ?, ?, ?, ?, ?)"
 
@@ -63,21 +68,31 @@ def _event_values(event: Event) -> tuple[object, ...]:
     if at.tzinfo is not None:
         at = c.local(at)
     return (event.dossier, event.seq, event.kind, at.replace(microsecond=0).isoformat(timespec="microseconds"),
-            event.actor, event.hash, event.prev_hash, c.event_json_text(event))
+            event.actor, event.hash, event.prev_hash, event.row_hash, c.event_json_text(event))
 
 
 class SQLiteStore(ind.ReportQueries):
     """Dossiers and events in one SQLite database (see :class:`isoflow.store.Store`)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, create: bool = True, url: str | None = None) -> None:
         self.path = path
         self._lock = threading.RLock()
+        where = url or path
+        if not create and path != ":memory:" and not os.path.exists(path):
+            raise StoreNotFound(where, f"the file {path} does not exist")
         try:
-            self._conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+            if create or path == ":memory:":
+                self._conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                             check_same_thread=False)
+            else:  # mode=rw: never creates the file, even if it vanished since the check above
+                self._conn = sqlite3.connect(f"file:{quote(path)}?mode=rw", timeout=BUSY_TIMEOUT_S,
+                                             isolation_level=None, check_same_thread=False, uri=True)
         except sqlite3.Error as error:
             raise StoreError(f"cannot open SQLite database {path}: {error}") from None
         try:
             self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            # Before anything writes to it (the WAL switch rewrites the header): is it isoflow's?
+            self._check_tables(where, create)
             if path != ":memory:":
                 mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
@@ -91,6 +106,19 @@ class SQLiteStore(ind.ReportQueries):
         except BaseException:
             self._conn.close()
             raise
+
+    def _check_tables(self, where: str, create: bool) -> None:
+        """Refuse a file that is not an isoflow database: empty (unless creating), or another
+        program's tables without isoflow's ``schema_migrations``."""
+        tables = sorted(str(row[0]) for row in self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+        if "schema_migrations" in tables:
+            return
+        if tables:
+            listed = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+            raise StoreError(f"{where} is an SQLite database but not an isoflow one (its tables: {listed})")
+        if not create:
+            raise StoreNotFound(where, f"the file {self.path} is empty, not an isoflow database")
 
     # -- transactions -------------------------------------------------------------------------
 
@@ -215,10 +243,19 @@ class SQLiteStore(ind.ReportQueries):
     # -- reads --------------------------------------------------------------------------------
 
     def load(self, code: str) -> Dossier:
-        rows = self._read("SELECT body FROM dossiers WHERE code = ?", (code,))
+        rows = self._read(_LOAD, (code,))
         if not rows:
             raise DossierNotFound(code)
-        return c.load_dossier(str(rows[0][0]), code)
+        body, seq, newest_hash, row_hash = rows[0]
+        dossier, replay = c.loaded(code, str(body), seq, newest_hash, row_hash)  # type: ignore[arg-type]
+        if not replay:
+            return dossier
+        with self._transaction("DEFERRED") as conn:  # the row and its whole trail in one snapshot
+            row = conn.execute("SELECT body FROM dossiers WHERE code = ?", (code,)).fetchone()
+            events = conn.execute("SELECT seq, body FROM events WHERE dossier = ? ORDER BY seq", (code,)).fetchall()
+        if row is None:
+            raise DossierNotFound(code)
+        return c.replayed(code, str(row[0]), events)
 
     def history(self, code: str) -> list[Event]:
         with self._transaction("DEFERRED") as conn:
@@ -258,22 +295,16 @@ class SQLiteStore(ind.ReportQueries):
 
     def verify(self, code: str | None = None) -> list[ChainProblem]:
         where, params = ("WHERE code = ?", (code,)) if code is not None else ("", ())
-        with self._transaction("DEFERRED") as conn:  # one snapshot: rows and events agree
-            rows = conn.execute(f"SELECT code, version, last_hash, body FROM dossiers {where} "  # noqa: S608
-                                "ORDER BY created", params).fetchall()
-            if code is not None and not rows:
-                raise DossierNotFound(code)
-            events: dict[str, list[tuple[int, str]]] = {}
+        with self._transaction("DEFERRED") as conn:  # one snapshot: rows, events and sequences agree
+            rows = conn.execute(f"SELECT code, body, {', '.join(c.VERIFY_COLUMNS)} FROM dossiers "  # noqa: S608
+                                f"{where} ORDER BY created", params).fetchall()
             event_where = "WHERE dossier = ?" if code is not None else ""
-            for dossier, seq, body in conn.execute(
-                    f"SELECT dossier, seq, body FROM events {event_where} ORDER BY dossier, seq", params):  # noqa: S608
-                events.setdefault(dossier, []).append((seq, body))
-        problems = []
-        for row_code, version, last_hash, body in rows:
-            problems.extend(c.chain_problems(row_code, version, last_hash, body, events.pop(row_code, [])))
-        problems.extend(ChainProblem(orphan, "events are stored for a dossier that does not exist")
-                        for orphan in events)
-        return problems
+            events = conn.execute(f"SELECT dossier, seq, body, row_hash FROM events {event_where} "  # noqa: S608
+                                  "ORDER BY dossier, seq", params).fetchall()
+            unit_where, units = c.sequences_of(code, "?")
+            sequences = conn.execute(f"SELECT unit, day, last FROM code_sequences {unit_where} "  # noqa: S608
+                                     "ORDER BY unit, day", units).fetchall()
+        return c.store_problems(code, rows, events, sequences)
 
     def schema_version(self) -> int:
         with self._lock:
