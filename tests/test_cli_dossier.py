@@ -15,10 +15,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 from isoflow.cli import main
+from tests.store.conftest import postgres_url  # noqa: F401 -- fixture (a fresh PostgreSQL schema)
 
 PROCESSES = Path(__file__).parents[1] / "processes"
 CLERK, EXPERT, LEADER = "cong-chuc-mot-cua", "chuyen-vien", "lanh-dao"
 CODE = "H56-260302-0001"
+VERIFIED = "verified: event chains, dossier rows and code sequences: no problems found."
 
 
 class Cli:
@@ -194,8 +196,8 @@ def test_verify_exits_0_then_1_after_tampering(cli: Cli, db_path: Path) -> None:
     receive(cli)
     to_appraisal(cli)
     receive(cli, "2026-03-02 09:30")
-    assert cli.ok("verify").splitlines() == ["event log verified: no problems found."]
-    assert cli.ok("verify", CODE).splitlines() == ["event log verified: no problems found."]
+    assert cli.ok("verify").splitlines() == [VERIFIED]
+    assert cli.ok("verify", CODE).splitlines() == [VERIFIED]
     with sqlite3.connect(db_path) as conn:
         changed = conn.execute("UPDATE events SET body = json_set(body, '$.actor', 'ke.gian') "
                                "WHERE dossier = ? AND seq = 2", (CODE,)).rowcount
@@ -206,7 +208,7 @@ def test_verify_exits_0_then_1_after_tampering(cli: Cli, db_path: Path) -> None:
     assert result.stdout.splitlines() == [f"{CODE}: event 2 was altered after it was written (hash mismatch)",
                                           "1 problem(s) found."]
     assert cli("verify", CODE).exit_code == 1
-    assert cli.ok("verify", "H56-260302-0002").splitlines() == ["event log verified: no problems found."]
+    assert cli.ok("verify", "H56-260302-0002").splitlines() == [VERIFIED]
 
 
 def test_verify_finds_a_deleted_newest_event(cli: Cli, db_path: Path) -> None:
@@ -319,8 +321,12 @@ def test_a_database_that_cannot_be_used_is_one_line(tmp_path: Path) -> None:
     line = Cli("postgresql://nobody:bi-mat@127.0.0.1:1/x").refused("due")
     assert "bi-mat" not in line
     assert "postgresql://nobody:***@127.0.0.1:1/x" in line
-    line = Cli(f"sqlite:///{tmp_path}/khong/co/x.db").refused("verify")
+    line = Cli(f"sqlite:///{tmp_path}/khong/co/x.db").refused("receive", "QT-DKKD-01", "--unit", "H56",
+                                                              "--actor", "le.an", "--role", CLERK)
     assert line.startswith(f"isoflow: cannot open SQLite database {tmp_path}/khong/co/x.db")
+    line = Cli(f"sqlite:///{tmp_path}/khong/co/x.db").refused("verify")
+    assert line == (f"isoflow: no isoflow database at sqlite:///{tmp_path}/khong/co/x.db: "
+                    f"the file {tmp_path}/khong/co/x.db does not exist")
     assert Cli("mysql://x").refused("due").startswith("isoflow: unknown database 'mysql://'")
     result = CliRunner().invoke(main, ["dossier", "--db", f"sqlite:///{tmp_path}/y.db", "--processes",
                                        str(tmp_path / "khong-co"), "show", CODE])
@@ -339,3 +345,135 @@ def test_a_date_outside_the_calendar_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "outside the working calendar's range 2015-01-01..2040-12-31" in result.output
+
+
+# -- issue 13 §2: no false assurance ----------------------------------------------------------------
+
+def _tamper(db_path: Path, *statements: tuple[str, tuple[object, ...]]) -> None:
+    conn = sqlite3.connect(db_path)
+    try:
+        with conn:
+            for sql, params in statements:
+                conn.execute(sql, params)
+    finally:
+        conn.close()
+
+
+def _forge_step(db_path: Path, code: str, state: str) -> None:
+    """The outside tester's forgery: the row's step set by hand, no event written."""
+    _tamper(db_path, ("UPDATE dossiers SET state = ?, body = json_set(body, '$.state', ?, '$.step.state', ?) "
+                      "WHERE code = ?", (state, state, state, code)))
+
+
+@pytest.mark.parametrize("args", [
+    ["show", CODE], ["history", CODE], ["due"], ["verify"], ["verify", CODE], ["remind", "--worker", "w1"],
+    ["act", CODE, "kiem_tra", "--actor", "le.an", "--role", CLERK], ["rate", CODE, "--overall", "hai-long"],
+    ["close", CODE, "--reason", "Rút", "--actor", "le.an", "--role", CLERK],
+])
+def test_a_missing_database_is_refused_and_not_created(tmp_path: Path, args: list[str]) -> None:
+    typo = tmp_path / "typo.db"
+    line = Cli(f"sqlite:///{typo}").refused(*args)
+    assert line == f"isoflow: no isoflow database at sqlite:///{typo}: the file {typo} does not exist"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_receive_creates_the_database(tmp_path: Path) -> None:
+    cli = Cli(f"sqlite:///{tmp_path / 'new.db'}")
+    assert receive(cli).startswith(f"Hồ sơ {CODE} ")
+    assert cli.ok("verify").splitlines() == [VERIFIED]
+
+
+def test_a_file_that_is_not_an_isoflow_database_is_one_line(tmp_path: Path) -> None:
+    other = tmp_path / "khach-hang.db"
+    _tamper(other, ("CREATE TABLE customers (id INTEGER PRIMARY KEY)", ()))
+    for args in (["verify"], ["receive", "QT-DKKD-01", "--unit", "H56", "--actor", "le.an", "--role", CLERK]):
+        line = Cli(f"sqlite:///{other}").refused(*args)
+        assert line == (f"isoflow: sqlite:///{other} is an SQLite database but not an isoflow one "
+                        "(its tables: customers)")
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    line = Cli(f"sqlite:///{empty}").refused("due")
+    assert line == (f"isoflow: no isoflow database at sqlite:///{empty}: the file {empty} is empty, "
+                    "not an isoflow database")
+    assert empty.read_bytes() == b""
+
+
+def test_verify_names_a_deleted_dossier(cli: Cli, db_path: Path) -> None:
+    receive(cli)
+    receive(cli, "2026-03-02 09:30")
+    receive(cli, "2026-03-02 10:00")
+    gone = "H56-260302-0002"
+    _tamper(db_path, ("DELETE FROM events WHERE dossier = ?", (gone,)),
+            ("DELETE FROM dossiers WHERE code = ?", (gone,)))
+    result = cli("verify")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{gone}: no dossier row or events remain, although its code was given on 2026-03-02 (the daily sequence "
+        "of unit H56 reached 0003): the whole dossier was deleted",
+        "1 problem(s) found."]
+    assert cli("verify", gone).stdout == result.stdout
+    assert cli.ok("verify", CODE).splitlines() == [VERIFIED]
+
+
+def test_a_forged_step_is_refused_and_shown_with_a_warning(cli: Cli, db_path: Path) -> None:
+    receive(cli)
+    to_appraisal(cli)
+    receive(cli, "2026-03-02 09:30")
+    history = cli.ok("history", CODE)
+    _forge_step(db_path, CODE, "ky_duyet")
+    expected = (f"isoflow: dossier {CODE}: its current-state row does not match its audit trail (the row is not "
+                "the one event 3 recorded (row digest check)); run isoflow dossier verify")
+    assert cli.refused("act", CODE, "ky", "--actor", "pham.chi", "--role", LEADER,
+                       "--at", "2026-03-03 09:00") == expected
+    assert cli.refused("close", CODE, "--reason", "Rút", "--actor", "le.an", "--role", CLERK,
+                       "--at", "2026-03-03 09:00") == expected
+    assert cli.refused("close", CODE, "--stop", "--reason", "Dừng", "--actor", "le.an", "--role", CLERK,
+                       "--at", "2026-03-03 09:00") == expected
+    shown = cli("show", CODE, "--role", LEADER)
+    assert shown.exit_code == 1
+    assert shown.stdout.splitlines()[1].startswith("  bước: ky_duyet – ")  # the row as stored ...
+    assert f"{LEADER} có thể" not in shown.stdout  # ... offered to no one
+    assert shown.stderr.splitlines() == [expected.replace("isoflow: ", "isoflow: warning: ", 1)]
+    reminded = cli("remind", "--worker", "w1", "--at", "2026-03-06 09:00")
+    assert reminded.exit_code == 1
+    assert reminded.stderr.splitlines() == [expected]
+    assert reminded.stdout.splitlines()[-1] == "2 reminder(s) recorded."  # H56-260302-0002's step and appointment
+    assert all(line.startswith("H56-260302-0002 ") for line in reminded.stdout.splitlines()[:-1])
+    assert cli.ok("history", CODE) == history
+    result = cli("verify")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{CODE}: the row is not the one event 3 recorded (row digest check)",
+        f"{CODE}: the row says step 'ky_duyet' but its events end in step 'tham_dinh' (event 3) (structural check)",
+        "2 problem(s) found."]
+
+
+def test_a_forged_step_the_procedure_does_not_have_is_shown(cli: Cli, db_path: Path) -> None:
+    receive(cli)
+    _forge_step(db_path, CODE, "khong_co")
+    shown = cli("show", CODE)
+    assert shown.exit_code == 1
+    assert "  bước: khong_co – (not a step of this procedure)" in shown.stdout.splitlines()
+    assert json.loads(cli("show", CODE, "--format", "json").stdout)["state"] == "khong_co"
+
+
+@pytest.mark.parametrize("command", [["due"], ["remind", "--worker", "w1"]])
+def test_a_huge_within_is_a_usage_error(cli: Cli, command: list[str]) -> None:
+    receive(cli)
+    for value in ("999999999999d", "367d", "2937h", "176221m"):
+        line = cli.usage(*command, "--within", value)
+        assert line == (f"Error: Invalid value for '--within': '{value}' is too long: at most 366d (2928h, 175680m) "
+                        "of working time")
+    assert cli(*command, "--within", "366d", "--at", "2026-03-02 09:30").exit_code == 0
+
+
+def test_a_postgres_schema_without_isoflow_tables_is_refused(request: pytest.FixtureRequest) -> None:
+    from isoflow.store.postgres import redact
+
+    url: str = request.getfixturevalue("postgres_url")
+    line = Cli(url).refused("verify")
+    schema = url.rsplit("%3D", 1)[1]
+    assert line == f"isoflow: no isoflow database at {redact(url)}: schema '{schema}' has no isoflow tables"
+    assert Cli(url).refused("show", CODE) == line  # and still none: nothing was created
+    receive(Cli(url))
+    assert Cli(url).ok("verify").splitlines() == [VERIFIED]

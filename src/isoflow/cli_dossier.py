@@ -2,7 +2,10 @@
 
 Times are local wall-clock times in Asia/Ho_Chi_Minh (``--at "2026-02-05 14:30"``; the
 default is now).  Refusals (unknown dossier, action not allowed and why) print one line
-and exit 1; malformed options exit 2.
+and exit 1; malformed options exit 2.  Only ``receive`` creates the database: every other
+command refuses a missing one (a misspelt ``--db`` must not read as an empty store that
+"verified"), and leaves no file behind.  A dossier whose row does not match its audit trail
+is refused by ``act``, ``close`` and ``remind``; ``show`` prints it with a warning and exits 1.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import click
 from isoflow.definition import NATIONAL_STATUS
 from isoflow.desk import Desk
 from isoflow.dossier import Dossier, Event, dossier_to_json, event_to_json
-from isoflow.errors import IsoflowError, UsageError
+from isoflow.errors import DossierTampered, IsoflowError, UsageError
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -44,6 +47,10 @@ def _parse_at(_: Any, __: Any, value: str | None) -> datetime:
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|h|d)\s*$")
+#: The longest --within: a working year and more (a working day is 8 hours).  Beyond it the
+#: horizon leaves any calendar isoflow has, and a huge number overflowed timedelta.
+MAX_WITHIN_DAYS = 366
+_HOURS = {"m": 1 / 60, "h": 1.0, "d": 8.0}
 
 
 def _parse_within(_: Any, __: Any, value: str | None) -> timedelta:
@@ -52,8 +59,11 @@ def _parse_within(_: Any, __: Any, value: str | None) -> timedelta:
     match = _DURATION.match(value)
     if not match:
         raise click.BadParameter(f"{value!r} is not a working time; write 30m, 4h or 2d")
-    amount, unit = float(match.group(1)), match.group(2)
-    return timedelta(minutes=amount) if unit == "m" else timedelta(hours=amount * (8 if unit == "d" else 1))
+    hours = float(match.group(1)) * _HOURS[match.group(2)]
+    if hours > MAX_WITHIN_DAYS * 8:
+        raise click.BadParameter(f"{value!r} is too long: at most {MAX_WITHIN_DAYS}d "
+                                 f"({MAX_WITHIN_DAYS * 8}h, {MAX_WITHIN_DAYS * 8 * 60}m) of working time")
+    return timedelta(hours=hours) if match.group(2) != "m" else timedelta(minutes=float(match.group(1)))
 
 
 def _parse_pairs(_: Any, __: Any, values: tuple[str, ...]) -> dict[str, str]:
@@ -66,12 +76,13 @@ def _parse_pairs(_: Any, __: Any, values: tuple[str, ...]) -> dict[str, str]:
     return pairs
 
 
-def desk_of(ctx: click.Context) -> Desk:
+def desk_of(ctx: click.Context, *, create: bool = False) -> Desk:
+    """The desk of this command; its database must exist unless ``create`` (``receive``)."""
     obj = ctx.ensure_object(dict)
     if "desk" not in obj:
         from isoflow.workspace import open_desk
 
-        obj["desk"] = open_desk([obj["processes"]], obj["db"], obj["calendar"], obj["regimes"])
+        obj["desk"] = open_desk([obj["processes"]], obj["db"], obj["calendar"], obj["regimes"], create=create)
         ctx.call_on_close(obj["desk"].store.close)
     desk: Desk = obj["desk"]
     return desk
@@ -124,10 +135,13 @@ def _print_dossier(d: Dossier, output_format: str, desk: Desk, role: str | None 
         click.echo(json.dumps(body, ensure_ascii=False, indent=2))
         return
     process = desk.engine.process_of(d)
-    state = process.states[d.state]
+    state = process.states.get(d.state)
+    # A row edited by hand (shown with a warning) may name a step the procedure does not have.
+    step = (f"{state.state.label}" + (f" [{state.state.unit}]" if state.state.unit else "")) if state else \
+        "(not a step of this procedure)"
     lines = [
         f"Hồ sơ {d.code}  ({process.definition.code} lần {d.revision}: {process.definition.title})",
-        f"  bước: {d.state} – {state.state.label}" + (f" [{state.state.unit}]" if state.state.unit else ""),
+        f"  bước: {d.state} – {step}",
         f"  trạng thái: {d.status} {NATIONAL_STATUS.get(d.status, '')}",
         f"  tiếp nhận: {d.received_at:%Y-%m-%d %H:%M} ({d.channel}) tại {d.receiving_unit}",
         f"  hẹn trả: {d.clock.due_at:%Y-%m-%d %H:%M}" if d.clock.due_at else "  hẹn trả: –",
@@ -160,8 +174,8 @@ def _print_dossier(d: Dossier, output_format: str, desk: Desk, role: str | None 
 @guarded
 def receive(ctx: click.Context, process_code: str, unit: str, channel: Any, applicant: dict[str, str],
             values: dict[str, str], comment: str, actor: str, role: str, at: datetime, output_format: str) -> None:
-    """Receive a dossier of PROCESS_CODE; prints its code and appointment."""
-    desk = desk_of(ctx)
+    """Receive a dossier of PROCESS_CODE; prints its code and appointment (creates the database)."""
+    desk = desk_of(ctx, create=True)
     d = desk.receive(process_code, unit=unit, channel=channel, applicant=applicant, data=values, actor=actor,
                      role=role, at=at, comment=comment)
     _print_dossier(d, output_format, desk, role)
@@ -213,9 +227,18 @@ def close(ctx: click.Context, code: str, reason: str, stop_: bool, actor: str, r
 @click.pass_context
 @guarded
 def show(ctx: click.Context, code: str, role: str | None, output_format: str) -> None:
-    """Show dossier CODE."""
+    """Show dossier CODE (with a warning, and exit 1, if its row does not match its audit trail)."""
     desk = desk_of(ctx)
-    _print_dossier(desk.show(code), output_format, desk, role)
+    try:
+        shown = desk.show(code)
+    except DossierTampered as error:
+        if not isinstance(error.dossier, Dossier):
+            raise
+        # Shown for whoever investigates, never acted on: no options, and the exit code says so.
+        _print_dossier(error.dossier, output_format, desk)
+        click.echo(f"isoflow: warning: {error}", err=True)
+        sys.exit(1)
+    _print_dossier(shown, output_format, desk, role)
 
 
 def _event_line(e: Event) -> str:
@@ -271,11 +294,19 @@ def due(ctx: click.Context, within: timedelta, at: datetime, output_format: str)
 @click.pass_context
 @guarded
 def remind(ctx: click.Context, worker: str, within: timedelta, at: datetime) -> None:
-    """Record reminders for due dossiers; safe to run in several workers at once."""
-    events = desk_of(ctx).remind(worker, at, within)
+    """Record reminders for due dossiers; safe to run in several workers at once.
+
+    A dossier whose row does not match its audit trail gets none: it is named on stderr, the
+    others are reminded, and the exit code is 1."""
+    refused: list[DossierTampered] = []
+    events = desk_of(ctx).remind(worker, at, within, refused=refused)
     for e in events:
         click.echo(f"{e.dossier}  {e.data.get('what')} due {e.data.get('due_at')}")
     click.echo(f"{len(events)} reminder(s) recorded.")
+    for error in refused:
+        click.echo(f"isoflow: {error}", err=True)
+    if refused:
+        sys.exit(1)
 
 
 @dossier.command()
@@ -283,11 +314,19 @@ def remind(ctx: click.Context, worker: str, within: timedelta, at: datetime) -> 
 @click.pass_context
 @guarded
 def verify(ctx: click.Context, code: str | None) -> None:
-    """Check the hash chain of one dossier (or all): exit 1 if any event was edited or deleted."""
+    """Check one dossier (or the whole store): exit 1 if anything was edited or deleted.
+
+    The hash chain of the events, each dossier row against its events (the row digest the
+    newest event recorded, and a structural replay), the row's columns against its body, and,
+    for the whole store, the daily code sequences: a code given whose dossier is gone entirely,
+    events whose row is gone, a row whose code was never given.  Not detectable without a
+    signed ledger: a dossier deleted together with its code sequence row, or a forger who
+    recomputes the hashes.
+    """
     problems = desk_of(ctx).verify(code)
     for problem in problems:
         click.echo(str(problem))
     if problems:
         click.echo(f"{len(problems)} problem(s) found.")
         sys.exit(1)
-    click.echo("event log verified: no problems found.")
+    click.echo("verified: event chains, dossier rows and code sequences: no problems found.")

@@ -217,11 +217,15 @@ def open_engine(processes: Sequence[str | os.PathLike[str]], calendar: str | os.
 
 
 def open_desk(processes: Sequence[str | os.PathLike[str]], db: str, calendar: str | None = None,
-              regimes: str | None = None) -> Desk:
-    """Wire a desk: an engine (:func:`open_engine`) and a store."""
+              regimes: str | None = None, *, create: bool = True) -> Desk:
+    """Wire a desk: an engine (:func:`open_engine`) and a store.
+
+    ``create=False``: the store must exist already (:class:`~isoflow.errors.StoreNotFound`
+    otherwise, and nothing is created): for whatever does not receive dossiers.
+    """
     from isoflow.store import open_store
 
-    return Desk(open_engine(processes, calendar, regimes), open_store(db))
+    return Desk(open_engine(processes, calendar, regimes), open_store(db, create=create))
 
 
 def load_legal_basis(path: str | os.PathLike[str] | None = None) -> LegalBasis:
