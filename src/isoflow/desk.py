@@ -125,6 +125,8 @@ class Desk:
         return Move(dossier, tuple(events))
 
     def show(self, code: str) -> Dossier:
+        """The stored dossier; :class:`DossierTampered` (with the row as stored in its
+        ``dossier``) if its row does not match its audit trail."""
         return self.store.load(code)
 
     def history(self, code: str) -> list[Event]:

@@ -5,7 +5,10 @@ PostgreSQL (several workers on one database).  One contract test suite runs agai
 
 The model is a current-state row per dossier plus an append-only, hash-chained event log.
 Every write is one transaction: either the dossier row and all its new events are stored,
-or nothing is.  Writes carry the version they were based on (optimistic concurrency).
+or nothing is.  Writes carry the version they were based on (optimistic concurrency), and
+the newest event of each write records the digest of the row it wrote
+(:func:`isoflow.dossier.seal_write`), which is what lets ``load`` and ``verify`` see a row
+changed without an event.
 """
 
 from __future__ import annotations
@@ -41,11 +44,17 @@ class Store(Protocol):
     def create(self, unit: str, day: date, factory: Factory) -> Dossier:
         """Allocate the next code ``<unit>-YYMMDD-XXXX`` for ``unit`` on ``day`` and store what
         ``factory(code)`` returns, in one transaction: no gaps, no duplicates under concurrency.
-        The events must already be sealed (hash-chained) by the caller."""
+        The events must already be sealed by the caller with :func:`isoflow.dossier.seal_write`
+        (hash-chained, the newest recording the row's digest)."""
         ...
 
     def load(self, code: str) -> Dossier:
-        """The current dossier; :class:`~isoflow.errors.DossierNotFound` if there is none."""
+        """The current dossier; :class:`~isoflow.errors.DossierNotFound` if there is none.
+
+        :class:`~isoflow.errors.DossierTampered` (carrying the row as stored) if the row is not
+        what its newest event recorded (version, last hash, row digest); a row whose newest
+        event predates row digests is replayed structurally against its whole trail instead.
+        This check trusts the events' ``row_hash`` column; :meth:`verify` checks it too."""
         ...
 
     def history(self, code: str) -> list[Event]:
@@ -53,9 +62,10 @@ class Store(Protocol):
         ...
 
     def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
-        """Replace the dossier row and add its new (sealed) events, only if the stored version is
-        still ``expected_version``; otherwise raise :class:`~isoflow.errors.StaleDossier` and
-        change nothing."""
+        """Replace the dossier row and add its new events (sealed with
+        :func:`isoflow.dossier.seal_write`), only if the stored version is still
+        ``expected_version``; otherwise raise :class:`~isoflow.errors.StaleDossier` and change
+        nothing."""
         ...
 
     def due(self, before: datetime, limit: int = 1000) -> list[Dossier]:
@@ -65,7 +75,8 @@ class Store(Protocol):
     def claim_due(self, before: datetime, worker: str, now: datetime, lease_seconds: int = 300,
                   limit: int = 100) -> list[Dossier]:
         """Like :meth:`due`, but each dossier returned is leased to ``worker`` until
-        ``now + lease``: concurrent workers never receive the same dossier while its lease runs."""
+        ``now + lease``: concurrent workers never receive the same dossier while its lease runs.
+        The rows are not checked against their trails: :meth:`load` one before acting on it."""
         ...
 
     def codes(self) -> list[str]:
@@ -73,7 +84,21 @@ class Store(Protocol):
         ...
 
     def verify(self, code: str | None = None) -> list[ChainProblem]:
-        """Re-check the hash chain of one dossier (or all): edited, deleted or missing events."""
+        """Every integrity problem of one dossier (or of the whole store), from one snapshot.
+
+        Detected: an edited, reordered or deleted event (the hash chain), newest events removed
+        (the row's version and last hash), a row edited without an event (the row digest its
+        newest event recorded, and a structural replay of step, status and closing, the only
+        check for rows written before row digests), row columns that disagree with the body, an
+        event's ``row_hash`` column that disagrees with its hashed body; and from the daily code
+        sequences, a whole dossier deleted (a code given with neither row nor events), events
+        whose row is gone, a row whose code no sequence gave.  Asked for one code, a deleted
+        dossier is reported rather than :class:`~isoflow.errors.DossierNotFound` (raised only
+        for a code never given and with nothing stored).
+
+        Not detectable without a store-wide signed ledger: a dossier deleted together with its
+        code sequence row, a row rolled back with its newest events to an earlier consistent
+        state, a forger who recomputes the (unkeyed) hashes."""
         ...
 
     def tallies(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
