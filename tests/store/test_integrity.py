@@ -16,7 +16,17 @@ from typing import Any
 
 import pytest
 
-from isoflow.dossier import GENESIS, Dossier, Event, event_hash, event_to_json, row_digest, seal, verify_chain
+from isoflow.dossier import (
+    GENESIS,
+    Dossier,
+    Event,
+    event_hash,
+    event_to_json,
+    row_digest,
+    seal,
+    seal_write,
+    verify_chain,
+)
 from isoflow.errors import DossierNotFound, DossierTampered, StoreError
 from isoflow.store import Store
 from isoflow.store import _common as c
@@ -307,3 +317,21 @@ def test_the_row_digest_leaves_out_only_last_hash() -> None:
     assert c.parse_code("000.17.22.H56-260205-0001") == ("000.17.22.H56", "260205", 1)
     assert c.parse_code("HANDMADE") is None
     assert c.parse_code("H56-2602-0001") is None
+
+
+def test_numbers_jsonb_rewrites_are_no_tampering(store: Store) -> None:
+    """PostgreSQL's jsonb gives 1e+16 back as an integer and -0.0 as 0.0: the row digest must
+    not take that for an edit (the row is stored as jsonb would give it back, on both backends)."""
+    values = {"lớn": 1e16, "rất_lớn": 1e23, "âm_không": -0.0, "nhỏ": 1.5e-7, "thường": 8000.5, "chữ": "e+1 -0.0"}
+
+    def build(code: str) -> tuple[Dossier, list[Event]]:
+        dossier, events = new_dossier(code)
+        return seal_write(replace(dossier, data={**dossier.data, **values}), events, GENESIS)
+
+    created = store.create(UNIT, DAY, build)
+    loaded = store.load(created.code)
+    assert replace(loaded, data=created.data) == created
+    assert loaded.data["rất_lớn"] == 10**23 != created.data["rất_lớn"]  # the decimal it spelt, as jsonb keeps it
+    assert loaded.data["lớn"] == 10**16
+    assert str(loaded.data["âm_không"]) == "0.0"
+    assert store.verify() == []
