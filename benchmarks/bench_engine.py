@@ -56,15 +56,15 @@ from typing import Any
 from transitions import Machine
 
 import isoflow
-from isoflow.calendar_data import load_calendar
-from isoflow.compiler import CompiledProcess, compile_process
+from isoflow.data.loaders import load_legal_basis
+from isoflow.data.work_calendar import load_calendar
 from isoflow.desk import Desk
-from isoflow.engine import Engine
-from isoflow.reporting import as_text
+from isoflow.loading.loader import load_bytes
+from isoflow.running.compiler import CompiledProcess, compile_process
+from isoflow.running.engine import Engine
 from isoflow.store import open_store
-from isoflow.validation import validate
-from isoflow.workspace import load_legal_basis
-from isoflow.xml_loader import load_bytes
+from isoflow.validation.catalogue import validate
+from isoflow.validation.output import as_text
 
 TARGET_RATIO = 0.7
 TARGET_BYTES = 2048

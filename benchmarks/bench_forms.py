@@ -47,11 +47,11 @@ from pathlib import Path
 from typing import Any
 
 from isoflow.desk import Desk
-from isoflow.diagram import flowchart_svg
-from isoflow.documents import form_context
-from isoflow.procedure_document import procedure_context
-from isoflow.rendering import Printer, procedures_in
-from isoflow.tracking_book import BookEntry, book_context
+from isoflow.paper.flowchart import flowchart_svg
+from isoflow.paper.form_data import form_context
+from isoflow.paper.procedure_document import procedure_context
+from isoflow.paper.tracking_book import BookEntry, book_context
+from isoflow.printer import Printer, procedures_in
 from isoflow.workspace import open_desk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,7 +175,7 @@ class Office:
         self.contexts = {name: [self.context(name, k) for k in range(len(self.codes))] for name in DOCUMENTS}
         self.pages = {name: [self.document(name, "html", k).html for k in range(len(self.codes))]
                       for name in DOCUMENTS}
-        from isoflow.forms import trusted_markup
+        from isoflow.paper.renderer import trusted_markup
 
         # Printer.procedure adds its own SVG flowchart as markup; do the same for the Jinja timing.
         for context, _ in self.contexts["procedure"]:

@@ -31,10 +31,10 @@ def measured(folder: Path, files: int, mode: str, reps: int) -> None:
     """The part callgrind counts: ``reps`` passes over the first ``files`` files of ``folder``."""
     from lxml import etree
 
-    import isoflow.xml_loader as xml_loader
-    from isoflow.form_templates import TemplateCatalogue, TemplateFolders
-    from isoflow.validation import Catalogue, validate
-    from isoflow.workspace import load_legal_basis
+    import isoflow.loading.loader as xml_loader
+    from isoflow.data.loaders import load_legal_basis
+    from isoflow.paper.templates import TemplateCatalogue, TemplateFolders
+    from isoflow.validation.catalogue import Catalogue, validate
 
     paths = sorted(folder.glob("*.xml"))[:files]
     schema = xml_loader.schema()

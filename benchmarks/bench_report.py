@@ -30,10 +30,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from isoflow.definition import ProcessDefinition  # noqa: E402
-from isoflow.dossier import GENESIS  # noqa: E402
-from isoflow.indicators import Report  # noqa: E402
-from isoflow.service_report import service_report  # noqa: E402
+from isoflow.data.loaders import load_targets  # noqa: E402
+from isoflow.indicators.formulas import Report  # noqa: E402
+from isoflow.indicators.service_report import service_report  # noqa: E402
+from isoflow.model.definition import ProcessDefinition  # noqa: E402
+from isoflow.model.dossier import GENESIS  # noqa: E402
 from isoflow.store import open_store  # noqa: E402
 from isoflow.store._common import FACT_COLUMNS, dossier_code  # noqa: E402
 from isoflow.store.schema import MIGRATIONS  # noqa: E402
@@ -338,7 +339,7 @@ def time_reports(url: str, definitions: Sequence[ProcessDefinition],
         for _ in range(runs):
             timed = Timed(store)
             started = clock.perf_counter()
-            report = service_report(timed, definitions, START, END, "agency")
+            report = service_report(timed, definitions, START, END, "agency", targets=load_targets())
             total = clock.perf_counter() - started
             results.append({**timed.times, "build_report": total - sum(timed.times.values()), "total": total})
         print(f"  report: {len(report.groups)} groups")

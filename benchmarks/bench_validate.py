@@ -48,10 +48,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-import isoflow.xml_loader as xml_loader
-from isoflow.parallel import cpu_count
-from isoflow.reporting import as_text
-from isoflow.validation import Catalogue, validate
+import isoflow.loading.loader as xml_loader
+from isoflow.validation.catalogue import Catalogue, validate
+from isoflow.validation.output import as_text
+from isoflow.validation.parallel import cpu_count
 from isoflow.workspace import discover, load_all, validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1045,7 +1045,7 @@ def generate(folder: Path, count: int, seed: int) -> list[Path]:
 def bare(files: list[Path]) -> int:
     """Read, parse with a hardened parser and XSD-validate each file; the number valid."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    xsd_source = resources.files("isoflow").joinpath("schema/process.xsd").read_bytes()
+    xsd_source = resources.files("isoflow.loading").joinpath("schema/process.xsd").read_bytes()
     xsd = etree.XMLSchema(etree.fromstring(xsd_source, parser))
     valid = 0
     for path in files:
@@ -1066,8 +1066,8 @@ def child(variant: str, folder: Path, jobs: int) -> int:
     The modules ``validate_paths`` imports on first use are imported first: start-up is not
     validation, and the bare variant does not pay for importing lxml either.
     """
-    import isoflow.form_templates
-    import isoflow.parallel  # noqa: F401 - imported, not timed
+    import isoflow.paper.templates
+    import isoflow.validation.parallel  # noqa: F401 - imported, not timed
 
     files = sorted(folder.glob("*.xml"))
     start = time.perf_counter()

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from isoflow.desk import Desk
-from isoflow.dossier import Dossier
+from isoflow.model.dossier import Dossier
 from isoflow.workspace import open_desk
 from tests.store.conftest import _url
 

@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from isoflow.desk import Desk
-from isoflow.dossier import Dossier
 from isoflow.errors import ActionNotAllowed, StaleDossier
+from isoflow.model.dossier import Dossier
 from tests._desk_helpers import CYCLE, desk_at
 
 #: Simulated time: one real millisecond is one second on Monday 2026-03-02 from 11:00.

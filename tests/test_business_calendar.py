@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from isoflow.business_calendar import Season, WorkCalendar
+from isoflow.running.calendar import Season, WorkCalendar
 
 # Days off on weekdays (and the weekend holidays, which change nothing) as announced for civil servants.
 OFF_2025 = ["2025-01-01", "2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-04-07",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from isoflow.business_calendar import WorkCalendar
-from isoflow.calendar_data import load_calendar
+from isoflow.data.work_calendar import load_calendar
 from isoflow.errors import CalendarError
+from isoflow.running.calendar import WorkCalendar
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def test_the_national_calendar_corrects_the_package(vn: WorkCalendar) -> None:
 
 
 def test_shipped_files_are_package_data() -> None:
-    folder = resources.files("isoflow") / "calendars"
+    folder = resources.files("isoflow.data") / "calendars"
     assert (folder / "vn.toml").is_file()
     assert (folder / "example-province.toml").is_file()
 

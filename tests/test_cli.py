@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from isoflow.cli import main
+from isoflow.cli.main import main
 from tests.conftest import FLOW, PROCESSES
 
 BROKEN = FLOW.replace('to="ky_duyet" roles="chuyen-vien"', 'to="ky_duyet_x" roles="chuyen-vien"')

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from isoflow.cli import main
+from isoflow.cli.main import main
 from tests.store.conftest import postgres_url  # noqa: F401 -- fixture (a fresh PostgreSQL schema)
 
 PROCESSES = Path(__file__).parents[1] / "processes"
@@ -336,7 +336,7 @@ def test_a_database_that_cannot_be_used_is_one_line(tmp_path: Path) -> None:
 def test_a_date_outside_the_calendar_is_one_line(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from isoflow.cli import main
+    from isoflow.cli.main import main
 
     processes = str(Path(__file__).parents[1] / "processes")
     result = CliRunner().invoke(main, ["dossier", "--db", f"sqlite:///{tmp_path}/x.db", "--processes", processes,

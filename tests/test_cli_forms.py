@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from isoflow.cli import main
+from isoflow.cli.main import main
 
 PROCESSES = Path(__file__).parents[1] / "processes"
 MARRIAGE = PROCESSES / "dang-ky-ket-hon.xml"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from isoflow.cli import main
-from isoflow.indicators import Rating
+from isoflow.cli.main import main
+from isoflow.indicators.formulas import Rating
 from isoflow.store import open_store
 from isoflow.workspace import open_desk
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from isoflow.definition import Duration, ProcessDefinition, extend, revised
-from isoflow.xml_loader import load_bytes
+from isoflow.loading.loader import load_bytes
+from isoflow.model.definition import Duration, ProcessDefinition, extend, revised
 from tests.conftest import FLOW
 
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from isoflow import demo
+from isoflow.cli import demo
 from isoflow.desk import Desk
-from isoflow.dossier import Dossier
 from isoflow.errors import ActionNotAllowed, DossierNotFound, ProcessNotFound, StaleDossier
+from isoflow.model.dossier import Dossier
 from tests._desk_helpers import (
     CLERK,
     DKKD,

@@ -9,10 +9,10 @@ from decimal import Decimal
 
 import pytest
 
-from isoflow.definition import Action, Duration, ProcessDefinition, State, revised
-from isoflow.diagram import flowchart_mermaid, flowchart_svg, short_label
+from isoflow.loading.loader import load_bytes
+from isoflow.model.definition import Action, Duration, ProcessDefinition, State, revised
+from isoflow.paper.flowchart import flowchart_mermaid, flowchart_svg, short_label
 from isoflow.workspace import load_runnable
-from isoflow.xml_loader import load_bytes
 from tests.conftest import PROCESSES
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from isoflow.schema_docs import reference
-from isoflow.validation import Selection
+from isoflow.loading.reference import reference
+from isoflow.validation.catalogue import Selection
 from isoflow.workspace import validate_paths
 
 ROOT = Path(__file__).parent.parent
@@ -52,6 +52,6 @@ def test_reference_is_generated_from_the_schema() -> None:
 
 @pytest.mark.parametrize("code", re.findall(r"\b([PSFXTRQN]\d{3}) [a-z-]+", README.split("| family |")[1]))
 def test_readme_rule_table_names_real_rules(code: str) -> None:
-    from isoflow.rules import by_code
+    from isoflow.validation.rules import by_code
 
     assert by_code(code) is not None

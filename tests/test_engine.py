@@ -10,12 +10,13 @@ from functools import cache
 
 import pytest
 
-from isoflow.compiler import compile_process
-from isoflow.dossier import Dossier
-from isoflow.engine import Engine, Move, classify
+from isoflow.data.loaders import load_legal_basis
 from isoflow.errors import ActionNotAllowed, ProcessNotFound
-from isoflow.workspace import load_legal_basis, load_runnable
-from isoflow.xml_loader import load_bytes
+from isoflow.loading.loader import load_bytes
+from isoflow.model.dossier import Dossier
+from isoflow.running.compiler import compile_process
+from isoflow.running.engine import Engine, Move, classify
+from isoflow.workspace import load_runnable
 from tests.conftest import PROCESSES
 
 CLERK, EXPERT, LEADER = "cong-chuc-mot-cua", "chuyen-vien", "lanh-dao"
@@ -24,7 +25,7 @@ DKKD, CHUNG_THUC, KET_HON = "QT-DKKD-01", "QT-CT-01", "QT-HT-02"
 
 @cache
 def engine() -> Engine:
-    from isoflow.calendar_data import load_calendar
+    from isoflow.data.work_calendar import load_calendar
 
     return Engine([compile_process(d) for d in load_runnable([PROCESSES])], load_calendar(), load_legal_basis())
 
@@ -82,7 +83,7 @@ def test_same_day_procedure_is_due_at_the_end_of_the_day_and_the_cutoff_moves_it
 @cache
 def two_revisions() -> Engine:
     """QT-CT-01 revision 1 in force from 2025-01-01 and revision 2 (one more hour to sign) from 2026-01-01."""
-    from isoflow.calendar_data import load_calendar
+    from isoflow.data.work_calendar import load_calendar
 
     text = (PROCESSES / "chung-thuc-ban-sao.xml").read_text(encoding="utf-8")
     old = text.replace('effective="2026-01-01"', 'effective="2025-01-01"')
@@ -273,7 +274,7 @@ def test_supplement_policy_resume_shifts_the_due_time_by_the_waiting_time() -> N
     """Where the regime does not restart the clock, the due time moves by the waiting time."""
     import dataclasses
 
-    from isoflow.calendar_data import load_calendar
+    from isoflow.data.work_calendar import load_calendar
 
     legal = load_legal_basis()
     legal = dataclasses.replace(legal, regimes=tuple(dataclasses.replace(r, supplement_restarts_clock=False)
@@ -321,8 +322,9 @@ def test_a_bad_new_due_time_is_refused(value: object, reason: str) -> None:
 
 @pytest.mark.parametrize("value", ["Infinity", "NaN", "1e999999"])
 def test_decimal_fields_refuse_non_finite_and_huge_numbers(value: str) -> None:
-    from isoflow.definition import Field
-    from isoflow.fields import FieldValueError, coerce
+    from isoflow.errors import FieldValueError
+    from isoflow.model.definition import Field
+    from isoflow.model.fields import coerce
 
     field = Field("phi", location=None, type="decimal")  # type: ignore[arg-type]
     with pytest.raises(FieldValueError, match="is not a number"):
@@ -340,7 +342,7 @@ def test_working_days_stay_days_on_a_calendar_with_shorter_days(tmp_path: object
     """A province working 7.5 hours a day: 5 working days still end 5 days later, same hour."""
     from pathlib import Path
 
-    from isoflow.calendar_data import load_calendar
+    from isoflow.data.work_calendar import load_calendar
 
     path = Path(str(tmp_path)) / "province.toml"
     path.write_text('name = "Tỉnh thử"\nextends = "vn"\n[[sessions]]\nhours = ["08:00-11:30", "13:00-17:00"]\n',

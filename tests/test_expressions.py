@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from isoflow.errors import ExpressionEvaluationError, ExpressionSyntaxError
-from isoflow.expressions import (
+from isoflow.model.expressions import (
     FUNCTIONS,
     MAX_LENGTH,
     Expression,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from isoflow.definition import Action, Field, Location, State, revised
-from isoflow.source_map import _NOT_STABLE, utf8_is_nfc
+from isoflow.model.definition import Action, Field, Location, State, revised
+from isoflow.model.source_map import _NOT_STABLE, utf8_is_nfc
 from isoflow.workspace import _walk
 
 _SECONDS = {int(d.split()[1], 16) for d in (unicodedata.decomposition(chr(c)) for c in range(0x110000))
@@ -69,7 +69,7 @@ def test_texts_collapse_xml_white_space_only(text: str) -> None:
     """As XSD's collapse: runs of space, tab, CR, LF become one space; a no-break space stays."""
     from lxml import etree
 
-    from isoflow.xml_loader import _text
+    from isoflow.loading.loader import _text
 
     element = etree.Element("label")
     element.text = text

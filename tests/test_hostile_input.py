@@ -32,7 +32,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from isoflow.cli import main
+from isoflow.cli.main import main
 from tests.conftest import FLOW
 
 #: The clean flow of conftest (its lines are pinned by the CLI tests too).  Line 3 is <title>,
@@ -532,7 +532,7 @@ def test_the_parser_itself_never_opens_an_external_subset(tmp_path: Path) -> Non
 
     from lxml import etree
 
-    from isoflow.xml_loader import _parser
+    from isoflow.loading.loader import _parser
 
     fifo, unblock = _fifo(tmp_path)
     text = f'<?xml version="1.0"?>\n<!DOCTYPE flow SYSTEM "{fifo}" [<!ENTITY % p SYSTEM "{fifo}"> %p;]>\n<flow/>'

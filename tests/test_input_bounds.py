@@ -16,14 +16,14 @@ from functools import cache
 
 import pytest
 
-from isoflow.compiler import compile_process
-from isoflow.definition import Field, Location
-from isoflow.dossier import Dossier
-from isoflow.engine import Engine, Move
-from isoflow.errors import ActionNotAllowed
-from isoflow.fields import INT_MAX, FieldValueError, accept, coerce
-from isoflow.workspace import load_legal_basis
-from isoflow.xml_loader import load_bytes
+from isoflow.data.loaders import load_legal_basis
+from isoflow.errors import ActionNotAllowed, FieldValueError
+from isoflow.loading.loader import load_bytes
+from isoflow.model.definition import Field, Location
+from isoflow.model.dossier import Dossier
+from isoflow.model.fields import INT_MAX, accept, coerce
+from isoflow.running.compiler import compile_process
+from isoflow.running.engine import Engine, Move
 from tests.conftest import PROCESSES
 
 CLERK = "cong-chuc-mot-cua"
@@ -41,7 +41,7 @@ def field(kind: str, minimum: str | None = None, maximum: str | None = None, nam
 
 @cache
 def engine(text: str = CHUNG_THUC) -> Engine:
-    from isoflow.calendar_data import load_calendar
+    from isoflow.data.work_calendar import load_calendar
 
     loaded = load_bytes(text.encode("utf-8"), "chung-thuc-ban-sao.xml")
     assert loaded.definition is not None, loaded.findings

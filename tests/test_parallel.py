@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from isoflow.reporting import as_text
-from isoflow.validation import EVERYTHING, Selection
+from isoflow.validation.catalogue import EVERYTHING, Selection
+from isoflow.validation.output import as_text
 from isoflow.workspace import validate_paths
 from tests.conftest import PROCESSES
 

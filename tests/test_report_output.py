@@ -21,8 +21,9 @@ from decimal import Decimal
 
 import pytest
 
-from isoflow import report_chart, report_output
-from isoflow.indicators import DEFINITIONS, ProcedureInfo, Report, Tally, Target, build_report
+from isoflow.indicators import charts as report_chart
+from isoflow.indicators import outputs as report_output
+from isoflow.indicators.formulas import DEFINITIONS, ProcedureInfo, Report, Tally, Target, build_report
 
 HOSTILE = '<script>alert(1)</script> & "Nguyễn"'
 AGENCY = "Sở Kế hoạch và Đầu tư"
@@ -249,7 +250,7 @@ def test_charts_escape_hostile_labels(report: Report) -> None:
 
 
 def test_html_report(report: Report) -> None:
-    from isoflow.rendering import Printer
+    from isoflow.printer import Printer
 
     html = Printer().service_report(report, "html", printed_on=date(2026, 4, 2)).html
     assert "BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH VÀ CHỈ SỐ PHỤC VỤ" in html
@@ -273,7 +274,7 @@ def test_html_report(report: Report) -> None:
 @pytest.mark.slow  # about 2 s: WeasyPrint's import and six A4 pages
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
 def test_pdf_report_text(report: Report) -> None:
-    from isoflow.rendering import Printer
+    from isoflow.printer import Printer
 
     pdf = Printer().service_report(report, "pdf", printed_on=date(2026, 4, 2)).pdf
     assert pdf is not None
@@ -288,7 +289,7 @@ def test_pdf_report_text(report: Report) -> None:
 
 
 def test_output_modules_are_pure() -> None:
-    code = ("import sys\nimport isoflow.report_output, isoflow.report_chart\n"
+    code = ("import sys\nimport isoflow.indicators.outputs, isoflow.indicators.charts\n"
             "print(sorted(m for m in ('jinja2', 'markupsafe', 'weasyprint', 'click', 'lxml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -297,7 +298,7 @@ def test_output_modules_are_pure() -> None:
 def test_readme_explains_every_indicator_as_defined() -> None:
     from pathlib import Path
 
-    from isoflow.indicators import definitions_markdown
+    from isoflow.indicators.formulas import definitions_markdown
 
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     listed = readme.split("<!-- indicators:begin -->", 1)[1].split("<!-- indicators:end -->", 1)[0]

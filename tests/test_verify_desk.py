@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from isoflow.desk import Desk
-from isoflow.dossier import Dossier, Event, seal
 from isoflow.errors import DossierTampered
+from isoflow.model.dossier import Dossier, Event, seal
 from isoflow.store import _common as c
 from tests._desk_helpers import (
     CLERK,

@@ -7,30 +7,31 @@ Process files are loaded with :func:`load_file`, checked with :func:`validate_pa
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from isoflow.definition import ProcessDefinition as ProcessDefinition
-from isoflow.definition import extend as extend
 from isoflow.errors import DefinitionError as DefinitionError
 from isoflow.errors import ExpressionEvaluationError as ExpressionEvaluationError
 from isoflow.errors import ExpressionSyntaxError as ExpressionSyntaxError
 from isoflow.errors import IsoflowError as IsoflowError
 from isoflow.errors import ProcessNotFound as ProcessNotFound
 from isoflow.errors import UsageError as UsageError
-from isoflow.expressions import Expression as Expression
-from isoflow.expressions import parse_expression as parse_expression
-from isoflow.findings import Finding as Finding
-from isoflow.findings import Severity as Severity
-from isoflow.validation import Catalogue as Catalogue
-from isoflow.validation import Report as Report
-from isoflow.validation import Selection as Selection
-from isoflow.validation import validate as validate
+from isoflow.model.definition import ProcessDefinition as ProcessDefinition
+from isoflow.model.definition import extend as extend
+from isoflow.model.expressions import Expression as Expression
+from isoflow.model.expressions import parse_expression as parse_expression
+from isoflow.model.findings import Finding as Finding
+from isoflow.model.findings import Severity as Severity
+from isoflow.validation.catalogue import Catalogue as Catalogue
+from isoflow.validation.catalogue import Report as Report
+from isoflow.validation.catalogue import Selection as Selection
+from isoflow.validation.catalogue import validate as validate
 
 if TYPE_CHECKING:
+    from isoflow.loading.loader import load_bytes as load_bytes
+    from isoflow.loading.loader import load_file as load_file
     from isoflow.workspace import validate_paths as validate_paths
-    from isoflow.xml_loader import load_bytes as load_bytes
-    from isoflow.xml_loader import load_file as load_file
 
 # The edges are imported on first use, so that importing the pure core never loads lxml.
-_LAZY = {"validate_paths": "isoflow.workspace", "load_bytes": "isoflow.xml_loader", "load_file": "isoflow.xml_loader"}
+_LAZY = {"validate_paths": "isoflow.workspace", "load_bytes": "isoflow.loading.loader",
+         "load_file": "isoflow.loading.loader"}
 
 
 def __getattr__(name: str) -> Any:

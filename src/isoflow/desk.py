@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from isoflow.dossier import GENESIS, Channel, Dossier, Event, reminder_key, seal_write
-from isoflow.engine import Engine, Move, Option
 from isoflow.errors import DossierTampered, StaleDossier
-from isoflow.indicators import Rating
+from isoflow.indicators.formulas import Rating
+from isoflow.model.dossier import GENESIS, Channel, Dossier, Event, reminder_key, seal_write
+from isoflow.running.engine import Engine, Move, Option
 from isoflow.store._api import ChainProblem, Store
 
 

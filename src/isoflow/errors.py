@@ -1,6 +1,6 @@
 """Every exception isoflow raises, in one leaf module.
 
-Findings about a process file are values (see ``isoflow.rules``); these exceptions are for
+Findings about a process file are values (see ``isoflow.validation.rules``); these exceptions are for
 failures: a file that cannot be read, an expression that cannot be parsed, an action that is
 not allowed.  Each carries where it happened, and ``str(error)`` is the message a user sees.
 """
@@ -141,7 +141,7 @@ class DossierTampered(StoreError):
     an event (or its newest events were removed).  The desk refuses to act on it.
 
     ``reason`` says what disagrees; ``dossier`` is the row as stored (an
-    :class:`isoflow.dossier.Dossier`), for a display that warns instead of refusing.
+    :class:`isoflow.model.dossier.Dossier`), for a display that warns instead of refusing.
     """
 
     def __init__(self, code: str, reason: str, dossier: object = None) -> None:
@@ -159,3 +159,23 @@ class StoreNotFound(StoreError):
     def __init__(self, url: str, why: str) -> None:
         super().__init__(f"no isoflow database at {url}: {why}")
         self.url = url
+
+
+class LegalDataError(IsoflowError):
+    """The regimes data is malformed or has no regime for a date."""
+
+
+class CompileError(IsoflowError):
+    """The definition cannot run (it has error findings); validate it first."""
+
+
+class TargetsError(IsoflowError):
+    """The targets file cannot be read or says something isoflow cannot use."""
+
+
+class FieldValueError(IsoflowError, ValueError):
+    """A value does not fit its field's type; the message names the field and the type."""
+
+
+class SpecFailure(AssertionError):
+    """A scenario found the procedure behaving otherwise than written."""

@@ -9,21 +9,19 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 
-from isoflow.compiler import compile_process
-from isoflow.definition import ProcessDefinition
+from isoflow.data.loaders import load_legal_basis
 from isoflow.desk import Desk
-from isoflow.engine import Engine
 from isoflow.errors import InvalidProcess, UsageError
-from isoflow.legal import LegalBasis, LegalDataError, legal_basis_from_mapping
-from isoflow.rules._api import FormCatalogue
-from isoflow.validation import EVERYTHING, Catalogue, Report, Selection, validate
-from isoflow.xml_loader import LoadResult, load_file
+from isoflow.loading.loader import LoadResult, load_file
+from isoflow.model.definition import ProcessDefinition
+from isoflow.running.compiler import compile_process
+from isoflow.running.engine import Engine
+from isoflow.validation.catalogue import EVERYTHING, Catalogue, Report, Selection, validate
+from isoflow.validation.rules._api import FormCatalogue
 
 PATTERN = "*.xml"
 FEATURES = ".feature"
@@ -134,7 +132,7 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
     The forms are checked against the agency's ``templates`` folders and isoflow's own, in
     the form sets of ``regimes`` (the shipped legal data by default).
     """
-    from isoflow.form_templates import TemplateCatalogue, TemplateFolders
+    from isoflow.paper.templates import TemplateCatalogue, TemplateFolders
 
     for folder in templates:
         if not Path(folder).is_dir():
@@ -148,7 +146,7 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
             return _check(paths, catalogue_paths, selection, jobs, forms)[0]
         # The features need the definitions themselves: one process checks them all.
         report, _, catalogue = _check(paths, catalogue_paths, selection, 1, forms)
-    from isoflow.feature_check import check_features
+    from isoflow.validation.features import check_features
 
     found = check_features(features, catalogue, selection)
     return replace(report, files=(*report.files, *(str(p) for p in features)),
@@ -170,7 +168,7 @@ def _check(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[st
         others = []
     workers = min(jobs or _cpus(), max(1, (len(files) + len(others)) // PARALLEL_THRESHOLD))
     if workers > 1:
-        from isoflow.parallel import check_in_parallel
+        from isoflow.validation.parallel import check_in_parallel
 
         report = check_in_parallel(files, others, selection, workers, forms)
         return report, [], Catalogue([])
@@ -194,7 +192,7 @@ def load_runnable(paths: Sequence[str | os.PathLike[str]]) -> list[ProcessDefini
     """
     report, definitions, catalogue = _check(paths, (), EVERYTHING, jobs=1)
     if report.errors or report.unreadable:
-        from isoflow.reporting import as_text
+        from isoflow.validation.output import as_text
 
         raise InvalidProcess(report, as_text(report))
     merged = []
@@ -210,7 +208,7 @@ def load_runnable(paths: Sequence[str | os.PathLike[str]]) -> list[ProcessDefini
 def open_engine(processes: Sequence[str | os.PathLike[str]], calendar: str | os.PathLike[str] | None = None,
                 regimes: str | os.PathLike[str] | None = None) -> Engine:
     """Wire an engine: validated procedures, the working calendar and the legal data."""
-    from isoflow.calendar_data import load_calendar
+    from isoflow.data.work_calendar import load_calendar
 
     return Engine([compile_process(d) for d in load_runnable(processes)],
                   load_calendar(Path(calendar) if calendar else None), load_legal_basis(regimes))
@@ -228,17 +226,7 @@ def open_desk(processes: Sequence[str | os.PathLike[str]], db: str, calendar: st
     return Desk(open_engine(processes, calendar, regimes), open_store(db, create=create))
 
 
-def load_legal_basis(path: str | os.PathLike[str] | None = None) -> LegalBasis:
-    """The legal regimes and form sets: the shipped data, or a file of the same format."""
-    source = Path(path) if path else Path(str(resources.files("isoflow").joinpath("data/regimes.toml")))
-    try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise LegalDataError(f"{source}: {error}") from None
-    return legal_basis_from_mapping(data, str(source))
-
-
 def _cpus() -> int:
-    from isoflow.parallel import cpu_count
+    from isoflow.validation.parallel import cpu_count
 
     return cpu_count()

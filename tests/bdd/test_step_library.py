@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import isoflow.bdd.steps  # noqa: F401  (registers the sentences)
-from isoflow.bdd.catalogue import SENTENCES, Sentence, steps_markdown
 from isoflow.bdd.parsing import NfcParse, parse_instant
+from isoflow.bdd.registry import SENTENCES, Sentence, steps_markdown
 from isoflow.bdd.world import table_values, visible_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from isoflow.desk import Desk
-from isoflow.rendering import Printer
+from isoflow.printer import Printer
 from isoflow.workspace import open_desk
 
 ROOT = Path(__file__).resolve().parents[2]

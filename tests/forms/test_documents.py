@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from isoflow.documents import book_number, form_context
 from isoflow.errors import FormNotApplicable
-from isoflow.vn_format import retention_text, vn_date, vn_datetime, vn_number
+from isoflow.model.vn_format import retention_text, vn_date, vn_datetime, vn_number
+from isoflow.paper.form_data import book_number, form_context
 from tests.forms.conftest import Office
 
 

@@ -21,12 +21,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from isoflow import forms
-from isoflow.form_samples import sample_form_context
-from isoflow.form_templates import load_agency
-from isoflow.forms import FormError, FormRenderer, Limits, TemplateLimitExceeded, TemplateNotFound
-from isoflow.rendering import procedures_in
-from isoflow.workspace import load_legal_basis
+from isoflow.data.loaders import load_agency, load_legal_basis
+from isoflow.paper import renderer as forms
+from isoflow.paper.renderer import FormError, FormRenderer, Limits, TemplateLimitExceeded, TemplateNotFound
+from isoflow.paper.samples import sample_form_context
+from isoflow.printer import procedures_in
 from tests.forms.conftest import HOSTILE, ROOT, Office
 
 CONTEXT = {"header": {"form_set_id": "tt03-2025"}, "dossier": {"code": "X-1", "applicant": {"name": HOSTILE}}}
@@ -363,8 +362,8 @@ def test_a_remote_font_is_never_requested(web_server: tuple[str, list[str]], ser
 
 
 def test_the_printer_converts_an_agency_template_to_pdf_within_limits(office: Office, tmp_path: Path) -> None:
-    from isoflow.forms import FormRenderer, Limits
-    from isoflow.rendering import Printer
+    from isoflow.paper.renderer import FormRenderer, Limits
+    from isoflow.printer import Printer
 
     folder = tmp_path / "agency" / "tt03-2025"
     folder.mkdir(parents=True)

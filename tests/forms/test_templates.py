@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 
-from isoflow.definition import ProcessDefinition
-from isoflow.form_samples import sample_form_context
-from isoflow.form_templates import SUFFIX, TemplateCatalogue, TemplateFolders, load_agency, shipped_templates
-from isoflow.forms import FormRenderer
-from isoflow.legal import FormSet
-from isoflow.rendering import procedures_in
-from isoflow.workspace import load_legal_basis
-from isoflow.xml_loader import load_file
+from isoflow.data.loaders import load_agency, load_legal_basis
+from isoflow.loading.loader import load_file
+from isoflow.model.definition import ProcessDefinition
+from isoflow.paper.renderer import FormRenderer
+from isoflow.paper.samples import sample_form_context
+from isoflow.paper.templates import SUFFIX, TemplateCatalogue, TemplateFolders, shipped_templates
+from isoflow.printer import procedures_in
+from isoflow.running.regimes import FormSet
 from tests.forms.conftest import ROOT
 
 LEGAL = load_legal_basis()

@@ -24,14 +24,15 @@ from typing import Any
 
 import pytest
 
-from isoflow.calendar_data import load_calendar
-from isoflow.compiler import compile_process
-from isoflow.definition import ProcessDefinition, revised
+from isoflow.data.loaders import load_legal_basis
+from isoflow.data.work_calendar import load_calendar
 from isoflow.desk import Desk
-from isoflow.engine import Engine
-from isoflow.indicators import Rating
+from isoflow.indicators.formulas import Rating
+from isoflow.model.definition import ProcessDefinition, revised
+from isoflow.running.compiler import compile_process
+from isoflow.running.engine import Engine
 from isoflow.store import open_store
-from isoflow.workspace import load_legal_basis, load_runnable
+from isoflow.workspace import load_runnable
 from tests.store._helpers import fresh_postgres_schema, postgres_base_url
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,16 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from isoflow.calendar_data import load_calendar
-from isoflow.compiler import compile_process
+from isoflow.data.loaders import load_legal_basis, load_targets
+from isoflow.data.work_calendar import load_calendar
 from isoflow.desk import Desk
-from isoflow.engine import Engine
-from isoflow.service_report import service_report
+from isoflow.indicators.service_report import service_report
+from isoflow.running.compiler import compile_process
+from isoflow.running.engine import Engine
 from isoflow.store import open_store
-from isoflow.workspace import load_legal_basis
 from tests.indicators.conftest import COMPLETE, Builder, Office, definitions_of, t
 
 END = datetime(2026, 3, 21)
+TARGETS = load_targets()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -42,7 +43,8 @@ def test_a_dossier_waiting_for_a_supplement_is_not_overdue(fresh: Office) -> Non
     b.act("W", "yeu_cau_bo_sung", "chuyen-vien", "2026-03-10 08:00", {"noi_dung_bo_sung": "Điều lệ"})
     # The desk itself does not call it overdue: only its step (waiting: none) could be.
     assert [i.what for i in fresh.desk.due(END)] == []
-    tally = service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 9), date(2026, 3, 20)).total.tally
+    tally = service_report(fresh.desk.store, fresh.definitions,
+                            date(2026, 3, 9), date(2026, 3, 20), targets=TARGETS).total.tally
     assert (tally.in_progress_within, tally.in_progress_overdue) == (1, 0)
 
 
@@ -53,10 +55,12 @@ def test_a_period_boundary_is_exclusive_at_midnight(fresh: Office) -> None:
     b.act("X", "tu_choi", "cong-chuc-mot-cua", "2026-03-21 00:00", {"ly_do": "Không đủ điều kiện"})
     b.receive("Y", "QT-DKKD-01", "in_person", "2026-03-20 16:59")
     b.act("Y", "kiem_tra", "cong-chuc-mot-cua", "2026-03-20 16:59", COMPLETE)
-    tally = service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 9), date(2026, 3, 20)).total.tally
+    tally = service_report(fresh.desk.store, fresh.definitions,
+                            date(2026, 3, 9), date(2026, 3, 20), targets=TARGETS).total.tally
     # X: received in the period, open at its end (due Thu 12 08:00: overdue); Y: new, within.
     assert (tally.new, tally.resolved, tally.in_progress_overdue, tally.in_progress_within) == (2, 0, 1, 1)
-    after = service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 21), date(2026, 3, 21)).total.tally
+    after = service_report(fresh.desk.store, fresh.definitions,
+                            date(2026, 3, 21), date(2026, 3, 21), targets=TARGETS).total.tally
     # The next day: both carried over; X refused at 00:00 (late: past Thu 12 08:00).
     assert (after.carried_over, after.new, after.resolved_late, after.in_progress_overdue) == (2, 0, 1, 0)
     assert t("2026-03-21 00:00") == END
@@ -64,10 +68,12 @@ def test_a_period_boundary_is_exclusive_at_midnight(fresh: Office) -> None:
 
 def test_the_report_announces_its_stages_in_order(fresh: Office) -> None:
     """What a terminal's progress display is driven by: each stage once, in order."""
-    from isoflow.service_report import STAGES
+    from isoflow.indicators.service_report import STAGES
 
     seen: list[str] = []
-    service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 9), date(2026, 3, 20), progress=seen.append)
+    service_report(fresh.desk.store, fresh.definitions,
+                            date(2026, 3, 9), date(2026, 3, 20), targets=TARGETS,
+                   progress=seen.append)
     assert seen == list(STAGES)
 
 
@@ -87,5 +93,6 @@ def test_an_apology_before_a_supplement_no_longer_counts_after_the_restart(fresh
     dossier = fresh.desk.show(b.codes["E"])
     assert "due_before_extension" not in dossier.measures
     assert dossier.measures["result"] == "early"
-    tally = service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 9), date(2026, 3, 20)).total.tally
+    tally = service_report(fresh.desk.store, fresh.definitions,
+                            date(2026, 3, 9), date(2026, 3, 20), targets=TARGETS).total.tally
     assert (tally.resolved_early, tally.resolved_late, tally.late_apologised) == (1, 0, 0)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from isoflow.errors import DossierNotFound, StoreError
-from isoflow.indicators import Rating
+from isoflow.indicators.formulas import Rating
 from tests.indicators.conftest import Office
 
 AT = datetime(2026, 3, 20, 10, 0)

@@ -80,8 +80,9 @@ from decimal import Decimal
 
 import pytest
 
-from isoflow.indicators import DEFINITIONS, Duration, Group, Report, Tally
-from isoflow.service_report import load_targets, service_report
+from isoflow.data.loaders import load_targets
+from isoflow.indicators.formulas import DEFINITIONS, Duration, Group, Report, Tally
+from isoflow.indicators.service_report import service_report
 from tests.indicators.conftest import Office
 
 START, END = date(2026, 3, 9), date(2026, 3, 20)
@@ -189,7 +190,7 @@ def _counts(group: Group) -> dict[str, Decimal | None]:
 
 
 def _report(office: Office, grouping: str) -> Report:
-    return service_report(office.desk.store, office.definitions, START, END, grouping)  # type: ignore[arg-type]
+    return service_report(office.desk.store, office.definitions, START, END, grouping, targets=load_targets())  # type: ignore[arg-type]
 
 
 def test_tallies_by_procedure(office: Office) -> None:
@@ -363,7 +364,8 @@ def test_dossier_measures(office: Office) -> None:
 
 
 def test_an_empty_period_divides_by_nothing(office: Office) -> None:
-    report = service_report(office.desk.store, office.definitions, date(2025, 1, 1), date(2025, 1, 31))
+    report = service_report(office.desk.store, office.definitions, date(2025, 1, 1), date(2025, 1, 31),
+                            targets=load_targets())
     assert report.groups == ()
     assert report.durations == ()
     assert report.total.tally == Tally()

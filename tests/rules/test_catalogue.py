@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from isoflow.rules import ALL_RULES, MODULES, by_code
+from isoflow.validation.rules import ALL_RULES, MODULES, by_code
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADINGS = ("What it checks:", "Why it matters:", "Flagged:", "Accepted:", "Fix:")

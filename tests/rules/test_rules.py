@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from isoflow.reporting import as_text
-from isoflow.rules import MODULES
-from isoflow.validation import Selection
+from isoflow.validation.catalogue import Selection
+from isoflow.validation.output import as_text
+from isoflow.validation.rules import MODULES
 from isoflow.workspace import validate_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"

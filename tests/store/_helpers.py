@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from isoflow.dossier import GENESIS, Clock, Dossier, Event, StepClock, seal_write
+from isoflow.model.dossier import GENESIS, Clock, Dossier, Event, StepClock, seal_write
 from isoflow.store import Store
 
 UNIT = "000.17.22.H56"

@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from isoflow.dossier import Event
 from isoflow.errors import StaleDossier
+from isoflow.model.dossier import Event
 from isoflow.store import open_store
 from tests.store._helpers import DAY, UNIT, factory, move
 

@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 from datetime import datetime
 
-from isoflow.dossier import (
+from isoflow.model.dossier import (
     GENESIS,
     Event,
     canonical_json,

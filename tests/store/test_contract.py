@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from isoflow.dossier import GENESIS, Dossier, Event, dossier_to_json, event_to_json, seal, seal_write
 from isoflow.errors import DossierNotFound, StaleDossier, StoreError
+from isoflow.model.dossier import GENESIS, Dossier, Event, dossier_to_json, event_to_json, seal, seal_write
 from isoflow.store import SCHEMA_VERSION, Store, open_store
 from isoflow.store._common import FACT_COLUMNS
 from isoflow.store.schema import MIGRATIONS

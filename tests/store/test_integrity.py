@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from isoflow.dossier import (
+from isoflow.errors import DossierNotFound, DossierTampered, StoreError
+from isoflow.model.dossier import (
     GENESIS,
     Dossier,
     Event,
@@ -27,7 +28,6 @@ from isoflow.dossier import (
     seal_write,
     verify_chain,
 )
-from isoflow.errors import DossierNotFound, DossierTampered, StoreError
 from isoflow.store import Store
 from isoflow.store import _common as c
 from tests.store._helpers import DAY, UNIT, factory, is_postgres, move, new_dossier, raw
@@ -226,7 +226,7 @@ def test_a_write_must_record_its_row(store: Store) -> None:
     moved, events = move(created, "tham_dinh")
     unrecorded = seal([replace(events[0], row_hash=None)], created.last_hash)
     with pytest.raises(StoreError, match=r"event 2 does not record the row it writes \(seal the write with "
-                                         r"isoflow.dossier.seal_write\)"):
+                                         r"isoflow.model.dossier.seal_write\)"):
         store.append(replace(moved, last_hash=unrecorded[-1].hash), unrecorded, expected_version=1)
     other = seal([replace(events[0], row_hash="0" * 64)], created.last_hash)
     with pytest.raises(StoreError, match="does not record the row it writes"):

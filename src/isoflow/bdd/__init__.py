@@ -4,5 +4,5 @@
 sentences in NFC; ``catalogue`` registers every step in Vietnamese and English and keeps the
 list the README is generated from; ``world`` is one scenario's desk, clock and dossier, and
 says what went wrong in the language of the step; ``steps`` holds the sentences themselves.
-The pytest side (fixtures, options) is :mod:`isoflow.pytest_plugin`.
+The pytest side (fixtures, options) is :mod:`isoflow.bdd.plugin`.
 """

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from isoflow.bdd.catalogue import bilingual
+from isoflow.bdd.registry import bilingual
 from isoflow.bdd.world import World
 
 Table = Sequence[Sequence[str]] | None

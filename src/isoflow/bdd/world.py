@@ -17,11 +17,11 @@ from html import unescape
 from typing import Any
 
 from isoflow.bdd.parsing import VI_INSTANT, InvalidInstant, parse_instant, show_instant
-from isoflow.definition import ProcessDefinition
 from isoflow.desk import Desk
-from isoflow.documents import issuing_event
-from isoflow.dossier import Channel, Dossier, Event
-from isoflow.errors import ActionNotAllowed, FormNotApplicable, ProcessNotFound
+from isoflow.errors import ActionNotAllowed, FormNotApplicable, ProcessNotFound, SpecFailure
+from isoflow.model.definition import ProcessDefinition
+from isoflow.model.dossier import Channel, Dossier, Event
+from isoflow.paper.form_data import issuing_event
 
 Lang = str  # "vi" or "en"
 
@@ -144,8 +144,7 @@ def _reason(error: ActionNotAllowed, lang: Lang) -> str:
     return _REASON_WORDS.get(error.reason, error.reason) if lang == "vi" else error.reason
 
 
-class SpecFailure(AssertionError):
-    """A scenario found the procedure behaving otherwise than written."""
+
 
 
 def say(lang: Lang, key: str, **values: Any) -> str:
@@ -453,7 +452,7 @@ class World:
         return template
 
     def expect_form_text(self, form: str, text: str, lang: Lang) -> None:
-        from isoflow.rendering import Printer  # Jinja is loaded only by scenarios that read forms
+        from isoflow.printer import Printer  # Jinja is loaded only by scenarios that read forms
 
         template = self.expect_form(form, lang)
         html = Printer().dossier_form(self.desk, self._dossier(lang).code, template).html

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from isoflow.dossier import (
+from isoflow.errors import DossierNotFound, DossierTampered, StaleDossier, StoreError
+from isoflow.indicators.formulas import FLAG_FIELDS, LEVELS, RATING_TOPICS, Rating
+from isoflow.model.dossier import (
     GENESIS,
     Dossier,
     Event,
@@ -25,8 +27,6 @@ from isoflow.dossier import (
     row_problems,
     verify_chain,
 )
-from isoflow.errors import DossierNotFound, DossierTampered, StaleDossier, StoreError
-from isoflow.indicators import FLAG_FIELDS, LEVELS, RATING_TOPICS, Rating
 from isoflow.store._api import ChainProblem
 from isoflow.store.schema import BODY_SCHEMA
 
@@ -102,7 +102,7 @@ FACT_COLUMNS = ("channel", "closed_at", "outcome", "result", "result_766", "wors
 
 
 def fact_columns(dossier: Dossier) -> dict[str, Any]:
-    """What the service indicators count of a dossier (see :mod:`isoflow.indicators`)."""
+    """What the service indicators count of a dossier (see :mod:`isoflow.indicators.formulas`)."""
     measures, data, clock = dossier.measures, dossier.data, dossier.clock
     columns: dict[str, Any] = {
         "channel": dossier.channel, "closed_at": _seconds(dossier.closed_at), "outcome": dossier.outcome,
@@ -160,7 +160,7 @@ def dossier_json_text(dossier: Dossier) -> str:
 
 def event_json_text(event: Event) -> str:
     """The event row's body as JSON text: the very text its hash was computed over, plus
-    ``"schema"`` and ``"hash"`` (encoded once, when :func:`isoflow.dossier.seal` made it)."""
+    ``"schema"`` and ``"hash"`` (encoded once, when :func:`isoflow.model.dossier.seal` made it)."""
     return event_text(event, canonical_json(event), BODY_SCHEMA)
 
 
@@ -221,7 +221,7 @@ def _check_events(dossier: Dossier, events: Sequence[Event], first_seq: int) -> 
             raise _refuse(code, f"event sequence numbers must run from {first_seq} without gaps "
                                 f"(found {event.seq} in place of {first_seq + offset})")
         if not event.hash or hashlib.sha256(canonical_json(event).encode("utf-8")).hexdigest() != event.hash:
-            raise _refuse(code, f"event {event.seq} is not sealed (isoflow.dossier.seal)")
+            raise _refuse(code, f"event {event.seq} is not sealed (isoflow.model.dossier.seal)")
         if previous is not None and event.prev_hash != previous:
             raise _refuse(code, f"event {event.seq} is not chained to event {event.seq - 1}")
         previous = event.hash
@@ -233,7 +233,7 @@ def _check_events(dossier: Dossier, events: Sequence[Event], first_seq: int) -> 
     # write without it would leave the row to the structural replay alone).
     if events[-1].row_hash != row_digest(dossier):
         raise _refuse(code, f"event {events[-1].seq} does not record the row it writes "
-                            "(seal the write with isoflow.dossier.seal_write)")
+                            "(seal the write with isoflow.model.dossier.seal_write)")
 
 
 def check_new(code: str, dossier: Dossier, events: Sequence[Event]) -> None:
@@ -278,7 +278,7 @@ def loaded(code: str, body: str | Mapping[str, Any], newest_seq: int | None, new
 def replayed(code: str, body: str | Mapping[str, Any],
              events: Iterable[tuple[int, str | Mapping[str, Any]]]) -> Dossier:
     """The dossier of a row whose newest event has no row digest column, checked against its
-    whole trail (read in the same snapshot): :func:`isoflow.dossier.row_problems`."""
+    whole trail (read in the same snapshot): :func:`isoflow.model.dossier.row_problems`."""
     dossier = load_dossier(body, code)
     trail = [load_event(raw, code, seq) for seq, raw in events]
     problems = []
@@ -321,7 +321,7 @@ def chain_problems(code: str, body: str | Mapping[str, Any], columns: Mapping[st
                    events: Sequence[tuple[int, str | Mapping[str, Any], str | None]]) -> list[ChainProblem]:
     """Every problem of one dossier: its row's columns and body, its events' bodies and
     ``row_hash`` columns, its hash chain, and (if the chain is whole) whether the row is what
-    its events give (:func:`isoflow.dossier.row_problems`).
+    its events give (:func:`isoflow.model.dossier.row_problems`).
 
     ``columns`` are the row's column values by name (at least ``version`` and ``last_hash``),
     ``events`` its (seq, body, row_hash column), oldest first.

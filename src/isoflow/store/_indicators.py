@@ -27,7 +27,7 @@ def _points(column: str) -> str:
     return f"CASE {column} WHEN 'early' THEN 2 WHEN 'on_time' THEN 1 ELSE 0 END"
 
 
-#: The :class:`isoflow.indicators.Tally` fields the database counts, as SQL expressions.
+#: The :class:`isoflow.indicators.formulas.Tally` fields the database counts, as SQL expressions.
 TALLY = {
     "new_online": _count(f"{_NEW} AND d.channel = 'online'"),
     "new_in_person": _count(f"{_NEW} AND d.channel = 'in_person'"),

@@ -19,9 +19,9 @@ from typing import Any
 
 import psycopg
 
-from isoflow.dossier import Dossier, Event
 from isoflow.errors import DossierNotFound, StoreError, StoreNotFound
-from isoflow.indicators import Rating
+from isoflow.indicators.formulas import Rating
+from isoflow.model.dossier import Dossier, Event
 from isoflow.store import _common as c
 from isoflow.store import _indicators as ind
 from isoflow.store._api import ChainProblem, Factory

@@ -1,0 +1,1 @@
+"""Service indicators: the formulas, the wired service report, its outputs and charts."""

@@ -1,0 +1,58 @@
+"""The tracking book (sổ theo dõi hồ sơ) over a period: one row per dossier received.
+
+Mẫu 06 of Circular 01/2018/TT-VPCP, Mẫu 07 of Circular 03/2025/TT-VPCP; entry numbers are the
+dossiers' numbers of the year (:func:`isoflow.paper.form_data.book_number`).  Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from isoflow.model.agency import Agency
+from isoflow.model.definition import ProcessDefinition
+from isoflow.model.dossier import Dossier, Event
+from isoflow.model.vn_format import OUTCOME, RESULT, nfc, vn_date, vn_day
+from isoflow.paper.form_data import dossier_context, due_as_of, header, outcome_of
+from isoflow.running.regimes import FormSet
+
+
+@dataclass(frozen=True, slots=True)
+class BookEntry:
+    """One dossier in the book: the dossier, its events, its procedure and its book number."""
+
+    dossier: Dossier
+    events: Sequence[Event]
+    process: ProcessDefinition
+    number: int | None = None
+
+
+def book_context(entries: Sequence[BookEntry], start: date, end: date, agency: Agency, form_set: FormSet,
+                 printed_on: date | None = None) -> dict[str, Any]:
+    """The tracking book (sổ theo dõi) for dossiers received from ``start`` to ``end``, dated
+    ``printed_on`` (at most ``end``: a book printed after its period carries its last day)."""
+    rows = []
+    chosen = sorted((e for e in entries if start <= e.dossier.received_at.date() <= end),
+                    key=lambda e: (e.dossier.received_at, e.dossier.code))
+    for entry in chosen:
+        d, ctx = entry.dossier, dossier_context(entry.dossier, entry.events, entry.process, agency, entry.number)
+        transfer = next((e for e in entry.events if e.kind == "moved" and e.is_handover
+                         and outcome_of(entry.process, e.target) is None), None)
+        result = str(entry.events[-1].data.get("result", ""))
+        note = OUTCOME.get(d.outcome or "", "") + (f" ({RESULT[result]})" if d.outcome and result in RESULT else "")
+        applicant = ctx["applicant"]
+        head, dash, tail = d.code.partition("-")  # the unit code, then the day and number
+        rows.append({"no": ctx["book"]["number"], "code": d.code, "code_unit": head + dash, "code_rest": tail,
+                     "procedure": ctx["procedure"],
+                     "applicant": applicant["name"],
+                     "contact": ", ".join(x for x in (applicant["address"], applicant["phone"]) if x),
+                     "sets": ctx["sets"], "agency": ctx["agency"], "received": vn_day(d.received_at),
+                     "transferred": vn_day(transfer.at) if transfer else "",
+                     "due": vn_day(due_as_of(entry.events)),
+                     "returned": vn_day(d.closed_at if d.outcome == "granted" else None),
+                     "method": ctx["return_method"] if ctx["data"].get("hinh_thuc_nhan") else "", "note": note})
+    day = min(printed_on or end, end)
+    return nfc({"form": "book", "header": header(agency, form_set, "book", "", day), "rows": rows,
+                "period": f"Từ {vn_date(start)} đến {vn_date(end)}", "year": str(end.year)})

@@ -1,0 +1,126 @@
+"""Forms for dossiers in the store and documents for process files: the printing composition.
+
+Joins the pieces each form needs: the dossier and its events (store), the revision of the
+procedure it runs on (engine), the form set in force on its receipt date (legal data), the
+agency profile (data file) and the templates (forms edge).  The command line and embedding
+applications call this; the rules of what goes on a form live in :mod:`isoflow.paper.form_data`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from isoflow.data.loaders import load_agency
+from isoflow.desk import Desk
+from isoflow.errors import IsoflowError
+from isoflow.indicators.formulas import Report
+from isoflow.model.agency import Agency
+from isoflow.model.definition import ProcessDefinition
+from isoflow.paper.form_data import book_number, book_numbers, form_context, split_code
+from isoflow.paper.procedure_document import procedure_context
+from isoflow.paper.renderer import FormRenderer, trusted_markup
+from isoflow.paper.tracking_book import BookEntry, book_context
+
+__all__ = ["Document", "Format", "Printer", "procedures_in"]
+
+Format = Literal["html", "pdf"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A rendered form: its HTML, and its PDF when asked for."""
+
+    name: str
+    html: str
+    pdf: bytes | None = None
+
+    def content(self, output: Format) -> bytes:
+        return self.pdf if output == "pdf" and self.pdf is not None else self.html.encode("utf-8")
+
+
+class Printer:
+    """Render the forms of one desk and the documents of process files."""
+
+    def __init__(self, renderer: FormRenderer | None = None, agency: Agency | None = None) -> None:
+        self.renderer = renderer or FormRenderer()
+        self.agency = agency or load_agency()
+
+    def _render(self, name: str, form: str, context: dict[str, Any], form_set: str | None,
+                output: Format) -> Document:
+        # An agency's template renders sandboxed, and its PDF in a limited child process too.
+        html, pdf = self.renderer.render_document(form, context, form_set, pdf=output == "pdf")
+        return Document(name, html, pdf)
+
+    def dossier_form(self, desk: Desk, code: str, form: str, output: Format = "html",
+                     seq: int | None = None) -> Document:
+        """Form ``form`` (receipt, supplement, refusal, apology, stop, control) of a stored dossier,
+        in the form set that was in force when the dossier was received."""
+        dossier = desk.show(code)
+        events = desk.history(code)
+        process = desk.engine.process_of(dossier).definition
+        form_set = desk.engine.legal.form_set(dossier.form_set) if dossier.form_set \
+            else desk.engine.legal.form_set_on(dossier.received_at.date())
+        number = book_number(code, desk.store.codes())
+        context = form_context(form, dossier, events, process, self.agency, form_set, seq, number)
+        return self._render(f"{code}-{form}", form, context, form_set.id, output)
+
+    def book(self, desk: Desk, start: date, end: date, output: Format = "html", unit: str | None = None,
+             printed_on: date | None = None) -> Document:
+        """The tracking book of the dossiers received from ``start`` to ``end`` (inclusive), of
+        one receiving ``unit`` or all; entries keep their numbers of the year."""
+        codes = desk.store.codes()
+        numbers = book_numbers(codes)
+        entries = []
+        for code in codes:
+            # The code carries the unit and the day of receipt: only those dossiers are read.
+            parts = split_code(code)
+            if unit is not None and (parts is None or parts[0] != unit):
+                continue
+            if parts is not None and not (f"{start:%y%m%d}" <= parts[1] <= f"{end:%y%m%d}"):
+                continue
+            dossier = desk.show(code)
+            if start <= dossier.received_at.date() <= end:
+                entries.append(BookEntry(dossier, desk.history(code), desk.engine.process_of(dossier).definition,
+                                         numbers.get(code)))
+        form_set = desk.engine.legal.form_set_on(end)
+        context = book_context(entries, start, end, self.agency, form_set, printed_on or date.today())
+        return self._render(f"book-{start:%Y%m%d}-{end:%Y%m%d}", "book", context, form_set.id, output)
+
+    def procedure(self, definition: ProcessDefinition, output: Format = "html") -> Document:
+        """The procedure document (quy trình) of a merged process definition, with its flowchart."""
+        from isoflow.paper.flowchart import flowchart_svg
+
+        context: dict[str, Any] = procedure_context(definition, self.agency)
+        # The SVG is drawn by isoflow with every label escaped: safe to insert as markup.
+        context["flowchart"] = trusted_markup(flowchart_svg(definition))
+        return self._render(f"{definition.code}-r{definition.revision}", "procedure", context, None, output)
+
+    def service_report(self, report: Report, output: Format = "html", printed_on: date | None = None) -> Document:
+        """The service report of a period (:mod:`isoflow.indicators.service_report`) as an A4 document in
+        Vietnamese, with the charts isoflow draws itself (no script, nothing fetched)."""
+        from isoflow.indicators.charts import indicator_chart, resolution_chart
+        from isoflow.indicators.outputs import report_context
+
+        # The SVGs are drawn by isoflow with every label escaped: safe to insert as markup.
+        charts = {"total": trusted_markup(indicator_chart(report.total)),
+                  "resolution": trusted_markup(resolution_chart(report)),
+                  "groups": {g.key: trusted_markup(indicator_chart(g)) for g in report.groups}}
+        context = report_context(report, self.agency, printed_on or date.today(), charts)
+        name = f"report-{report.grouping}-{report.start:%Y%m%d}-{report.end:%Y%m%d}"
+        # Under report/, not at the top: a top-level template would be listed as a dossier form.
+        return self._render(name, "report/service-report", context, None, output)
+
+
+def procedures_in(paths: Sequence[str | os.PathLike[str]], code: str | None = None) -> list[ProcessDefinition]:
+    """The merged, valid procedures under ``paths`` (one with ``code`` if given)."""
+    from isoflow.workspace import load_runnable
+
+    found = [d for d in load_runnable(paths) if code is None or d.code == code]
+    if code is not None and not found:
+        raise IsoflowError(f"no procedure {code!r} under {', '.join(map(str, paths))}")
+    return found
+

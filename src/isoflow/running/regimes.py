@@ -1,0 +1,103 @@
+"""The legal regime in force on a date: one-stop time rules and the form set.
+
+The values come from data (``data/regimes.toml``), never from constants in code, because
+laws change and several of them are still to be verified against the official texts.  A
+dossier is governed by the regime and form set in force on its receipt date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from isoflow.errors import LegalDataError
+
+
+@dataclass(frozen=True, slots=True)
+class Regime:
+    """The one-stop rules in force over a period."""
+
+    id: str
+    name: str
+    start: date
+    until: date | None
+    cutoff: time
+    supplement_restarts_clock: bool
+    extension_min_working_days: int
+    max_extensions: int
+    sources: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class FormSet:
+    """The standard forms in force over a period: template name → form number."""
+
+    id: str
+    name: str
+    start: date
+    until: date | None
+    forms: Mapping[str, str]
+    source: str
+
+
+def _covers(start: date, until: date | None, day: date) -> bool:
+    return start <= day and (until is None or day <= until)
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """All regimes and form sets, to pick from by date."""
+
+    regimes: Sequence[Regime]
+    form_sets: Sequence[FormSet]
+
+    def regime_on(self, day: date) -> Regime:
+        for regime in self.regimes:
+            if _covers(regime.start, regime.until, day):
+                return regime
+        raise LegalDataError(f"no one-stop regime is in force on {day.isoformat()}")
+
+    def form_set_on(self, day: date) -> FormSet:
+        for form_set in self.form_sets:
+            if _covers(form_set.start, form_set.until, day):
+                return form_set
+        raise LegalDataError(f"no form set is in force on {day.isoformat()}")
+
+    def form_set(self, set_id: str) -> FormSet:
+        for form_set in self.form_sets:
+            if form_set.id == set_id:
+                return form_set
+        raise LegalDataError(f"unknown form set {set_id!r}")
+
+
+def _get(entry: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
+    value = entry.get(key)
+    if not isinstance(value, kind):
+        raise LegalDataError(f"{where}: {key!r} must be a {kind.__name__}, got {value!r}")
+    return value
+
+
+def legal_basis_from_mapping(data: Mapping[str, Any], where: str = "regimes") -> LegalBasis:
+    """Build the legal basis from parsed TOML (the composition root reads the file)."""
+    regimes = []
+    for i, entry in enumerate(data.get("regime", [])):
+        at = f"{where}: regime {i + 1}"
+        hours, minutes = (int(p) for p in _get(entry, "cutoff", str, at).split(":"))
+        regimes.append(Regime(
+            id=_get(entry, "id", str, at), name=_get(entry, "name", str, at), start=_get(entry, "from", date, at),
+            until=entry.get("until"), cutoff=time(hours, minutes),
+            supplement_restarts_clock=_get(entry, "supplement_restarts_clock", bool, at),
+            extension_min_working_days=_get(entry, "extension_min_working_days", int, at),
+            max_extensions=_get(entry, "max_extensions", int, at),
+            sources={k: v for k, v in entry.items() if k.endswith("_source")}))
+    form_sets = []
+    for i, entry in enumerate(data.get("form_set", [])):
+        at = f"{where}: form_set {i + 1}"
+        form_sets.append(FormSet(
+            id=_get(entry, "id", str, at), name=_get(entry, "name", str, at), start=_get(entry, "from", date, at),
+            until=entry.get("until"), forms=dict(_get(entry, "forms", dict, at)), source=entry.get("source", "")))
+    if not regimes or not form_sets:
+        raise LegalDataError(f"{where}: needs at least one [[regime]] and one [[form_set]]")
+    return LegalBasis(tuple(regimes), tuple(form_sets))

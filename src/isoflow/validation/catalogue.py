@@ -1,0 +1,166 @@
+"""Validating a catalogue of process definitions: pure, no files, no clock.
+
+The edges load files into definitions (with their loader findings); this module resolves
+``extends`` inside the catalogue by code, runs every rule on each definition, turns a rule
+that crashes into a finding, and applies suppressions and ``select``/``ignore``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from isoflow.model.definition import ProcessDefinition, extend
+from isoflow.model.expressions import suggest
+from isoflow.model.findings import Finding, Severity
+from isoflow.validation.rules import ALL_RULES, Context, Rule
+from isoflow.validation.rules import s005_unknown_base as s005
+from isoflow.validation.rules import s007_duplicate_code as s007
+from isoflow.validation.rules._api import FormCatalogue
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which codes to report: ``select`` and ``ignore`` take codes or prefixes (``T``, ``Q00``)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, code: str) -> bool:
+        if self.select and not any(code.startswith(p) for p in self.select):
+            return False
+        return not any(code.startswith(p) for p in self.ignore)
+
+
+EVERYTHING = Selection()
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one validation run found, over the files it checked."""
+
+    files: tuple[str, ...]
+    findings: tuple[Finding, ...] = field(default=())
+    #: Files that could not be read at all (I/O problems, not findings): path → reason.
+    unreadable: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+
+def duplicate_code(definition: ProcessDefinition, files: Iterable[str]) -> Finding:
+    """S007 on ``definition``, naming the other ``files`` that declare its code and revision."""
+    others = ", ".join(sorted(f for f in files if f != definition.file))
+    return s007.rule.at(definition.location,
+                        f"{definition.kind} {definition.code!r} revision {definition.revision} is also declared in "
+                        f"{others}", hint="give this file a new revision number, or remove one of them")
+
+
+class Catalogue:
+    """The definitions of a set of files, found by code (and the newest fitting revision)."""
+
+    def __init__(self, definitions: Iterable[ProcessDefinition]) -> None:
+        self.by_code: dict[str, list[ProcessDefinition]] = {}
+        self.duplicates: list[Finding] = []
+        #: Every code of the whole catalogue, for "did you mean" when only part of it is loaded here.
+        self.all_codes: set[str] = set()
+        groups: dict[tuple[str, int], list[ProcessDefinition]] = {}
+        for definition in definitions:
+            groups.setdefault((definition.code, definition.revision), []).append(definition)
+        for group in groups.values():
+            # Every file of a duplicate pair is told, so that validating either one alone finds it.
+            for definition in group if len(group) > 1 else ():
+                self.duplicates.append(duplicate_code(definition, [d.file for d in group]))
+            self.by_code.setdefault(group[0].code, []).append(group[0])
+        for versions in self.by_code.values():
+            versions.sort(key=lambda d: d.revision)
+
+    def base_of(self, process: ProcessDefinition) -> ProcessDefinition | None:
+        """The revision of ``process.extends`` in force on the process's effective date."""
+        candidates = self.by_code.get(process.extends or "", [])
+        fitting = [d for d in candidates
+                   if d.effective is None or process.effective is None or d.effective <= process.effective]
+        chosen = fitting or candidates
+        return chosen[-1] if chosen else None
+
+    def resolve(self, process: ProcessDefinition) -> ProcessDefinition | Finding:
+        """``process`` with its whole ``extends`` chain applied, or the finding that prevents it."""
+        chain = [process]
+        while chain[-1].extends:
+            current = chain[-1]
+            base = self.base_of(current)
+            if base is None:
+                close = suggest(current.extends or "", self.all_codes or self.by_code)
+                return s005.rule.at(current.location, f"{current.kind} {current.code!r} extends {current.extends!r}, "
+                                    "but no loadable file in the catalogue has that code",
+                                    hint=f"did you mean {close!r}?" if close
+                                    else "validate the folder that holds the flow, or pass --catalogue DIR",
+                                    location=current.location.of("extends"))
+            # Compared by identity of the file, not of the object: a worker may hold a copy.
+            if any((base.file, base.code, base.revision) == (link.file, link.code, link.revision) for link in chain):
+                cycle = " → ".join(d.code for d in [*chain, base])
+                return s005.rule.at(process.location, f"extends forms a cycle: {cycle}",
+                                    location=process.location.of("extends"))
+            chain.append(base)
+        merged = chain[-1]
+        for derived in reversed(chain[:-1]):
+            merged = extend(merged, derived)
+        return merged
+
+
+def check_definition(process: ProcessDefinition, context: Context,
+                     rules: Sequence[Rule] = ALL_RULES) -> list[Finding]:
+    """Run every rule with a check on one (already merged) definition."""
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.check is None:
+            continue
+        try:
+            findings.extend(rule.check(process, context))
+        except Exception as error:  # noqa: BLE001 - a crashing rule must not hide the others
+            findings.append(rule.at(process.location, f"internal error while checking: {error!r}",
+                                    hint="please report this as a bug in isoflow"))
+    return findings
+
+
+def _suppressed(process: ProcessDefinition, written: ProcessDefinition) -> dict[str, set[str]]:
+    """Element id → codes silenced on it; ``""`` holds the file-wide ones."""
+    table: dict[str, set[str]] = {"": {s.rule for s in written.suppressions}}
+    for node in process.nodes():  # asked only for a file with findings: no hot path
+        if node.suppressions:
+            table.setdefault(node.id, set()).update(s.rule for s in node.suppressions)
+    return table
+
+
+def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable[Finding] = (),
+             files: Sequence[str] = (), selection: Selection = EVERYTHING,
+             catalogue: Catalogue | None = None, forms: FormCatalogue | None = None) -> Report:
+    """Validate ``definitions`` (the files asked for) against ``catalogue`` (all files known);
+    with ``forms``, also the templates their forms use."""
+    catalogue = catalogue or Catalogue(definitions)
+    checked = {id(d) for d in definitions}
+    found: list[Finding] = list(loader_findings)
+    found.extend(f for f in catalogue.duplicates if any(f.file == d.file for d in definitions))
+    for written in definitions:
+        if id(written) not in checked:
+            continue
+        resolved = catalogue.resolve(written)
+        if isinstance(resolved, Finding):
+            found.append(resolved)
+            continue
+        findings = check_definition(resolved, Context(written=written, forms=forms))
+        if not findings:
+            continue  # the usual file: its suppressions need not be looked at
+        silenced = _suppressed(resolved, written)
+        for finding in findings:
+            codes = silenced.get(finding.element_id, set()) | silenced[""]
+            if finding.code not in codes:
+                found.append(finding)
+    kept = sorted({f for f in found if selection.wants(f.code)}, key=Finding.sort_key)
+    return Report(tuple(files), tuple(kept))
+

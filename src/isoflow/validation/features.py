@@ -1,0 +1,175 @@
+"""Feature files checked beside the processes: NFC, Gherkin syntax, and the names they use.
+
+A quality officer who renames an action in a process file should hear at once which
+scenarios still use the old name, not when CI runs them.  Each step of a feature is matched
+against isoflow's step library; the values a step names (procedure code, action, step, role,
+form) are looked up in the procedure the scenario runs (the one its background or its own
+"in force" step names), merged with its flow.  Steps that match no isoflow sentence are the
+project's own and are left alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from gherkin.errors import CompositeParserException, ParserError
+from gherkin.parser import Parser
+
+from isoflow.model.definition import Location, ProcessDefinition
+from isoflow.model.expressions import suggest
+from isoflow.model.findings import Finding
+from isoflow.paper.form_data import DOSSIER_FORMS
+from isoflow.validation.catalogue import Catalogue, Selection
+from isoflow.validation.rules import b001_feature_not_nfc as b001
+from isoflow.validation.rules import b002_unknown_procedure as b002
+from isoflow.validation.rules import b003_unknown_action as b003
+from isoflow.validation.rules import b004_unknown_name as b004
+from isoflow.validation.rules import b005_feature_syntax as b005
+
+SUFFIX = ".feature"
+
+
+def check_features(files: Sequence[Path], catalogue: Catalogue, selection: Selection) -> list[Finding]:
+    """Findings of the B rules on ``files``, with procedures looked up in ``catalogue``."""
+    procedures = _procedures(catalogue)
+    findings: list[Finding] = []
+    for path in files:
+        findings.extend(f for f in _check_file(path, procedures) if selection.wants(f.code))
+    return findings
+
+
+def _procedures(catalogue: Catalogue) -> dict[str, ProcessDefinition]:
+    found = {}
+    for code, versions in catalogue.by_code.items():
+        newest = versions[-1]
+        if newest.kind != "process":
+            continue
+        merged = catalogue.resolve(newest)
+        if isinstance(merged, ProcessDefinition):
+            found[code] = merged
+    return found
+
+
+def _check_file(path: Path, procedures: Mapping[str, ProcessDefinition]) -> Iterator[Finding]:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        yield b005.rule.at(Location(name, 1, 1), f"cannot read the feature file: {error}")
+        return
+    if not unicodedata.is_normalized("NFC", text):
+        lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1)
+                 if not unicodedata.is_normalized("NFC", line)]
+        number, line = lines[0]
+        column = next((i for i, c in enumerate(line, start=1) if unicodedata.combining(c)), 1)
+        yield b001.rule.at(Location(name, number, column),
+                           f"{len(lines)} line(s) are not in Unicode NFC (decomposed accents), the first here: "
+                           "Gherkin keywords will not parse and other tools will not match the text",
+                           hint="normalise the file to NFC; see: isoflow rules B001")
+    # pytest-bdd parses the file as written: decomposed keywords do not parse there, so that is
+    # an error (B005), not only the warning about the encoding.  The names are then checked on
+    # the NFC text, as isoflow's steps match it.
+    try:
+        Parser().parse(text)
+        document = Parser().parse(unicodedata.normalize("NFC", text))
+    except (CompositeParserException, ParserError) as error:
+        # The first error only: Gherkin's later ones are usually its consequences.
+        hint = ("its keywords are decomposed (NFD): normalise the file to NFC" if not unicodedata.is_normalized(
+            "NFC", text) else "a Vietnamese feature starts with '# language: vi'") + "; see: isoflow rules B005"
+        for row, column, message in _parser_errors(error)[:1]:
+            yield b005.rule.at(Location(name, row, column), message, hint=hint)
+        return
+    feature = document.get("feature")
+    if feature:
+        yield from _check_children(name, feature.get("children", ()), None, procedures)
+
+
+def _parser_errors(error: Exception) -> list[tuple[int, int, str]]:
+    errors = getattr(error, "errors", None) or [error]
+    found = []
+    for e in errors:
+        location = getattr(e, "location", None) or {}
+        message = str(e).split(": ", 1)[-1] if str(e).startswith("(") else str(e)
+        found.append((int(location.get("line") or 1), int(location.get("column") or 1), message))
+    return found
+
+
+def _check_children(name: str, children: Sequence[Mapping[str, Any]], inherited: str | None,
+                    procedures: Mapping[str, ProcessDefinition]) -> Iterator[Finding]:
+    """Backgrounds set the procedure of the scenarios after them (in their feature or rule)."""
+    current = inherited
+    for child in children:
+        if "background" in child:
+            findings, current = _check_steps(name, child["background"].get("steps", ()), inherited, procedures)
+            yield from findings
+        elif "scenario" in child:
+            findings, _ = _check_steps(name, child["scenario"].get("steps", ()), current, procedures)
+            yield from findings
+        elif "rule" in child:
+            yield from _check_children(name, child["rule"].get("children", ()), current, procedures)
+
+
+def _check_steps(name: str, steps: Sequence[Mapping[str, Any]], procedure: str | None,
+                 procedures: Mapping[str, ProcessDefinition]) -> tuple[list[Finding], str | None]:
+    parsers = _sentence_parsers()
+    findings: list[Finding] = []
+    for step in steps:
+        text = unicodedata.normalize("NFC", step.get("text", ""))
+        where = Location(name, step["location"]["line"], step["location"]["column"] + len(step.get("keyword", "")))
+        values = next((p.parse_arguments(text) for p in parsers if p.is_matching(text)), None)
+        if not values:  # a step of the project's own
+            continue
+        if "<" in str(values.get("code", "")):  # an outline's procedure: known only per example row
+            procedure = None
+            continue
+        # An outline's <value> is filled per example row: only the other values are checked.
+        values = {k: v for k, v in values.items() if "<" not in str(v)}
+        if "code" in values:
+            code = str(values["code"])
+            if code in procedures:
+                procedure = code
+            else:
+                close = suggest(code, procedures)
+                findings.append(b002.rule.at(where, f"no procedure {code!r} among the validated processes",
+                                             hint=f"did you mean {close!r}?" if close else
+                                             "validate the feature with its processes: isoflow validate "
+                                             "processes/ features/"))
+                procedure = None
+            continue
+        definition = procedures.get(procedure or "")
+        if definition is None:
+            continue
+        findings.extend(_check_values(where, values, definition))
+    return findings, procedure
+
+
+def _check_values(where: Location, values: Mapping[str, object], definition: ProcessDefinition) -> Iterator[Finding]:
+    known = {
+        "action": (b003, "action", [a.id for a in definition.actions]),
+        "state": (b004, "step", [s.id for s in definition.states]),
+        "role": (b004, "role", [r.id for r in definition.roles]),
+        "form": (b004, "form", [f.id for f in definition.forms] + [t for f in definition.forms
+                                                                   if (t := f.template) is not None]),
+    }
+    for key, (module, what, ids) in known.items():
+        value = values.get(key)
+        if value is None or str(value) in ids:
+            continue
+        if key == "form" and str(value) in DOSSIER_FORMS and not definition.forms:
+            continue
+        close = suggest(str(value), ids)
+        yield module.rule.at(where, f"procedure {definition.code} has no {what} {str(value)!r}",
+                             hint=f"did you mean {close!r}?" if close else f"{what}s: {', '.join(dict.fromkeys(ids))}")
+
+
+@functools.cache
+def _sentence_parsers() -> tuple[Any, ...]:
+    """The step library's sentences (loading pytest-bdd only when features are checked)."""
+    import isoflow.bdd.steps  # noqa: F401  (registers the sentences)
+    from isoflow.bdd.registry import SENTENCES
+
+    return tuple(s.parser for s in SENTENCES)

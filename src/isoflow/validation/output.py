@@ -1,0 +1,111 @@
+"""Turning a validation report into text for people, JSON for scripts, SARIF for code scanning."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from isoflow.model.findings import Severity
+from isoflow.validation.catalogue import Report
+from isoflow.validation.rules import ALL_RULES, Rule
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+DOCS_URL = "https://github.com/isoflow/isoflow/blob/main/docs/rules.md"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary(report: Report) -> str:
+    """One closing line with the counts, as compilers print."""
+    checked = _plural(len(report.files), "file")
+    if not report.findings and not report.unreadable:
+        return f"{checked} checked: no problems found."
+    parts = [_plural(report.errors, "error"), _plural(report.warnings, "warning")]
+    if report.unreadable:
+        parts.append(f"{len(report.unreadable)} unreadable")
+    return f"{checked} checked: {', '.join(parts)}."
+
+
+def as_text(report: Report) -> str:
+    """``path:line:col: CODE slug: message (hint)`` per finding, then the summary line."""
+    lines = [f"{path}: cannot read file: {reason}" for path, reason in report.unreadable]
+    lines.extend(str(f) for f in report.findings)
+    lines.append(summary(report))
+    return "\n".join(lines)
+
+
+def as_json(report: Report) -> str:
+    """A stable JSON document (``"version": 1``) for scripts and dashboards."""
+    document = {
+        "version": 1,
+        "files": list(report.files),
+        "summary": {"files": len(report.files), "errors": report.errors, "warnings": report.warnings,
+                    "unreadable": len(report.unreadable)},
+        "unreadable": [{"file": path, "reason": reason} for path, reason in report.unreadable],
+        "findings": [
+            {"code": f.code, "name": f.name, "severity": str(f.severity), "message": f.message, "file": f.file,
+             "line": f.line, "column": f.column, "element_id": f.element_id, "hint": f.hint}
+            for f in report.findings
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _sarif_rule(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": (rule.doc or "").strip()},
+        "helpUri": f"{DOCS_URL}#{rule.code.lower()}-{rule.name}",
+        "defaultConfiguration": {"level": "error" if rule.severity is Severity.ERROR else "warning"},
+    }
+
+
+def _uri(path: str) -> str:
+    return Path(path).as_posix()
+
+
+def as_sarif(report: Report, version: str, rules: Sequence[Rule] = ALL_RULES) -> str:
+    """SARIF 2.1.0, the format GitHub code scanning and other tools import."""
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    results = []
+    for f in report.findings:
+        region: dict[str, int] = {"startLine": max(f.line, 1)}
+        if f.column:
+            region["startColumn"] = f.column
+        result: dict[str, Any] = {
+            "ruleId": f.code,
+            "level": "error" if f.severity is Severity.ERROR else "warning",
+            "message": {"text": f"{f.message} ({f.hint})" if f.hint else f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}, "region": region}}],
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        results.append(result)
+    notifications = [{"level": "error", "message": {"text": f"cannot read file: {reason}"},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}]}
+                     for path, reason in report.unreadable]
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "isoflow", "version": version, "informationUri": DOCS_URL,
+                            "rules": [_sarif_rule(rule) for rule in rules]}},
+        "artifacts": [{"location": {"uri": _uri(path)}} for path in report.files],
+        "results": results,
+        "invocations": [{"executionSuccessful": not report.unreadable,
+                         "toolExecutionNotifications": notifications}],
+    }
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2)
+
+
+def explain(rule: Rule) -> str:
+    """The text ``isoflow rules CODE`` prints: the rule's heading and its docstring."""
+    return f"{rule.code} {rule.name} ({rule.severity})\n\n{(rule.doc or '').strip()}\n"
+
+
+def catalogue_table(rules: Sequence[Rule] = ALL_RULES) -> str:
+    """One line per rule for ``isoflow rules``."""
+    return "\n".join(f"{r.code}  {r.name:<26} {r.severity!s:<8} {r.summary}" for r in rules)

@@ -1,0 +1,49 @@
+"""Q003 document-control: the procedure is a complete controlled document.
+
+What it checks: ``<control>`` has ``drafted``, ``reviewed`` and ``approved``, each with
+``by``, ``title`` and ``on``; approval is dated no later than the effective date; the
+revision history has an entry for the current revision.
+Why it matters: TCVN ISO 9001:2015 7.5.2 and 7.5.3: documents are reviewed and approved
+before use, identified by revision, and their changes are recorded.  The cover of the
+procedure document prints this sign-off table.
+Flagged: ``<approved by="..."/>`` without a date; revision 2 with history only for 1.
+Accepted: three complete sign-offs and a ``<change revision="2" on="...">``.
+Fix: complete the sign-off and add the history entry for this revision.
+"""
+
+from collections.abc import Iterator
+
+from isoflow.model.definition import ProcessDefinition
+from isoflow.model.findings import Finding
+from isoflow.validation.rules._api import Context, Rule, Severity
+
+rule = Rule("Q003", "document-control", Severity.WARNING, __doc__)
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
+    control = process.control
+    if process.kind != "process" or control is None:
+        return
+    signs = (control.drafted, control.reviewed, control.approved)
+    # The usual cover has all three sign-offs complete: nothing to say about them.
+    complete = all(sign is not None and sign.by and sign.title and sign.on for sign in signs)
+    for name, sign in () if complete else zip(("drafted", "reviewed", "approved"), signs, strict=True):
+        if sign is None:
+            yield rule.at(control.location, f"document control has no <{name}> sign-off",
+                          hint=f'add <{name} by="..." title="..." on="YYYY-MM-DD"/>')
+            continue
+        missing = [what for what, v in (('name (by="...")', sign.by), ('position (title="...")', sign.title),
+                                        ('date (on="YYYY-MM-DD")', sign.on)) if not v]
+        if missing:
+            yield rule.at(sign.location, f"<{name}> has no {' and no '.join(missing)}",
+                          hint="the cover's sign-off table needs name, position and date")
+    approved = control.approved
+    if approved and approved.on and process.effective and approved.on > process.effective:
+        yield rule.at(approved.location.of("on"),
+                      f"approved on {approved.on.isoformat()}, "
+                      f"after the effective date {process.effective.isoformat()}",
+                      hint="a document is approved before it takes effect")
+    if not any(change.revision == process.revision for change in control.history):
+        yield rule.at(control.location, f"revision history has no entry for revision {process.revision}",
+                      hint=f'add <change revision="{process.revision}" on="YYYY-MM-DD">what changed</change>')

@@ -1,0 +1,65 @@
+"""S009 field-range: a number field's ``min`` and ``max`` make a range its type can hold.
+
+What it checks: ``min`` and ``max`` are written only on int and decimal fields, ``min`` is not
+greater than ``max``, and neither lies beyond what the type holds (an int field: a database
+integer, -9223372036854775807 to 9223372036854775807; a decimal field: 15 digits).
+Why it matters: the engine refuses every value outside the range, entered or computed by an
+effect.  With ``min`` above ``max`` it refuses them all, so an action that requires the field
+can never be taken; a bound on another type, or beyond the type's limits, promises a check
+the engine does not make.
+Flagged: ``<field id="so_ban" type="int" min="10" max="1"/>``, ``<field id="ly_do" type="text" min="1"/>``,
+``<field id="so_trang" type="int" max="99999999999999999999"/>``.
+Accepted: ``<field id="so_ban" type="int" min="1"/>``, ``<field id="phi" type="decimal" min="0" max="200000"/>``.
+Fix: swap or correct the bounds; remove them from a field that is not a number.
+"""
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from isoflow.model.definition import ProcessDefinition
+from isoflow.model.fields import INT_MAX, INT_MIN, describe_range, show
+from isoflow.model.findings import Finding
+from isoflow.validation.rules._api import Context, Rule, Severity
+
+rule = Rule("S009", "field-range", Severity.ERROR, __doc__)
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    if all(f.minimum is None and f.maximum is None for f in process.fields):
+        return ()  # no field declares a range (most files)
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
+    for field in process.fields:
+        bounds = [(name, value) for name, value in (("min", field.minimum), ("max", field.maximum))
+                  if value is not None]
+        if not bounds:
+            continue
+        kind = field.effective_type
+        if kind not in ("int", "decimal"):
+            name = bounds[0][0]
+            yield rule.at(field, f"field {field.id!r} is of type {kind}: {name} bounds only int and decimal fields",
+                          hint=f"remove {' and '.join(n for n, _ in bounds)}, or declare the field int or decimal",
+                          location=field.location.of(name))
+            continue
+        for name, value in bounds:
+            beyond = _beyond(kind, value)
+            if beyond:
+                yield rule.at(field, f"field {field.id!r}: {name} {show(value)} is beyond what {beyond}",
+                              hint=f"write a {name} the field can hold, or leave it out",
+                              location=field.location.of(name))
+        if field.minimum is not None and field.maximum is not None and field.minimum > field.maximum:
+            low, high = show(field.minimum), show(field.maximum)
+            yield rule.at(field, f"field {field.id!r}: min {low} is greater than max {high}, so no value fits",
+                          hint="swap the bounds or correct one of them", location=field.location.of("min"))
+
+
+def _beyond(kind: str, value: Decimal) -> str:
+    """What the type holds, in words, when ``value`` lies beyond it; "" when it does not."""
+    if kind == "int" and not INT_MIN <= value <= INT_MAX:
+        return f"an int field holds ({describe_range(INT_MIN, INT_MAX)})"
+    if kind == "decimal" and value.adjusted() > 15:
+        return "a decimal field holds (at most 15 digits)"
+    return ""
