@@ -51,8 +51,8 @@ from isoflow.paper.flowchart import flowchart_svg
 from isoflow.paper.form_data import form_context
 from isoflow.paper.procedure_document import procedure_context
 from isoflow.paper.tracking_book import BookEntry, book_context
-from isoflow.printer import Printer, procedures_in
-from isoflow.workspace import open_desk
+from isoflow.printer import Printer
+from isoflow.workspace import open_desk, procedures_in
 
 ROOT = Path(__file__).resolve().parents[1]
 CLERK, EXPERT, LEADER = "cong-chuc-mot-cua", "chuyen-vien", "lanh-dao"

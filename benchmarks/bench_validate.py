@@ -49,10 +49,11 @@ from xml.sax.saxutils import escape, quoteattr
 from lxml import etree
 
 import isoflow.loading.loader as xml_loader
+from isoflow.loading.discovery import discover, load_all
 from isoflow.validation.catalogue import Catalogue, validate
 from isoflow.validation.output import as_text
 from isoflow.validation.parallel import cpu_count
-from isoflow.workspace import discover, load_all, validate_paths
+from isoflow.workspace import validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOW = ROOT / "processes" / "mot-cua-chung.xml"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from isoflow.loading.discovery import walk
 from isoflow.model.definition import Action, Field, Location, State, revised
 from isoflow.model.source_map import _NOT_STABLE, utf8_is_nfc
-from isoflow.workspace import _walk
 
 _SECONDS = {int(d.split()[1], 16) for d in (unicodedata.decomposition(chr(c)) for c in range(0x110000))
             if d and not d.startswith("<") and len(d.split()) == 2}
@@ -45,7 +45,7 @@ def test_walk_lists_what_sorted_rglob_lists(tmp_path: Path) -> None:
     (tmp_path / "linked").symlink_to(tmp_path / "e", target_is_directory=True)
     (tmp_path / "link.xml").symlink_to(tmp_path / "b.xml")
     (tmp_path / "dangling.xml").symlink_to(tmp_path / "missing.xml")
-    assert _walk(tmp_path) == sorted(p for p in tmp_path.rglob("*.xml") if p.is_file())
+    assert walk(tmp_path) == sorted(p for p in tmp_path.rglob("*.xml") if p.is_file())
 
 
 def test_nodes_are_frozen_structs_with_fresh_defaults() -> None:

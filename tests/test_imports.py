@@ -18,7 +18,7 @@ CORE = ["isoflow.model", "isoflow.model.definition", "isoflow.model.expressions"
         "isoflow.validation.catalogue", "isoflow.validation.rules", "isoflow.running.calendar",
         "isoflow.running.compiler", "isoflow.running.regimes", "isoflow.paper.form_data", "isoflow.paper.flowchart",
         "isoflow.paper.procedure_document", "isoflow.paper.samples", "isoflow.paper.flowchart_layout",
-        "isoflow.paper.flowchart_labels", "isoflow.paper.tracking_book", "isoflow.indicators.formulas",
+        "isoflow.paper.flowchart_geometry", "isoflow.paper.tracking_book", "isoflow.indicators.formulas",
         "isoflow.indicators.outputs", "isoflow.indicators.charts"]
 OUTSIDE = ["lxml", "jinja2", "click", "pytest", "transitions", "psycopg", "weasyprint", "markupsafe"]
 

@@ -8,15 +8,12 @@ applications call this; the rules of what goes on a form live in :mod:`isoflow.p
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from isoflow.data.loaders import load_agency
 from isoflow.desk import Desk
-from isoflow.errors import IsoflowError
 from isoflow.indicators.formulas import Report
 from isoflow.model.agency import Agency
 from isoflow.model.definition import ProcessDefinition
@@ -25,7 +22,7 @@ from isoflow.paper.procedure_document import procedure_context
 from isoflow.paper.renderer import FormRenderer, trusted_markup
 from isoflow.paper.tracking_book import BookEntry, book_context
 
-__all__ = ["Document", "Format", "Printer", "procedures_in"]
+__all__ = ["Document", "Format", "Printer"]
 
 Format = Literal["html", "pdf"]
 
@@ -113,14 +110,4 @@ class Printer:
         name = f"report-{report.grouping}-{report.start:%Y%m%d}-{report.end:%Y%m%d}"
         # Under report/, not at the top: a top-level template would be listed as a dossier form.
         return self._render(name, "report/service-report", context, None, output)
-
-
-def procedures_in(paths: Sequence[str | os.PathLike[str]], code: str | None = None) -> list[ProcessDefinition]:
-    """The merged, valid procedures under ``paths`` (one with ``code`` if given)."""
-    from isoflow.workspace import load_runnable
-
-    found = [d for d in load_runnable(paths) if code is None or d.code == code]
-    if code is not None and not found:
-        raise IsoflowError(f"no procedure {code!r} under {', '.join(map(str, paths))}")
-    return found
 

@@ -6,120 +6,25 @@ command line and the pytest plugin call these functions; they hold no logic of t
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from isoflow.data.loaders import load_legal_basis
 from isoflow.desk import Desk
-from isoflow.errors import InvalidProcess, UsageError
-from isoflow.loading.loader import LoadResult, load_file
+from isoflow.errors import InvalidProcess, IsoflowError, UsageError
+from isoflow.loading.discovery import PATTERN, discover, discover_features, gc_paused, load_all
+from isoflow.loading.loader import LoadResult
 from isoflow.model.definition import ProcessDefinition
 from isoflow.running.compiler import compile_process
 from isoflow.running.engine import Engine
 from isoflow.validation.catalogue import EVERYTHING, Catalogue, Report, Selection, validate
-from isoflow.validation.rules._api import FormCatalogue
+from isoflow.validation.rules._api import (
+    FormCatalogue,  #: Files per worker below which starting another process costs more than it saves.
+)
 
-PATTERN = "*.xml"
-FEATURES = ".feature"
-#: Files per worker below which starting another process costs more than it saves.
 PARALLEL_THRESHOLD = 100
-
-
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Every process file under ``paths``: files as given, folders searched recursively.
-
-    Raises :class:`UsageError` for a path that does not exist or a folder with no
-    process files, so that a typo in CI never passes as "nothing to report".
-    """
-    found: list[Path] = []
-    given = 0
-    for raw in paths:
-        given += 1
-        path = Path(raw)
-        if path.is_dir():
-            files = _walk(path)
-            if not files and not _walk(path, FEATURES):
-                raise UsageError(f"{path}: no process files ({PATTERN}) or features (*{FEATURES}) in this folder")
-            found.extend(files)
-        elif path.is_file():
-            if path.suffix != FEATURES:
-                found.append(path)
-        elif path.exists():
-            raise UsageError(f"{path}: not a regular file (a device, FIFO or socket cannot be a process file)")
-        else:
-            raise UsageError(f"{path}: no such file or folder")
-    # One folder's walk lists each file once; only several paths can name a file twice
-    # (hashing a Path costs more than the walk's own work per file).
-    return list(dict.fromkeys(found)) if given > 1 else found
-
-
-def discover_features(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The Gherkin feature files under ``paths`` (``*.feature``), checked beside the processes."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(_walk(path, FEATURES))
-        elif path.suffix == FEATURES and path.is_file():
-            found.append(path)
-    return list(dict.fromkeys(found))
-
-
-def _walk(folder: Path, suffix: str = PATTERN.removeprefix("*")) -> list[Path]:
-    """``sorted(p for p in folder.rglob(PATTERN) if p.is_file())``, on ``os.scandir``: the same
-    files in the same order (by path components), without a ``stat`` and a ``Path`` per step
-    (pathlib spent a twentieth of a large catalogue's validation here)."""
-    found: list[tuple[tuple[str, ...], Path]] = []
-    pending: list[tuple[tuple[str, ...], Path]] = [((), folder)]
-    while pending:
-        parts, directory = pending.pop()
-        try:
-            with os.scandir(directory) as scan:
-                entries = list(scan)
-        except PermissionError:  # as rglob: an unreadable folder holds nothing
-            continue
-        child = getattr(directory, "_make_child_relpath", directory.joinpath)  # 4x faster, same Path
-        for entry in entries:
-            name = entry.name
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir and not entry.is_symlink():  # rglob does not follow linked folders
-                pending.append(((*parts, name), child(name)))
-            if name.endswith(suffix) and entry.is_file():
-                found.append(((*parts, name), child(name)))
-    found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
-
-
-def _load(path: Path) -> LoadResult | tuple[str, str]:
-    try:
-        return load_file(path)
-    except OSError as error:
-        return (str(path), error.strerror or str(error))
-
-
-def load_all(files: Sequence[Path]) -> list[LoadResult | tuple[str, str]]:
-    """Load files one after the other (unreadable ones as ``(path, reason)``)."""
-    return [_load(path) for path in files]
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Batch loading builds many small objects that all stay alive: the cyclic collector
-    would only walk them again and again (about a quarter of the time), so it waits."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[str | os.PathLike[str]] = (),
@@ -137,11 +42,17 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
     for folder in templates:
         if not Path(folder).is_dir():
             raise UsageError(f"{folder}: no such template folder")
-    forms = TemplateCatalogue(TemplateFolders(templates), load_legal_basis(regimes))
+    folders = TemplateFolders(templates)
+    dry_run = None
+    if folders.agency:  # Jinja is imported only to dry-run an agency's own templates (M002)
+        from isoflow.paper.renderer import DryRun
+
+        dry_run = DryRun(folders.agency)
+    forms = TemplateCatalogue(folders, load_legal_basis(regimes), dry_run)
     # The collector stays off until the definitions are gone again: re-enabling it while they
     # are alive would make it walk all of them once more (a third of the run, measured).
     features = discover_features(paths)
-    with _gc_paused():
+    with gc_paused():
         if not features:
             return _check(paths, catalogue_paths, selection, jobs, forms)[0]
         # The features need the definitions themselves: one process checks them all.
@@ -230,3 +141,11 @@ def _cpus() -> int:
     from isoflow.validation.parallel import cpu_count
 
     return cpu_count()
+
+
+def procedures_in(paths: Sequence[str | os.PathLike[str]], code: str | None = None) -> list[ProcessDefinition]:
+    """The merged, valid procedures under ``paths`` (one with ``code`` if given)."""
+    found = [d for d in load_runnable(paths) if code is None or d.code == code]
+    if code is not None and not found:
+        raise IsoflowError(f"no procedure {code!r} under {', '.join(map(str, paths))}")
+    return found

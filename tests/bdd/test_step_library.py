@@ -11,17 +11,35 @@ from pathlib import Path
 
 import pytest
 
-import isoflow.bdd.steps  # noqa: F401  (registers the sentences)
-from isoflow.bdd.parsing import NfcParse, parse_instant
-from isoflow.bdd.registry import SENTENCES, Sentence, steps_markdown
+import isoflow.bdd.steps as step_functions
+from isoflow.bdd.parsing import NfcParse
 from isoflow.bdd.world import table_values, visible_text
+from isoflow.validation.sentences import SENTENCES, STEPS, Sentence, steps_markdown
+from isoflow.validation.step_values import parse_instant
 
 ROOT = Path(__file__).resolve().parents[2]
 STEP_LINE = re.compile(r"^\s*(Biết|Cho|Khi|Thì|Và|Nhưng|Given|When|Then|And|But|\*)\s+(.*\S)\s*$")
 
 
 def _matching(text: str, kind: str | None = None) -> list[Sentence]:
-    return [s for s in SENTENCES if (kind is None or s.kind == kind) and s.parser.is_matching(text)]
+    return [s for s in SENTENCES if (kind is None or s.kind == kind) and s.matcher.values(text) is not None]
+
+
+def test_every_step_of_the_table_has_its_function_and_no_function_lacks_a_step() -> None:
+    functions = {name for name, value in vars(step_functions).items()
+                 if callable(value) and getattr(value, "__module__", "") == step_functions.__name__
+                 and not isinstance(value, type)}
+    assert {step.id for step in STEPS} == functions
+
+
+@pytest.mark.parametrize("sentence", SENTENCES, ids=lambda s: f"{s.lang}:{s.pattern}")
+def test_pytest_bdd_reads_a_sentence_as_the_feature_checks_do(sentence: Sentence) -> None:
+    """The step library's parser (pytest-bdd) and ``isoflow validate``'s matcher are two faces of
+    one table: the same example gives the same values, decomposed or not."""
+    for text in (sentence.example, unicodedata.normalize("NFD", sentence.example)):
+        parser = NfcParse(sentence.pattern)
+        assert parser.is_matching(text)
+        assert parser.parse_arguments(text) == sentence.matcher.values(text)
 
 
 def test_every_step_is_registered_in_both_languages() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from isoflow.printer import procedures_in
+from isoflow.workspace import procedures_in
 from tests.forms.conftest import ROOT, Office
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")

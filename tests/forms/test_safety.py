@@ -25,7 +25,7 @@ from isoflow.data.loaders import load_agency, load_legal_basis
 from isoflow.paper import renderer as forms
 from isoflow.paper.renderer import FormError, FormRenderer, Limits, TemplateLimitExceeded, TemplateNotFound
 from isoflow.paper.samples import sample_form_context
-from isoflow.printer import procedures_in
+from isoflow.workspace import procedures_in
 from tests.forms.conftest import HOSTILE, ROOT, Office
 
 CONTEXT = {"header": {"form_set_id": "tt03-2025"}, "dossier": {"code": "X-1", "applicant": {"name": HOSTILE}}}

@@ -10,11 +10,11 @@ import pytest
 from isoflow.data.loaders import load_agency, load_legal_basis
 from isoflow.loading.loader import load_file
 from isoflow.model.definition import ProcessDefinition
-from isoflow.paper.renderer import FormRenderer
+from isoflow.paper.renderer import DryRun, FormRenderer
 from isoflow.paper.samples import sample_form_context
 from isoflow.paper.templates import SUFFIX, TemplateCatalogue, TemplateFolders, shipped_templates
-from isoflow.printer import procedures_in
 from isoflow.running.regimes import FormSet
+from isoflow.workspace import procedures_in
 from tests.forms.conftest import ROOT
 
 LEGAL = load_legal_basis()
@@ -57,7 +57,8 @@ def test_one_catalogue_answers_each_day_and_process_as_a_fresh_one_would() -> No
     fixtures = ROOT / "tests" / "rules" / "fixtures" / "m002_template_fails"
 
     def fresh() -> TemplateCatalogue:
-        return TemplateCatalogue(TemplateFolders([fixtures / "templates"]), LEGAL)
+        folders = TemplateFolders([fixtures / "templates"])
+        return TemplateCatalogue(folders, LEGAL, DryRun(folders.agency))
 
     shared = fresh()
     days = [None, date(2025, 1, 1), date(2025, 9, 14), date(2025, 9, 15), None, date(2025, 1, 1), date(2030, 1, 1)]

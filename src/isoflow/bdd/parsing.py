@@ -1,75 +1,18 @@
-"""Step sentences: the values they carry, matched in Unicode NFC.
+"""pytest-bdd's sentence parser, with isoflow's value types and matching in Unicode NFC.
 
-Vietnamese typed on some keyboards arrives decomposed (NFD): it looks the same, but a
-pattern in NFC never matches it and pytest-bdd then says only "step definition not found".
-Patterns and sentences are both normalised before matching.  Every placeholder has a type
-whose pattern cannot run past a closing quote, so two steps that differ only after a quoted
-value (``thực hiện "x"`` and ``thực hiện "x" với ý kiến "y"``) never match the same sentence.
+The types and the NFC rule are :mod:`isoflow.validation.step_values`' (shared with the
+feature checks); this is only their pytest-bdd face.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable
-from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from pytest_bdd import parsers
 
-_INSTANT = r"\d{1,2}:\d{2}(?: ngày)? \d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}"
-#: An instant as Vietnamese is written: ``09:30 ngày 16/02/2026`` (``ngày`` optional).
-VI_INSTANT = re.compile(r"(\d{1,2}):(\d{2})(?: ngày)? (\d{1,2})/(\d{1,2})/(\d{4})")
+from isoflow.validation.step_values import TYPES, nfc
 
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def parse_instant(text: str) -> datetime:
-    """``09:30 ngày 16/02/2026``, ``09:30 16/02/2026`` or ``2026-02-16 09:30``."""
-    match = VI_INSTANT.fullmatch(text.strip())
-    if match:
-        hour, minute, day, month, year = (int(g) for g in match.groups())
-        return datetime(year, month, day, hour, minute)
-    return datetime.fromisoformat(text.strip())
-
-
-def show_instant(moment: datetime | None, lang: str) -> str:
-    """An instant as a feature would write it, in the step's language."""
-    if moment is None:
-        return "(không có)" if lang == "vi" else "(none)"
-    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}" if lang == "vi" else f"{moment:%Y-%m-%d %H:%M}"
-
-
-def _typed(pattern: str, convert: Callable[[str], Any]) -> Callable[[str], Any]:
-    """A ``parse`` type: a converter carrying the pattern it matches (as ``parse.with_pattern``)."""
-    convert.pattern = pattern  # type: ignore[attr-defined]
-    return convert
-
-
-class InvalidInstant(str):
-    """An instant a sentence spells that is no date (``31/02/2026``, ``25:00``): the step is still
-    found, and the world says what is wrong in the step's language instead of "step not found"."""
-
-
-def _instant(text: str) -> datetime | InvalidInstant:
-    try:
-        return parse_instant(text)
-    except ValueError:
-        return InvalidInstant(text)
-
-
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(",", "."))  # Vietnamese writes 1,5 for one and a half
-
-
-TYPES: dict[str, Callable[[str], Any]] = {
-    "Instant": _typed(_INSTANT, _instant),
-    "Number": _typed(r"\d+(?:[.,]\d+)?", _number),
-    "Text": _typed(r'[^"]*', lambda text: text),
-}
+__all__ = ["NfcParse"]
 
 
 class NfcParse(parsers.parse):

@@ -1,4 +1,5 @@
-"""The step sentences, each in Vietnamese and English, over one scenario's :class:`World`.
+"""The steps, one function each, over one scenario's :class:`World`; their sentences (Vietnamese
+and English) are the table :data:`isoflow.validation.sentences.STEPS`, by function name.
 
 A step only reads its sentence and calls the world; the world decides and explains.  Times
 are written ``09:30 ngày 16/02/2026`` (or ``2026-02-16 09:30``), amounts of working time as
@@ -19,31 +20,22 @@ Table = Sequence[Sequence[str]] | None
 # -- Given -------------------------------------------------------------------------------
 
 
-@bilingual("given", doc="The procedure (its code) that the scenario's dossiers follow.",
-           vi=('quy trình "{code:Text}" đang có hiệu lực', 'quy trình "QT-CT-01" đang có hiệu lực'),
-           en=('the procedure "{code:Text}" is in force', 'the procedure "QT-CT-01" is in force'))
+@bilingual
 def procedure_in_force(isoflow_world: World, code: str, lang: str) -> None:
     isoflow_world.in_force(code, lang)
 
 
-@bilingual("given", doc="Sets the simulated clock.",
-           vi=("bây giờ là {at:Instant}", "bây giờ là 08:00 ngày 16/02/2026"),
-           en=("it is {at:Instant}", "it is 2026-02-16 08:00"))
+@bilingual
 def it_is(isoflow_world: World, at: datetime, lang: str) -> None:
     isoflow_world.set_clock(at, lang)
 
 
-@bilingual("given", doc="A person (a login) and a role of the procedure they act in; given twice, they hold both "
-                        "(and act in whichever the action permits).",
-           vi=('"{actor:Text}" giữ vai trò "{role:Text}"', '"le.an" giữ vai trò "cong-chuc-mot-cua"'),
-           en=('"{actor:Text}" has the role "{role:Text}"', '"le.an" has the role "cong-chuc-mot-cua"'))
+@bilingual
 def person_has_role(isoflow_world: World, actor: str, role: str, lang: str) -> None:
     isoflow_world.hold(actor, role, lang)
 
 
-@bilingual("given", doc="The applicant's full name, printed on the forms.",
-           vi=('người nộp hồ sơ là "{name:Text}"', 'người nộp hồ sơ là "Trần Thị Bình"'),
-           en=('the applicant is "{name:Text}"', 'the applicant is "Trần Thị Bình"'))
+@bilingual
 def applicant_is(isoflow_world: World, name: str, lang: str) -> None:
     isoflow_world.applicant["ho_ten"] = name
 
@@ -51,61 +43,38 @@ def applicant_is(isoflow_world: World, name: str, lang: str) -> None:
 # -- When --------------------------------------------------------------------------------
 
 
-@bilingual("when", table=True,
-           doc="The one-stop desk receives a dossier (channel: trực tiếp / trực tuyến / bưu chính, or in person / "
-               "online / post); the table gives field values and the applicant's ho_ten, dia_chi, dien_thoai.",
-           vi=('hồ sơ được tiếp nhận lúc {at:Instant} qua kênh "{channel:Text}"',
-               'hồ sơ được tiếp nhận lúc 09:00 ngày 16/02/2026 qua kênh "trực tiếp"'),
-           en=('a dossier is received at {at:Instant} through "{channel:Text}"',
-               'a dossier is received at 2026-02-16 09:00 through "online"'))
+@bilingual
 def dossier_received(isoflow_world: World, at: datetime, channel: str, lang: str, datatable: Table = None) -> None:
     isoflow_world.receive(at, channel, datatable, lang)
 
 
-@bilingual("when", table=True, doc="A person takes an action, now, entering the table's field values "
-                                  "(instants as 17:00 ngày 09/03/2026).",
-           vi=('"{actor:Text}" thực hiện "{action:Text}"', '"le.an" thực hiện "kiem_tra"'),
-           en=('"{actor:Text}" takes the action "{action:Text}"', '"le.an" takes the action "kiem_tra"'))
+@bilingual
 def takes_action(isoflow_world: World, actor: str, action: str, lang: str, datatable: Table = None) -> None:
     isoflow_world.act(actor, action, datatable, lang)
 
 
-@bilingual("when", table=True, doc="The same, with a comment written into the audit trail.",
-           vi=('"{actor:Text}" thực hiện "{action:Text}" với ý kiến "{comment:Text}"',
-               '"pham.chi" thực hiện "tra_lai" với ý kiến "Bổ sung văn bản xác minh"'),
-           en=('"{actor:Text}" takes the action "{action:Text}" commenting "{comment:Text}"',
-               '"pham.chi" takes the action "tra_lai" commenting "Verify the address"'))
+@bilingual
 def takes_action_with_comment(isoflow_world: World, actor: str, action: str, comment: str, lang: str,
                               datatable: Table = None) -> None:
     isoflow_world.act(actor, action, datatable, lang, comment=comment)
 
 
-@bilingual("when", table=True,
-           doc="A person tries an action that may be refused; a 'the action is refused' step must follow.",
-           vi=('"{actor:Text}" thử thực hiện "{action:Text}"', '"tran.binh" thử thực hiện "ky"'),
-           en=('"{actor:Text}" tries to take the action "{action:Text}"',
-               '"tran.binh" tries to take the action "ky"'))
+@bilingual
 def tries_action(isoflow_world: World, actor: str, action: str, lang: str, datatable: Table = None) -> None:
     isoflow_world.act(actor, action, datatable, lang, attempt=True)
 
 
-@bilingual("when", doc="Working hours pass on the agency's calendar (nights, weekends and holidays skipped).",
-           vi=("{amount:Number} giờ làm việc trôi qua", "2 giờ làm việc trôi qua"),
-           en=("{amount:Number} working hours pass", "2 working hours pass"))
+@bilingual
 def working_hours_pass(isoflow_world: World, amount: Decimal, lang: str) -> None:
     isoflow_world.pass_time(amount, "h", lang)
 
 
-@bilingual("when", doc="Working days pass on the agency's calendar (1,5 is a day and a half).",
-           vi=("{amount:Number} ngày làm việc trôi qua", "3 ngày làm việc trôi qua"),
-           en=("{amount:Number} working days pass", "3 working days pass"))
+@bilingual
 def working_days_pass(isoflow_world: World, amount: Decimal, lang: str) -> None:
     isoflow_world.pass_time(amount, "d", lang)
 
 
-@bilingual("when", doc="The clock moves forward to an instant.",
-           vi=("đồng hồ chuyển đến {at:Instant}", "đồng hồ chuyển đến 16:30 ngày 23/02/2026"),
-           en=("the clock moves to {at:Instant}", "the clock moves to 2026-02-23 16:30"))
+@bilingual
 def clock_moves(isoflow_world: World, at: datetime, lang: str) -> None:
     isoflow_world.set_clock(at, lang, forward_only=True)
 
@@ -113,91 +82,61 @@ def clock_moves(isoflow_world: World, at: datetime, lang: str) -> None:
 # -- Then --------------------------------------------------------------------------------
 
 
-@bilingual("then", doc="The dossier's current step (a state id of the procedure).",
-           vi=('hồ sơ ở bước "{state:Text}"', 'hồ sơ ở bước "tham_dinh"'),
-           en=('the dossier is at step "{state:Text}"', 'the dossier is at step "tham_dinh"'))
+@bilingual
 def dossier_at_step(isoflow_world: World, state: str, lang: str) -> None:
     isoflow_world.expect_state(state, lang)
 
 
-@bilingual("then", doc="How the dossier ended: đã giải quyết / từ chối / rút hồ sơ / dừng giải quyết "
-                       "(granted / refused / withdrawn / stopped).",
-           vi=('hồ sơ kết thúc với kết quả "{outcome:Text}"', 'hồ sơ kết thúc với kết quả "từ chối"'),
-           en=('the dossier is closed as "{outcome:Text}"', 'the dossier is closed as "refused"'))
+@bilingual
 def dossier_closed_as(isoflow_world: World, outcome: str, lang: str) -> None:
     isoflow_world.expect_outcome(outcome, lang)
 
 
-@bilingual("then", doc="The appointment (hẹn trả kết quả): the legal due time of the dossier.",
-           vi=("hạn trả kết quả là {at:Instant}", "hạn trả kết quả là 17:00 ngày 23/02/2026"),
-           en=("the appointment is {at:Instant}", "the appointment is 2026-02-23 17:00"))
+@bilingual
 def appointment_is(isoflow_world: World, at: datetime, lang: str) -> None:
     isoflow_world.expect_due(at, lang)
 
 
-@bilingual("then", doc="When the current step is due (its time budget from when it was entered).",
-           vi=("hạn của bước hiện tại là {at:Instant}", "hạn của bước hiện tại là 11:00 ngày 16/02/2026"),
-           en=("the current step is due at {at:Instant}", "the current step is due at 2026-02-16 11:00"))
+@bilingual
 def step_due_is(isoflow_world: World, at: datetime, lang: str) -> None:
     isoflow_world.expect_step_due(at, lang)
 
 
-@bilingual("then", doc="The dossier was resolved early / on time / late (sớm hạn / đúng hạn / quá hạn), to the minute, "
-                       "against the appointment in force (after an apology letter, the new one; the quarterly "
-                       "report judges against the first).",
-           vi=('hồ sơ được giải quyết "{result:Text}"', 'hồ sơ được giải quyết "đúng hạn"'),
-           en=('the dossier was resolved "{result:Text}"', 'the dossier was resolved "on time"'))
+@bilingual
 def dossier_resolved(isoflow_world: World, result: str, lang: str) -> None:
     isoflow_world.expect_result(result, lang)
 
 
-@bilingual("then", doc="A step was finished early / on time / late against its time budget.",
-           vi=('bước "{state:Text}" hoàn thành "{result:Text}"', 'bước "tham_dinh" hoàn thành "quá hạn"'),
-           en=('the step "{state:Text}" was finished "{result:Text}"', 'the step "tham_dinh" was finished "late"'))
+@bilingual
 def step_finished(isoflow_world: World, state: str, result: str, lang: str) -> None:
     isoflow_world.expect_step_result(state, result, lang)
 
 
-@bilingual("then", doc="A field of the dossier holds a value (booleans: có / không, or true / false).",
-           vi=('trường "{field:Text}" là "{value:Text}"', 'trường "phi" là "4000"'),
-           en=('the field "{field:Text}" is "{value:Text}"', 'the field "phi" is "4000"'))
+@bilingual
 def field_is(isoflow_world: World, field: str, value: str, lang: str) -> None:
     isoflow_world.expect_field(field, value, lang)
 
 
-@bilingual("then", doc="An action issued the form (a form id of the procedure, or receipt / supplement / refusal / "
-                       "apology / stop / control).",
-           vi=('phiếu "{form:Text}" được cấp', 'phiếu "giay-tiep-nhan" được cấp'),
-           en=('the form "{form:Text}" is issued', 'the form "receipt" is issued'))
+@bilingual
 def form_issued(isoflow_world: World, form: str, lang: str) -> None:
     isoflow_world.expect_form(form, lang)
 
 
-@bilingual("then", doc="The issued form, rendered as the clerk would print it, contains the text.",
-           vi=('phiếu "{form:Text}" có nội dung "{text:Text}"', 'phiếu "phieu-bo-sung" có nội dung "Điều lệ công ty"'),
-           en=('the form "{form:Text}" contains "{text:Text}"', 'the form "supplement" contains "Articles"'))
+@bilingual
 def form_contains(isoflow_world: World, form: str, text: str, lang: str) -> None:
     isoflow_world.expect_form_text(form, text, lang)
 
 
-@bilingual("then", doc="The attempted action was refused, for a reason: vai trò, điều kiện, sai bước, thiếu dữ liệu, "
-                       "dữ liệu không hợp lệ, tự phê duyệt, gia hạn muộn, gia hạn lần hai, đã đóng, thời gian, "
-                       "không có thao tác (or the engine's word: role, guard, wrong-state ...).",
-           vi=('thao tác bị từ chối vì "{reason:Text}"', 'thao tác bị từ chối vì "vai trò"'),
-           en=('the action is refused because "{reason:Text}"', 'the action is refused because "role"'))
+@bilingual
 def action_refused(isoflow_world: World, reason: str, lang: str) -> None:
     isoflow_world.expect_refused(reason, lang)
 
 
-@bilingual("then", doc="The desk's overdue list (the current step or the dossier past due) now holds the dossier.",
-           vi=("danh sách quá hạn có hồ sơ này", "danh sách quá hạn có hồ sơ này"),
-           en=("the overdue list contains the dossier", "the overdue list contains the dossier"))
+@bilingual
 def overdue_has(isoflow_world: World, lang: str) -> None:
     isoflow_world.expect_overdue(True, lang)
 
 
-@bilingual("then", doc="The overdue list does not hold the dossier.",
-           vi=("danh sách quá hạn không có hồ sơ này", "danh sách quá hạn không có hồ sơ này"),
-           en=("the overdue list does not contain the dossier", "the overdue list does not contain the dossier"))
+@bilingual
 def overdue_has_not(isoflow_world: World, lang: str) -> None:
     isoflow_world.expect_overdue(False, lang)

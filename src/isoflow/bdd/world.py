@@ -16,12 +16,12 @@ from decimal import Decimal
 from html import unescape
 from typing import Any
 
-from isoflow.bdd.parsing import VI_INSTANT, InvalidInstant, parse_instant, show_instant
 from isoflow.desk import Desk
 from isoflow.errors import ActionNotAllowed, FormNotApplicable, ProcessNotFound, SpecFailure
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.dossier import Channel, Dossier, Event
 from isoflow.paper.form_data import issuing_event
+from isoflow.validation.step_values import VI_INSTANT, InvalidInstant, parse_instant, show_instant
 
 Lang = str  # "vi" or "en"
 

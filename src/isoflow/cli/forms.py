@@ -18,7 +18,7 @@ import click
 
 from isoflow.cli.dossier import desk_of, dossier, guarded
 from isoflow.errors import IsoflowError
-from isoflow.paper.form_data import DOSSIER_FORMS
+from isoflow.model.definition import DOSSIER_FORMS
 
 if TYPE_CHECKING:
     from isoflow.printer import Format, Printer
@@ -106,7 +106,7 @@ def render_book(ctx: click.Context, start: Any, end: Any, unit: str | None, outp
 
 
 def _definition(path: str, code: str | None) -> Any:
-    from isoflow.printer import procedures_in
+    from isoflow.workspace import procedures_in
 
     found = procedures_in([path], code)
     file = Path(path).resolve()

@@ -166,8 +166,7 @@ def schema(show_path: bool, reference: bool) -> None:
 @click.option("--lang", type=click.Choice(["vi", "en", "all"]), default="all", show_default=True)
 def steps(output_format: str, lang: str) -> None:
     """List the Gherkin steps of isoflow's pytest plugin (for writing features)."""
-    import isoflow.bdd.steps  # noqa: F401  (registers the sentences)
-    from isoflow.bdd.registry import KEYWORDS, SENTENCES, steps_markdown
+    from isoflow.validation.sentences import KEYWORDS, SENTENCES, steps_markdown
 
     chosen = [s for s in SENTENCES if lang in ("all", s.lang)]
     if output_format == "markdown":

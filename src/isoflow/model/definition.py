@@ -41,6 +41,9 @@ NATIONAL_STATUS = {
     9: "Đã xử lý xong",
     10: "Đã trả kết quả",
 }
+#: The standard one-stop forms an action may issue (``issue="receipt"``); ``book`` (over a
+#: period) and ``procedure`` (the quy trình) are not a dossier's, and are built apart.
+DOSSIER_FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 
 
 #: One character of an attribute value as the parser delivers it comes from one of these in

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from isoflow.model.definition import Action, Duration, ProcessDefinition, State
-from isoflow.paper.flowchart_labels import EDGE_FONT, segments, text_width, wrap
+from isoflow.paper.flowchart_geometry import EDGE_FONT, segments, text_width, wrap
 from isoflow.paper.flowchart_layout import Box, Link, Placed, Route, layout
 
 FONT = "Times New Roman, Liberation Serif, Tinos, serif"

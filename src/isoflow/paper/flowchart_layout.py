@@ -9,9 +9,9 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from isoflow.paper.flowchart_labels import EDGE_FONT, Point, Rect, label_boxes, text_width, wrap
+from isoflow.paper.flowchart_geometry import EDGE_FONT, Edge, Node, Point, Rect, label_boxes, text_width, wrap
 
 _GAP_X, _GAP_Y = 26.0, 72.0
 
@@ -79,38 +79,6 @@ def layout(boxes: Sequence[Box], links: Sequence[Link]) -> Layout:
 
 
 # --- layers and order ---------------------------------------------------------------------------
-
-@dataclass
-class _Node:
-    """A box (a state) or a dummy (a point a long edge passes through) in one layer."""
-
-    layer: int
-    width: float
-    height: float = 0.0
-    real: bool = False  # a box, not a dummy
-    left: float = 0.0  # room kept on the left for self-loops
-    right: float = 0.0  # room kept on the right for back edges
-    x: float = 0.0
-    y: float = 0.0
-
-
-@dataclass
-class _Edge:
-    """One link as drawn: the dummies it passes, its wrapped label, its route."""
-
-    source: int
-    target: int
-    chain: list[int]  # dummies, from source to target
-    label: list[str]
-    loop: int = -1  # for a self-loop, how many loops of its box come before it
-    route: list[Point] = field(default_factory=list)
-    spine: bool = False
-
-    def after(self, k: int) -> int:
-        """The next box or dummy along the edge from its end ``k``, to order the ports."""
-        path = [self.source, *self.chain, self.target]
-        return path[1] if k == self.source else path[-2]
-
 
 def _bfs(starts: Sequence[int], succ: Sequence[Sequence[int]]) -> dict[int, int]:
     dist = dict.fromkeys(starts, 0)
@@ -200,7 +168,7 @@ def _pack(desired: list[float], weights: list[float], seps: list[float]) -> list
     return [p + o for p, o in zip(flat, offsets, strict=True)]
 
 
-def _place(nodes: list[_Node], rows: list[list[int]], up: list[list[int]], down: list[list[int]],
+def _place(nodes: list[Node], rows: list[list[int]], up: list[list[int]], down: list[list[int]],
            spine: set[int]) -> None:
     """Each box over the mean of its neighbours, the main path weighing most so it runs straight."""
     def seps(row: list[int]) -> list[float]:
@@ -245,23 +213,23 @@ def _spine(n: int, starts: list[int], pairs: list[tuple[int, int]], boxes: Seque
     return path
 
 
-def _arrange(boxes: Sequence[Box], links: Sequence[Link]) -> tuple[list[_Node], list[_Edge], list[tuple[float, float]]]:
+def _arrange(boxes: Sequence[Box], links: Sequence[Link]) -> tuple[list[Node], list[Edge], list[tuple[float, float]]]:
     """Layers, dummies for long edges, crossing reduction, then coordinates."""
     starts = [i for i, b in enumerate(boxes) if b.initial]
     if not starts:
         raise ValueError("no initial box, so the layout has nowhere to start")
     pairs = [(link.source, link.target) for link in links]
     layer = _layers(len(boxes), starts, pairs)
-    nodes = [_Node(layer[i], b.width, b.height, real=True) for i, b in enumerate(boxes)]
-    edges: list[_Edge] = []
+    nodes = [Node(layer[i], b.width, b.height, real=True) for i, b in enumerate(boxes)]
+    edges: list[Edge] = []
     loops: dict[int, int] = {}
     for link in links:
         u, v = link.source, link.target
         step = 1 if layer[v] >= layer[u] else -1
         chain = list(range(len(nodes), len(nodes) + max(abs(layer[v] - layer[u]) - 1, 0)))
-        nodes += [_Node(layer[u] + step * (i + 1), 8.0) for i in range(len(chain))]
+        nodes += [Node(layer[u] + step * (i + 1), 8.0) for i in range(len(chain))]
         label = wrap(link.text, EDGE_FONT, 96.0 if u == v else 140.0)  # a loop's label sits beside its box: narrower
-        edges.append(_Edge(u, v, chain, label, loops.get(u, 0) if u == v else -1))
+        edges.append(Edge(u, v, chain, label, loops.get(u, 0) if u == v else -1))
         loops[u] = loops.get(u, 0) + (u == v)
     up: list[list[int]] = [[] for _ in nodes]
     down: list[list[int]] = [[] for _ in nodes]
@@ -300,7 +268,7 @@ def _arrange(boxes: Sequence[Box], links: Sequence[Link]) -> tuple[list[_Node], 
     return nodes, edges, bands
 
 
-def _reserve(nodes: list[_Node], edges: list[_Edge]) -> None:
+def _reserve(nodes: list[Node], edges: list[Edge]) -> None:
     """Room beside a box: back edges climb on its right, their labels beside them; self-loops
     hang on its left."""
     for k, node in enumerate(nodes):
@@ -314,7 +282,7 @@ def _reserve(nodes: list[_Node], edges: list[_Edge]) -> None:
 
 # --- routes ----------------------------------------------------------------------------------
 
-def _routes(nodes: list[_Node], edges: list[_Edge], bands: list[tuple[float, float]]) -> None:
+def _routes(nodes: list[Node], edges: list[Edge], bands: list[tuple[float, float]]) -> None:
     """Polylines through the gaps between layers: forward edges leave a box's bottom and enter
     the next one's top; back edges leave and enter on the right and climb in their own channel."""
     ends: dict[tuple[str, int], list[int]] = {}

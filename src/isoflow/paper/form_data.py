@@ -16,7 +16,7 @@ from typing import Any
 
 from isoflow.errors import FormNotApplicable
 from isoflow.model.agency import Agency
-from isoflow.model.definition import NATIONAL_STATUS, Component, Procedure, ProcessDefinition
+from isoflow.model.definition import DOSSIER_FORMS, NATIONAL_STATUS, Component, Procedure, ProcessDefinition
 from isoflow.model.dossier import Dossier, Event
 from isoflow.model.vn_format import (
     BLANK,
@@ -32,9 +32,6 @@ from isoflow.model.vn_format import (
 )
 from isoflow.running.regimes import FormSet
 
-#: The forms a dossier can have; ``book`` (over a period) and ``procedure`` (the quy trình)
-#: are built by their own functions.
-DOSSIER_FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 #: Forms the agency issues as its own outgoing documents: numbered from its register, not here.
 OUTGOING = ("apology", "stop")
 #: Conventional applicant keys, Vietnamese first (what the desk and the portal send).

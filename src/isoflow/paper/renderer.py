@@ -28,11 +28,16 @@ import jinja2
 import markupsafe
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from isoflow.data.loaders import load_agency
 from isoflow.errors import FormError, TemplateLimitExceeded, TemplateNotFound
+from isoflow.model.agency import Agency
+from isoflow.model.definition import ProcessDefinition
+from isoflow.paper.samples import sample_form_context
 from isoflow.paper.templates import TemplateFolders
+from isoflow.running.regimes import FormSet
 
 # FolderFetcher (a weasyprint.urls.URLFetcher) is made on first use: see __getattr__ below.
-__all__ = ["RESOURCE_TYPES", "ConfinedLoader", "FormError", "FormRenderer", "Limits", "TemplateLimitExceeded",
+__all__ = ["RESOURCE_TYPES", "ConfinedLoader", "DryRun", "FormError", "FormRenderer", "Limits", "TemplateLimitExceeded",
            "TemplateNotFound", "read_resource", "trusted_markup"]
 
 MiB = 2**20
@@ -58,6 +63,26 @@ class Limits:
     html_bytes: int = 2 * MiB
     pdf_seconds: float = 30.0
     pdf_memory_bytes: int = 1024 * MiB
+
+
+class DryRun:
+    """Render an agency's template on an invented dossier of a procedure (rule M002): why it
+    fails, or ``None``.  Made by the composition root only when an agency folder is given, so
+    that ``isoflow validate`` never imports Jinja for isoflow's own templates."""
+
+    def __init__(self, agency_folders: Sequence[Path], agency: Agency | None = None) -> None:
+        self._renderer = FormRenderer(agency_folders)
+        self._agency = agency
+
+    def __call__(self, name: str, form_set: FormSet, process: ProcessDefinition) -> str | None:
+        if self._agency is None:
+            self._agency = load_agency()
+        context = sample_form_context(name, process, self._agency, form_set)
+        try:
+            self._renderer.render_html(name, context, form_set.id)
+        except FormError as error:
+            return str(error)
+        return None
 
 
 def trusted_markup(html: str) -> Any:

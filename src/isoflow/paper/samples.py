@@ -13,10 +13,10 @@ from typing import Any
 
 from isoflow.errors import FormNotApplicable
 from isoflow.model.agency import Agency
-from isoflow.model.definition import ProcessDefinition
+from isoflow.model.definition import DOSSIER_FORMS, ProcessDefinition
 from isoflow.model.dossier import Clock, Dossier, Event, StepClock
 from isoflow.model.vn_format import vn_datetime
-from isoflow.paper.form_data import DOSSIER_FORMS, form_context
+from isoflow.paper.form_data import form_context
 from isoflow.running.regimes import FormSet
 
 _SAMPLES: dict[str, Any] = {"bool": True, "int": 1, "decimal": "1.5", "date": "2026-01-05",

@@ -8,18 +8,20 @@ agency folder asks for a dry render.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from isoflow.errors import FormError, TemplateNotFound
+from isoflow.errors import TemplateNotFound
 from isoflow.running.regimes import LegalBasis
 
 if TYPE_CHECKING:
-    from isoflow.model.agency import Agency
     from isoflow.model.definition import ProcessDefinition
-    from isoflow.paper.renderer import FormRenderer
+    from isoflow.running.regimes import FormSet
+
+#: Renders an agency template on an invented dossier: why it fails, or ``None`` (rule M002).
+DryRun = Callable[["str", "FormSet", "ProcessDefinition"], "str | None"]
 
 SUFFIX = ".html.j2"
 
@@ -90,11 +92,10 @@ class TemplateCatalogue:
     They are cached per template, form set and the procedure's declared fields.
     """
 
-    def __init__(self, folders: TemplateFolders, legal: LegalBasis, agency: Agency | None = None) -> None:
+    def __init__(self, folders: TemplateFolders, legal: LegalBasis, dry_run: DryRun | None = None) -> None:
         self.templates = folders
         self.legal = legal
-        self._agency = agency
-        self._renderer: FormRenderer | None = None
+        self._dry_run = dry_run
         self._dry: dict[tuple[object, ...], str | None] = {}
         self._located: dict[tuple[str, str], str | None] = {}
         self._agency_found: dict[tuple[str, str], tuple[Path, str] | None] = {}
@@ -132,24 +133,12 @@ class TemplateCatalogue:
         return sorted(self.templates.names(form_set) | set(self.legal.form_set(form_set).forms))
 
     def dry_run(self, name: str, form_set: str, process: ProcessDefinition) -> str | None:
-        """Why the agency's template fails on an invented dossier of ``process``, or ``None``."""
+        """Why the agency's template fails on an invented dossier of ``process``, or ``None``
+        (also when no dry run was given: :class:`isoflow.paper.renderer.DryRun` makes one)."""
         found = self._agency_template(name, form_set)
         if found is None:
             return None
         key = (name, form_set, tuple(f.id for f in process.fields))
         if key not in self._dry:
-            from isoflow.data.loaders import load_agency
-            from isoflow.paper.renderer import FormRenderer
-            from isoflow.paper.samples import sample_form_context
-
-            if self._renderer is None:
-                self._renderer = FormRenderer(self.templates.agency)
-                self._agency = self._agency or load_agency()
-            assert self._agency is not None
-            context = sample_form_context(name, process, self._agency, self.legal.form_set(form_set))
-            try:
-                self._renderer.render_html(name, context, form_set)
-                self._dry[key] = None
-            except FormError as error:
-                self._dry[key] = str(error)
+            self._dry[key] = self._dry_run(name, self.legal.form_set(form_set), process) if self._dry_run else None
         return self._dry[key]

@@ -10,7 +10,6 @@ project's own and are left alone.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -19,16 +18,16 @@ from typing import Any
 from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 
-from isoflow.model.definition import Location, ProcessDefinition
+from isoflow.model.definition import DOSSIER_FORMS, Location, ProcessDefinition
 from isoflow.model.expressions import suggest
 from isoflow.model.findings import Finding
-from isoflow.paper.form_data import DOSSIER_FORMS
 from isoflow.validation.catalogue import Catalogue, Selection
 from isoflow.validation.rules import b001_feature_not_nfc as b001
 from isoflow.validation.rules import b002_unknown_procedure as b002
 from isoflow.validation.rules import b003_unknown_action as b003
 from isoflow.validation.rules import b004_unknown_name as b004
 from isoflow.validation.rules import b005_feature_syntax as b005
+from isoflow.validation.sentences import SENTENCES
 
 SUFFIX = ".feature"
 
@@ -115,12 +114,11 @@ def _check_children(name: str, children: Sequence[Mapping[str, Any]], inherited:
 
 def _check_steps(name: str, steps: Sequence[Mapping[str, Any]], procedure: str | None,
                  procedures: Mapping[str, ProcessDefinition]) -> tuple[list[Finding], str | None]:
-    parsers = _sentence_parsers()
     findings: list[Finding] = []
     for step in steps:
         text = unicodedata.normalize("NFC", step.get("text", ""))
         where = Location(name, step["location"]["line"], step["location"]["column"] + len(step.get("keyword", "")))
-        values = next((p.parse_arguments(text) for p in parsers if p.is_matching(text)), None)
+        values = next((v for s in SENTENCES if (v := s.matcher.values(text)) is not None), None)
         if not values:  # a step of the project's own
             continue
         if "<" in str(values.get("code", "")):  # an outline's procedure: known only per example row
@@ -164,12 +162,3 @@ def _check_values(where: Location, values: Mapping[str, object], definition: Pro
         close = suggest(str(value), ids)
         yield module.rule.at(where, f"procedure {definition.code} has no {what} {str(value)!r}",
                              hint=f"did you mean {close!r}?" if close else f"{what}s: {', '.join(dict.fromkeys(ids))}")
-
-
-@functools.cache
-def _sentence_parsers() -> tuple[Any, ...]:
-    """The step library's sentences (loading pytest-bdd only when features are checked)."""
-    import isoflow.bdd.steps  # noqa: F401  (registers the sentences)
-    from isoflow.bdd.registry import SENTENCES
-
-    return tuple(s.parser for s in SENTENCES)

@@ -63,13 +63,14 @@ def _take(entries: list[Entry], taken: Any, workers: int) -> Iterator[Entry]:
 
 def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection, conn: Connection,
             forms: FormCatalogue | None = None) -> None:
+    from isoflow.loading.discovery import gc_paused, load_or_reason
     from isoflow.loading.loader import LoadResult
-    from isoflow.workspace import _gc_paused, _load
 
-    with _gc_paused():
+    with gc_paused():
         # Loading every file before checking any costs 3-6 % less than checking every 1 to 32
         # files as they come (measured), and the workers finish loading together anyway.
-        loaded = [(index, checked, _load(Path(path))) for index, path, checked in _take(entries, taken, workers)]
+        loaded = [(index, checked, load_or_reason(Path(path)))
+                  for index, path, checked in _take(entries, taken, workers)]
         mine = [(index, checked, r.definition) for index, checked, r in loaded
                 if isinstance(r, LoadResult) and r.definition is not None]
         # Whichever worker took a file, its findings are the same: those of a file that extends

@@ -1,6 +1,8 @@
-"""Text measure, curve sampling and where an edge's label goes: clear of boxes, labels and lines.
+"""A flowchart's geometry: text measure, the layout's boxes and edges, curve sampling, and where
+an edge's label goes (clear of boxes, labels and lines).
 
-Split from :mod:`isoflow.paper.flowchart_layout`, which calls :func:`label_boxes` once the routes are known.
+:mod:`isoflow.paper.flowchart_layout` places the boxes and routes the edges, then calls
+:func:`label_boxes`; both read and write the :class:`Node` and :class:`Edge` records kept here.
 """
 
 from __future__ import annotations
@@ -8,15 +10,46 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from isoflow.paper.flowchart_layout import _Edge, _Node
+from dataclasses import dataclass, field
 
 EDGE_FONT = 11.0  # font size (px) of an edge's label: the layout makes room for it
 _CELL = 32.0
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
+
+
+# --- the layout's graph ----------------------------------------------------------------------
+
+@dataclass
+class Node:
+    """A box (a state) or a dummy (a point a long edge passes through) in one layer of the layout."""
+
+    layer: int
+    width: float
+    height: float = 0.0
+    real: bool = False  # a box, not a dummy
+    left: float = 0.0  # room kept on the left for self-loops
+    right: float = 0.0  # room kept on the right for back edges
+    x: float = 0.0
+    y: float = 0.0
+
+
+@dataclass
+class Edge:
+    """One link as drawn: the dummies it passes, its wrapped label, its route."""
+
+    source: int
+    target: int
+    chain: list[int]  # dummies, from source to target
+    label: list[str]
+    loop: int = -1  # for a self-loop, how many loops of its box come before it
+    route: list[Point] = field(default_factory=list)
+    spine: bool = False
+
+    def after(self, k: int) -> int:
+        """The next box or dummy along the edge from its end ``k``, to order the ports."""
+        path = [self.source, *self.chain, self.target]
+        return path[1] if k == self.source else path[-2]
 
 
 # --- text measure ------------------------------------------------------------------------------
@@ -95,7 +128,7 @@ def _lines_near(rect: Rect, grid: Mapping[tuple[int, int], list[tuple[int, float
     return score
 
 
-def label_boxes(nodes: list[_Node], edges: list[_Edge]) -> list[Rect | None]:
+def label_boxes(nodes: list[Node], edges: list[Edge]) -> list[Rect | None]:
     """Where each edge's label goes: on its own line, clear of boxes, labels and other lines.
 
     Edges that carry the same label into the same state share one label, near the state.
