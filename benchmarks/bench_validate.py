@@ -48,7 +48,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-import isoflow.loading.loader as xml_loader
+import isoflow.loading.parser as xml_parser
 from isoflow.loading.discovery import discover, load_all
 from isoflow.validation.catalogue import Catalogue, validate
 from isoflow.validation.output import as_text
@@ -1106,7 +1106,7 @@ def check_sample(files: list[Path], scratch: Path) -> bool:
 
 def profile(folder: Path, files: list[Path]) -> None:
     """cProfile of the serial isoflow run, then a phase breakdown and the pool's pickling cost."""
-    xml_loader._SCHEMA = None
+    xml_parser._SCHEMA = None
     profiler = cProfile.Profile()
     profiler.enable()
     validate_paths([folder], jobs=1)

@@ -69,7 +69,7 @@ def test_texts_collapse_xml_white_space_only(text: str) -> None:
     """As XSD's collapse: runs of space, tab, CR, LF become one space; a no-break space stays."""
     from lxml import etree
 
-    from isoflow.loading.loader import _text
+    from isoflow.loading.builder import text_of as _text
 
     element = etree.Element("label")
     element.text = text

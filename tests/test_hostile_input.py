@@ -532,7 +532,7 @@ def test_the_parser_itself_never_opens_an_external_subset(tmp_path: Path) -> Non
 
     from lxml import etree
 
-    from isoflow.loading.loader import _parser
+    from isoflow.loading.parser import parser as _parser
 
     fifo, unblock = _fifo(tmp_path)
     text = f'<?xml version="1.0"?>\n<!DOCTYPE flow SYSTEM "{fifo}" [<!ENTITY % p SYSTEM "{fifo}"> %p;]>\n<flow/>'

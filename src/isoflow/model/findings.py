@@ -43,3 +43,21 @@ class Finding:
         where = f"{self.file}:{self.line}:{self.column}"
         text = f"{where}: {self.code} {self.name}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+
+@dataclass(frozen=True, slots=True)
+class RuleId:
+    """A rule's identity, written once: its stable code, its slug and its severity.
+
+    The rule catalogue documents each rule under this identity; code outside the catalogue
+    (the loader, for the P rules) makes its findings through it instead of spelling the code.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+
+    def finding(self, message: str, file: str, line: int = 1, column: int = 1, element_id: str = "",
+                hint: str = "") -> Finding:
+        """A finding of this rule at ``file:line:column``."""
+        return Finding(self.code, self.name, self.severity, message, file, line, column, element_id, hint)

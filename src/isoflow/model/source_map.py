@@ -11,13 +11,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>|<([^\s/>!?]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
     re.S,
 )
 _ATTRIBUTE = re.compile(r"([^\s=/]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def markup(text: str) -> Iterator[re.Match[str]]:
+    """The markup of an XML text in order: comments, CDATA, PIs, declarations, and tags (a start
+    or empty tag has its name in group 1)."""
+    return _TOKEN.finditer(text)
+
 _ASCII = bytes(range(128))
 #: Characters that are NFC on their own, never combine with a neighbour (starters that are
 #: not the second half of any canonical composition) and never change under NFC: Latin-1,

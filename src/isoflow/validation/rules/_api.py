@@ -13,7 +13,7 @@ from datetime import date
 from typing import Protocol
 
 from isoflow.model.definition import Location, Node, ProcessDefinition
-from isoflow.model.findings import Finding, Severity
+from isoflow.model.findings import Finding, RuleId, Severity
 from isoflow.validation.rules._facts import Facts
 
 __all__ = ["Check", "Context", "FormCatalogue", "Rule", "Severity"]
@@ -79,6 +79,11 @@ class Rule:
     severity: Severity
     doc: str | None
     check: Check | None = None
+
+    @classmethod
+    def of(cls, identity: RuleId, doc: str | None) -> Rule:
+        """The rule documented by ``doc`` under an identity declared elsewhere (the loader's)."""
+        return cls(identity.code, identity.name, identity.severity, doc)
 
     def __call__(self, function: Check) -> Check:
         """Decorator: register ``function`` as this rule's check."""

@@ -8,6 +8,8 @@ Accepted: any well-formed XML document.
 Fix: correct the XML at the line and column given; an XML-aware editor shows the error too.
 """
 
-from isoflow.validation.rules._api import Rule, Severity
+from isoflow.loading.diagnostics import XML_SYNTAX
+from isoflow.validation.rules._api import Rule
 
-rule = Rule("P001", "xml-syntax", Severity.ERROR, __doc__)
+# The loader makes these findings itself, through the identity it shares with this module.
+rule = Rule.of(XML_SYNTAX, __doc__)

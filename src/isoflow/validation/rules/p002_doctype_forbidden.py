@@ -8,6 +8,8 @@ Accepted: a file that starts with ``<?xml ...?>`` and then ``<process ...>``.
 Fix: delete the DOCTYPE declaration and write the text the entities stood for.
 """
 
-from isoflow.validation.rules._api import Rule, Severity
+from isoflow.loading.diagnostics import DOCTYPE_FORBIDDEN
+from isoflow.validation.rules._api import Rule
 
-rule = Rule("P002", "doctype-forbidden", Severity.ERROR, __doc__)
+# The loader makes these findings itself, through the identity it shares with this module.
+rule = Rule.of(DOCTYPE_FORBIDDEN, __doc__)

@@ -8,6 +8,8 @@ Accepted: any file under the limit.
 Fix: split the catalogue into one file per procedure, sharing the common flow with ``extends``.
 """
 
-from isoflow.validation.rules._api import Rule, Severity
+from isoflow.loading.diagnostics import FILE_TOO_LARGE
+from isoflow.validation.rules._api import Rule
 
-rule = Rule("P003", "file-too-large", Severity.ERROR, __doc__)
+# The loader makes these findings itself, through the identity it shares with this module.
+rule = Rule.of(FILE_TOO_LARGE, __doc__)

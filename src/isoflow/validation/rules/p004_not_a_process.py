@@ -9,6 +9,8 @@ Accepted: ``<process xmlns="urn:isoflow:process:1" ...>``.
 Fix: add ``xmlns="urn:isoflow:process:1"`` to the root, or move the file out of the folder.
 """
 
-from isoflow.validation.rules._api import Rule, Severity
+from isoflow.loading.diagnostics import NOT_A_PROCESS
+from isoflow.validation.rules._api import Rule
 
-rule = Rule("P004", "not-a-process", Severity.ERROR, __doc__)
+# The loader makes these findings itself, through the identity it shares with this module.
+rule = Rule.of(NOT_A_PROCESS, __doc__)

@@ -8,6 +8,8 @@ Accepted: ``<process ... extends="MC-CHUNG">``.
 Fix: put the shared part in a ``<flow>`` and write ``extends="ITS-CODE"`` on the process.
 """
 
-from isoflow.validation.rules._api import Rule, Severity
+from isoflow.loading.diagnostics import XINCLUDE_FORBIDDEN
+from isoflow.validation.rules._api import Rule
 
-rule = Rule("P005", "xinclude-forbidden", Severity.ERROR, __doc__)
+# The loader makes these findings itself, through the identity it shares with this module.
+rule = Rule.of(XINCLUDE_FORBIDDEN, __doc__)
