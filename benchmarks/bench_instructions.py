@@ -33,14 +33,14 @@ def measured(folder: Path, files: int, mode: str, reps: int) -> None:
 
     import isoflow.loading.loader as xml_loader
     from isoflow.data.loaders import load_legal_basis
-    from isoflow.paper.templates import TemplateCatalogue, TemplateFolders
+    from isoflow.paper.templates import TemplateFolders, TemplateIndex
     from isoflow.validation.catalogue import Catalogue, validate
 
     paths = sorted(folder.glob("*.xml"))[:files]
     schema = xml_loader.schema()
     # The bare floor parses as bench_validate.py's does (blank text kept, as lxml's default).
     bare_parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    forms = TemplateCatalogue(TemplateFolders(()), load_legal_basis(None))
+    forms = TemplateIndex(TemplateFolders(()), load_legal_basis(None))
     kept = []  # as under validate: every definition stays alive until the end
     for _ in range(reps):
         for path in paths:

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from isoflow.data.loaders import load_targets  # noqa: E402
-from isoflow.indicators.formulas import Report  # noqa: E402
+from isoflow.indicators.formulas import ServiceReport  # noqa: E402
 from isoflow.indicators.service_report import service_report  # noqa: E402
 from isoflow.model.definition import ProcessDefinition  # noqa: E402
 from isoflow.model.dossier import GENESIS  # noqa: E402
@@ -332,7 +332,7 @@ class Timed:
 
 
 def time_reports(url: str, definitions: Sequence[ProcessDefinition],
-                 runs: int) -> tuple[list[dict[str, float]], Report]:
+                 runs: int) -> tuple[list[dict[str, float]], ServiceReport]:
     store = open_store(url)
     results = []
     try:
@@ -357,7 +357,7 @@ def table(results: list[dict[str, float]]) -> None:
               + " ".join(f"{v:.2f}" for v in values))
 
 
-def postgres(url: str, count: int, runs: int, definitions: Sequence[ProcessDefinition]) -> Report:
+def postgres(url: str, count: int, runs: int, definitions: Sequence[ProcessDefinition]) -> ServiceReport:
     """The same report on PostgreSQL: a fresh schema, loaded with COPY (the same seeded data)."""
     import psycopg
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -64,9 +65,78 @@ def test_each_outside_library_is_imported_by_its_edge_only(path: Path) -> None:
 
 
 def test_public_api_is_declared() -> None:
-    for name in isoflow.__all__:
-        assert getattr(isoflow, name) is not None
+    """``isoflow.__all__`` is exactly what the package exports, each name the object of the module
+    that defines it, and nothing heavy is imported until an edge's name is asked for."""
+    code = ("import sys, types, json, isoflow\n"
+            "light = sorted(m for m in ('lxml', 'jinja2', 'click', 'transitions', 'psycopg', 'pytest') "
+            "if m in sys.modules)\n"
+            "eager = sorted(n for n, v in vars(isoflow).items() if not n.startswith('_') "
+            "and not isinstance(v, types.ModuleType) and n not in ('TYPE_CHECKING', 'Any'))\n"
+            "found = {n: [getattr(isoflow, n).__module__, getattr(isoflow, n).__name__] for n in isoflow.__all__}\n"
+            "print(json.dumps([light, eager, sorted(isoflow._LAZY), found]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    light, eager, lazy, found = json.loads(out)
+    assert light == []
+    assert sorted(isoflow.__all__) == sorted(eager + lazy)
+    for name, (module, own_name) in found.items():
+        assert module.startswith("isoflow."), name
+        assert own_name == name, f"isoflow.{name} is {module}.{own_name}"
+        if name in isoflow._LAZY:
+            assert module == isoflow._LAZY[name]
     assert (SRC / "py.typed").is_file()
+
+
+def test_every_exception_is_in_the_errors_module_and_exported() -> None:
+    """One leaf module holds every exception (as jinja's exceptions.py), and the API exports each."""
+    from isoflow import errors
+
+    defined_elsewhere = []
+    for path in sorted(SRC.rglob("*.py")):
+        if path.name == "errors.py" and path.parent == SRC:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_") and any(
+                    isinstance(b, ast.Name) and (b.id.endswith(("Error", "Exception")) or b.id in _ERROR_NAMES)
+                    for b in node.bases):
+                defined_elsewhere.append(f"{path.relative_to(SRC)}: {node.name}")
+    assert defined_elsewhere == []
+    exceptions = {n for n, v in vars(errors).items() if isinstance(v, type) and issubclass(v, BaseException)
+                  and v.__module__ == errors.__name__}
+    assert exceptions - set(isoflow.__all__) == {"SpecFailure"}  # the step library's, not an API error
+
+
+_ERROR_NAMES = {n for n in dir(__import__("isoflow.errors").errors) if not n.startswith("_")}
+
+
+def test_no_private_name_is_imported_across_packages() -> None:
+    """A ``_name`` (object or module) is its package's own: only modules of the same package
+    import it."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        package = ".".join(("isoflow", *path.relative_to(SRC).parent.parts))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or node.level or not (node.module or "").startswith("isoflow"):
+                continue
+            module = node.module or ""
+            for alias in node.names:
+                target = f"{module}.{alias.name}"
+                private = [i for i, part in enumerate(target.split(".")) if part.startswith("_")]
+                if private and ".".join(target.split(".")[:private[0]]) != package:
+                    found.append(f"{path.relative_to(SRC)}: from {module} import {alias.name}")
+    assert found == []
+
+
+def test_validating_features_loads_no_pytest_engine_or_store() -> None:
+    """``isoflow validate processes/ features/`` in CI checks step sentences against the table:
+    neither pytest nor the engine, the state machine or a database driver is imported."""
+    code = ("import sys\nfrom isoflow.workspace import validate_paths\n"
+            f"report = validate_paths([{str(SRC.parents[1] / 'processes')!r}, {str(SRC.parents[1] / 'features')!r}],"
+            " jobs=1)\n"
+            "assert len(report.files) > 30, report.files\n"
+            "print(sorted(m for m in ('pytest', 'pytest_bdd', 'transitions', 'sqlite3', 'psycopg', 'jinja2', "
+            "'isoflow.running.engine', 'isoflow.store', 'isoflow.desk') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_pytest_plugin_loads_no_forms_or_database_drivers() -> None:
@@ -79,9 +149,9 @@ def test_pytest_plugin_loads_no_forms_or_database_drivers() -> None:
 
 def test_checking_template_names_loads_no_jinja() -> None:
     """``isoflow validate`` checks form templates on 2,000 files: names by stat calls only."""
-    code = ("import sys\nfrom isoflow.paper.templates import TemplateCatalogue, TemplateFolders\n"
+    code = ("import sys\nfrom isoflow.paper.templates import TemplateIndex, TemplateFolders\n"
             "from isoflow.data.loaders import load_legal_basis\n"
-            "c = TemplateCatalogue(TemplateFolders(), load_legal_basis())\n"
+            "c = TemplateIndex(TemplateFolders(), load_legal_basis())\n"
             "assert c.locate('receipt', 'tt03-2025')\n"
             "print(sorted(m for m in ('jinja2', 'weasyprint', 'markupsafe') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

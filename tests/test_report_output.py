@@ -23,7 +23,7 @@ import pytest
 
 from isoflow.indicators import charts as report_chart
 from isoflow.indicators import outputs as report_output
-from isoflow.indicators.formulas import DEFINITIONS, ProcedureInfo, Report, Tally, Target, build_report
+from isoflow.indicators.formulas import DEFINITIONS, ProcedureInfo, ServiceReport, Tally, Target, build_report
 
 HOSTILE = '<script>alert(1)</script> & "Nguyễn"'
 AGENCY = "Sở Kế hoạch và Đầu tư"
@@ -40,7 +40,7 @@ TARGETS = [Target("on_time_rate", 2025, Decimal(95), basis="Nghị định 61"),
            Target("satisfaction", 2025, Decimal(90)), Target("tt01-1", 2025, Decimal("1.5"))]
 
 
-def make_report(other_agency: str = HOSTILE) -> Report:
+def make_report(other_agency: str = HOSTILE) -> ServiceReport:
     procedures = {
         "QT-A": ProcedureInfo("QT-A", "Đăng ký thành lập doanh nghiệp", AGENCY, "province", "Đầu tư", "full", True),
         "QT-B": ProcedureInfo("QT-B", "Cấp giấy phép xây dựng", other_agency, "province", "Xây dựng", "partial",
@@ -53,7 +53,7 @@ def make_report(other_agency: str = HOSTILE) -> Report:
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
+def report() -> ServiceReport:
     return make_report()
 
 
@@ -72,7 +72,7 @@ def _block(text: str, heading: str) -> list[str]:
 # -- text ------------------------------------------------------------------------------------
 
 
-def test_text_shows_each_indicator_beside_its_target(report: Report) -> None:
+def test_text_shows_each_indicator_beside_its_target(report: ServiceReport) -> None:
     text = report_output.as_text(report)
     lines = text.splitlines()
     assert lines[0] == "BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH VÀ CHỈ SỐ PHỤC VỤ"
@@ -89,7 +89,7 @@ def test_text_shows_each_indicator_beside_its_target(report: Report) -> None:
     assert next(line for line in total if line.startswith("Số hồ sơ nhận giải quyết")).endswith(" 14 hồ sơ")
 
 
-def test_text_not_computable_is_na(report: Report) -> None:
+def test_text_not_computable_is_na(report: ServiceReport) -> None:
     text = report_output.as_text(report)
     empty = _block(text, f"■ {HOSTILE}")
     row = next(line for line in empty if line.startswith("Tỷ lệ giải quyết trước hạn và đúng hạn"))
@@ -97,7 +97,7 @@ def test_text_not_computable_is_na(report: Report) -> None:
     assert "N/A: không tính được" in text
 
 
-def test_text_columns_align_and_fit_120(report: Report) -> None:
+def test_text_columns_align_and_fit_120(report: ServiceReport) -> None:
     text = report_output.as_text(report)
     assert all(len(line) <= 120 for line in text.splitlines())
     assert unicodedata.is_normalized("NFC", text)
@@ -130,7 +130,7 @@ def test_text_cuts_long_names_to_120() -> None:
 # -- JSON ------------------------------------------------------------------------------------
 
 
-def test_json_round_trip_exact_values(report: Report) -> None:
+def test_json_round_trip_exact_values(report: ServiceReport) -> None:
     text = report_output.as_json(report)
     assert "Nguyễn" in text  # ensure_ascii=False: readable Vietnamese
     data = json.loads(text)
@@ -175,7 +175,7 @@ def test_json_round_trip_exact_values(report: Report) -> None:
 # -- CSV -------------------------------------------------------------------------------------
 
 
-def test_csv_one_row_per_group_and_indicator(report: Report) -> None:
+def test_csv_one_row_per_group_and_indicator(report: ServiceReport) -> None:
     rows = list(csv.reader(io.StringIO(report_output.as_csv(report))))
     assert tuple(rows[0]) == report_output.CSV_HEADER
     body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
@@ -200,7 +200,7 @@ def test_csv_keeps_a_formula_label_as_text() -> None:
 # -- SVG -------------------------------------------------------------------------------------
 
 
-def test_indicator_chart_bars_targets_and_colours(report: Report) -> None:
+def test_indicator_chart_bars_targets_and_colours(report: ServiceReport) -> None:
     svg = report_chart.indicator_chart(report.total)
     root = _parse(svg)
     assert root.tag == f"{SVG}svg"
@@ -222,12 +222,12 @@ def test_indicator_chart_bars_targets_and_colours(report: Report) -> None:
     assert 'class="bar met"' in online  # 766-3.3: 60 % against ≥ 60 %
 
 
-def test_indicator_chart_not_computable(report: Report) -> None:
+def test_indicator_chart_not_computable(report: ServiceReport) -> None:
     root = _parse(report_chart.indicator_chart(report.groups[0]))
     assert "N/A (không tính được)" in "".join(root.itertext())
 
 
-def test_charts_escape_hostile_labels(report: Report) -> None:
+def test_charts_escape_hostile_labels(report: ServiceReport) -> None:
     svg = report_chart.resolution_chart(report)
     assert "<script" not in svg
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Nguyễn&quot;" in svg
@@ -249,7 +249,7 @@ def test_charts_escape_hostile_labels(report: Report) -> None:
 # -- HTML and PDF ----------------------------------------------------------------------------
 
 
-def test_html_report(report: Report) -> None:
+def test_html_report(report: ServiceReport) -> None:
     from isoflow.printer import Printer
 
     html = Printer().service_report(report, "html", printed_on=date(2026, 4, 2)).html
@@ -273,7 +273,7 @@ def test_html_report(report: Report) -> None:
 
 @pytest.mark.slow  # about 2 s: WeasyPrint's import and six A4 pages
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
-def test_pdf_report_text(report: Report) -> None:
+def test_pdf_report_text(report: ServiceReport) -> None:
     from isoflow.printer import Printer
 
     pdf = Printer().service_report(report, "pdf", printed_on=date(2026, 4, 2)).pdf

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from isoflow.data.loaders import load_agency
 from isoflow.desk import Desk
-from isoflow.indicators.formulas import Report
+from isoflow.indicators.formulas import ServiceReport
 from isoflow.model.agency import Agency
 from isoflow.model.definition import ProcessDefinition
 from isoflow.paper.form_data import book_number, book_numbers, form_context, split_code
@@ -96,7 +96,8 @@ class Printer:
         context["flowchart"] = trusted_markup(flowchart_svg(definition))
         return self._render(f"{definition.code}-r{definition.revision}", "procedure", context, None, output)
 
-    def service_report(self, report: Report, output: Format = "html", printed_on: date | None = None) -> Document:
+    def service_report(self, report: ServiceReport, output: Format = "html",
+                       printed_on: date | None = None) -> Document:
         """The service report of a period (:mod:`isoflow.indicators.service_report`) as an A4 document in
         Vietnamese, with the charts isoflow draws itself (no script, nothing fetched)."""
         from isoflow.indicators.charts import indicator_chart, resolution_chart

@@ -10,20 +10,21 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from isoflow.data.loaders import load_legal_basis
-from isoflow.desk import Desk
 from isoflow.errors import InvalidProcess, IsoflowError, UsageError
 from isoflow.loading.discovery import PATTERN, discover, discover_features, gc_paused, load_all
 from isoflow.loading.loader import LoadResult
 from isoflow.model.definition import ProcessDefinition
-from isoflow.running.compiler import compile_process
-from isoflow.running.engine import Engine
 from isoflow.validation.catalogue import EVERYTHING, Catalogue, Report, Selection, validate
-from isoflow.validation.rules._api import (
-    FormCatalogue,  #: Files per worker below which starting another process costs more than it saves.
-)
+from isoflow.validation.rules import TemplateLookup
 
+if TYPE_CHECKING:
+    from isoflow.desk import Desk
+    from isoflow.running.engine import Engine
+
+#: Files per worker below which starting another process costs more than it saves.
 PARALLEL_THRESHOLD = 100
 
 
@@ -37,7 +38,7 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
     The forms are checked against the agency's ``templates`` folders and isoflow's own, in
     the form sets of ``regimes`` (the shipped legal data by default).
     """
-    from isoflow.paper.templates import TemplateCatalogue, TemplateFolders
+    from isoflow.paper.templates import TemplateFolders, TemplateIndex
 
     for folder in templates:
         if not Path(folder).is_dir():
@@ -48,7 +49,7 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
         from isoflow.paper.renderer import DryRun
 
         dry_run = DryRun(folders.agency)
-    forms = TemplateCatalogue(folders, load_legal_basis(regimes), dry_run)
+    forms = TemplateIndex(folders, load_legal_basis(regimes), dry_run)
     # The collector stays off until the definitions are gone again: re-enabling it while they
     # are alive would make it walk all of them once more (a third of the run, measured).
     features = discover_features(paths)
@@ -66,7 +67,7 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
 
 def _check(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[str | os.PathLike[str]],
            selection: Selection, jobs: int,
-           forms: FormCatalogue | None = None) -> tuple[Report, list[ProcessDefinition], Catalogue]:
+           forms: TemplateLookup | None = None) -> tuple[Report, list[ProcessDefinition], Catalogue]:
     files = discover(paths)
     extra = discover(catalogue_paths) if catalogue_paths else []
     for path in paths:
@@ -119,7 +120,11 @@ def load_runnable(paths: Sequence[str | os.PathLike[str]]) -> list[ProcessDefini
 def open_engine(processes: Sequence[str | os.PathLike[str]], calendar: str | os.PathLike[str] | None = None,
                 regimes: str | os.PathLike[str] | None = None) -> Engine:
     """Wire an engine: validated procedures, the working calendar and the legal data."""
+    # Imported here, not at the top: ``isoflow validate`` (this module's other half) must not
+    # load the engine, its state-machine library or a database driver.
     from isoflow.data.work_calendar import load_calendar
+    from isoflow.running.compiler import compile_process
+    from isoflow.running.engine import Engine
 
     return Engine([compile_process(d) for d in load_runnable(processes)],
                   load_calendar(Path(calendar) if calendar else None), load_legal_basis(regimes))
@@ -132,6 +137,7 @@ def open_desk(processes: Sequence[str | os.PathLike[str]], db: str, calendar: st
     ``create=False``: the store must exist already (:class:`~isoflow.errors.StoreNotFound`
     otherwise, and nothing is created): for whatever does not receive dossiers.
     """
+    from isoflow.desk import Desk
     from isoflow.store import open_store
 
     return Desk(open_engine(processes, calendar, regimes), open_store(db, create=create))

@@ -12,7 +12,7 @@ from isoflow.loading.loader import load_file
 from isoflow.model.definition import ProcessDefinition
 from isoflow.paper.renderer import DryRun, FormRenderer
 from isoflow.paper.samples import sample_form_context
-from isoflow.paper.templates import SUFFIX, TemplateCatalogue, TemplateFolders, shipped_templates
+from isoflow.paper.templates import SUFFIX, TemplateFolders, TemplateIndex, shipped_templates
 from isoflow.running.regimes import FormSet
 from isoflow.workspace import procedures_in
 from tests.forms.conftest import ROOT
@@ -56,9 +56,9 @@ def test_one_catalogue_answers_each_day_and_process_as_a_fresh_one_would() -> No
     # effective date and each procedure's fields the answer a new catalogue gives.
     fixtures = ROOT / "tests" / "rules" / "fixtures" / "m002_template_fails"
 
-    def fresh() -> TemplateCatalogue:
+    def fresh() -> TemplateIndex:
         folders = TemplateFolders([fixtures / "templates"])
-        return TemplateCatalogue(folders, LEGAL, DryRun(folders.agency))
+        return TemplateIndex(folders, LEGAL, DryRun(folders.agency))
 
     shared = fresh()
     days = [None, date(2025, 1, 1), date(2025, 9, 14), date(2025, 9, 15), None, date(2025, 1, 1), date(2030, 1, 1)]

@@ -81,7 +81,7 @@ from decimal import Decimal
 import pytest
 
 from isoflow.data.loaders import load_targets
-from isoflow.indicators.formulas import DEFINITIONS, Duration, Group, Report, Tally
+from isoflow.indicators.formulas import DEFINITIONS, Group, ProcessingTime, ServiceReport, Tally
 from isoflow.indicators.service_report import service_report
 from tests.indicators.conftest import Office
 
@@ -189,7 +189,7 @@ def _counts(group: Group) -> dict[str, Decimal | None]:
     return {i.key: i.value for i in group.indicators if i.unit == "hồ sơ"}
 
 
-def _report(office: Office, grouping: str) -> Report:
+def _report(office: Office, grouping: str) -> ServiceReport:
     return service_report(office.desk.store, office.definitions, START, END, grouping, targets=load_targets())  # type: ignore[arg-type]
 
 
@@ -300,8 +300,8 @@ def test_targets_met_and_gap(office: Office) -> None:
     assert report.targets_source == load_targets()[1]
 
 
-def _d(procedure: str, step: str | None, n: int, mean: str, p50: str, p90: str, late: int = 0) -> Duration:
-    return Duration(procedure, step, n, Decimal(mean), Decimal(p50), Decimal(p90), late)
+def _d(procedure: str, step: str | None, n: int, mean: str, p50: str, p90: str, late: int = 0) -> ProcessingTime:
+    return ProcessingTime(procedure, step, n, Decimal(mean), Decimal(p50), Decimal(p90), late)
 
 
 def test_processing_times(office: Office) -> None:

@@ -9,7 +9,7 @@ agency's own form templates.
 
 from __future__ import annotations
 
-import os
+import re
 from pathlib import Path
 
 import pytest
@@ -52,5 +52,23 @@ def test_invalid_fixture_gives_expected_lines(code: str, path: Path, monkeypatch
     assert _lines(code, path, monkeypatch) == expected
 
 
+_PORTABLE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
 def test_fixture_paths_are_portable() -> None:
-    assert all(os.sep not in p.name for _, p in _cases(""))
+    """Fixtures check out and run the same on every system: file names of lower-case ASCII
+    letters, digits, '.', '_' and '-' only (no case-only twins on case-insensitive disks), no
+    links, and every expected line names its file relatively, as the test runs it."""
+    files = sorted(p for p in FIXTURES.rglob("*") if p.is_file() or p.is_symlink())
+    assert files
+    bad = [str(p.relative_to(FIXTURES)) for p in files
+           if p.is_symlink() or not all(_PORTABLE.fullmatch(part) for part in p.relative_to(FIXTURES).parts)]
+    assert bad == []
+    for path in files:
+        if path.suffix == ".expected":
+            for line in path.read_text(encoding="utf-8").splitlines():
+                named = line.split(":", 1)[0]
+                assert named == path.with_suffix(".xml").name or named == path.with_suffix(".feature").name \
+                    or named.startswith("base"), f"{path.name}: {line}"
+                assert "\\" not in named
+                assert not Path(named).is_absolute()

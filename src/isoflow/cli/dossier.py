@@ -104,7 +104,7 @@ def guarded(function: F) -> F:
 
 _json_option = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
                             show_default=True)
-_at_option = click.option("--at", callback=_parse_at, help="Local time, e.g. '2026-02-05 14:30' (default: now).")
+at_option = click.option("--at", callback=_parse_at, help="Local time, e.g. '2026-02-05 14:30' (default: now).")
 _actor_options = [click.option("--actor", required=True, help="Who acts (user id)."),
                   click.option("--role", required=True, help="The role the actor acts in.")]
 
@@ -168,7 +168,7 @@ def _print_dossier(d: Dossier, output_format: str, desk: Desk, role: str | None 
 @click.option("--set", "values", multiple=True, callback=_parse_pairs, help="FIELD=VALUE (repeatable).")
 @click.option("--comment", default="")
 @_actor
-@_at_option
+@at_option
 @_json_option
 @click.pass_context
 @guarded
@@ -189,7 +189,7 @@ def receive(ctx: click.Context, process_code: str, unit: str, channel: Any, appl
 @click.option("--receiver", default=None, help="Who receives the dossier at the next unit.")
 @click.option("--expect-version", type=int, default=None, help="Fail if the dossier changed since this version.")
 @_actor
-@_at_option
+@at_option
 @_json_option
 @click.pass_context
 @guarded
@@ -207,7 +207,7 @@ def act(ctx: click.Context, code: str, action: str, values: dict[str, str], comm
 @click.option("--reason", required=True)
 @click.option("--stop", "stop_", is_flag=True, help="The agency stops it (default: the applicant withdraws it).")
 @_actor
-@_at_option
+@at_option
 @_json_option
 @click.pass_context
 @guarded
@@ -269,7 +269,7 @@ def history(ctx: click.Context, code: str, output_format: str) -> None:
 @dossier.command()
 @click.option("--within", callback=_parse_within, default=None,
               help="Also what falls due within this working time (4h, 2d).")
-@_at_option
+@at_option
 @_json_option
 @click.pass_context
 @guarded
@@ -290,7 +290,7 @@ def due(ctx: click.Context, within: timedelta, at: datetime, output_format: str)
 @dossier.command()
 @click.option("--worker", required=True, help="This worker's name (leases are per worker).")
 @click.option("--within", callback=_parse_within, default=None)
-@_at_option
+@at_option
 @click.pass_context
 @guarded
 def remind(ctx: click.Context, worker: str, within: timedelta, at: datetime) -> None:

@@ -142,7 +142,7 @@ def rules(code: str | None, output_format: str) -> None:
     elif code is not None:
         click.echo(reporting.explain(selected[0]))
     else:
-        click.echo(reporting.catalogue_table(selected))
+        click.echo(reporting.rules_table(selected))
 
 
 @main.command()

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from isoflow.cli.dossier import _at_option, desk_of, dossier, guarded
+from isoflow.cli.dossier import at_option, desk_of, dossier, guarded
 from isoflow.errors import IsoflowError, UsageError
 from isoflow.indicators.formulas import LEVELS, RATING_TOPICS, Rating
 
@@ -48,7 +48,7 @@ def _topics(_: Any, __: Any, values: tuple[str, ...]) -> dict[str, int]:
               help="TOPIC=LEVEL for a topic of Decree 61 Art. 31 (repeatable): " + ", ".join(RATING_TOPICS))
 @click.option("--complaint", is_flag=True, help="The citizen filed a complaint (phản ánh, kiến nghị).")
 @click.option("--comment", default="")
-@_at_option
+@at_option
 @click.pass_context
 @guarded
 def rate(ctx: click.Context, code: str, overall: str, topics: dict[str, int], complaint: bool, comment: str,

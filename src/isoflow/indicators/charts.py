@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from isoflow.indicators.formulas import Group, Indicator, Report
+from isoflow.indicators.formulas import Group, Indicator, ServiceReport
 
 __all__ = ["COLOURS", "FONT", "WIDTH", "indicator_chart", "resolution_chart"]
 
@@ -183,7 +183,7 @@ def _stack_row(group: Group, y: float) -> str:
     return f'<g class="group">{"".join(parts)}</g>'
 
 
-def resolution_chart(report: Report) -> str:
+def resolution_chart(report: ServiceReport) -> str:
     """Resolved dossiers early / on time / late, each group and the total stacked to 100 % (SVG)."""
     rows = [*report.groups, report.total]
     bottom = _TOP + _STACK_ROW * len(rows)

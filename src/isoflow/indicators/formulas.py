@@ -323,7 +323,7 @@ def indicators(tally: Tally, targets: Sequence[Target], year: int,
 
 
 @dataclass(frozen=True)
-class Duration:
+class ProcessingTime:
     """Working time of a procedure or a step over the dossiers that finished it in the period."""
 
     procedure: str
@@ -351,14 +351,14 @@ def percentile(histogram: Sequence[tuple[int, int]], fraction: Decimal) -> int |
     return ordered[-1][0]
 
 
-def duration(procedure: str, step: str | None, histogram: Sequence[tuple[int, int]], late: int = 0) -> Duration:
+def duration(procedure: str, step: str | None, histogram: Sequence[tuple[int, int]], late: int = 0) -> ProcessingTime:
     n = sum(c for _, c in histogram)
     total = sum(v * c for v, c in histogram)
 
     def hours(minutes: int | None) -> Decimal | None:
         return None if minutes is None else (Decimal(minutes) / 60).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
-    return Duration(procedure, step, n, _mean(total, n, 60), hours(percentile(histogram, Decimal("0.5"))),
+    return ProcessingTime(procedure, step, n, _mean(total, n, 60), hours(percentile(histogram, Decimal("0.5"))),
                     hours(percentile(histogram, Decimal("0.9"))), late)
 
 
@@ -376,7 +376,7 @@ class Group:
 
 
 @dataclass(frozen=True)
-class Report:
+class ServiceReport:
     """A period's report: the groups, their total, and the processing times."""
 
     start: date
@@ -384,7 +384,7 @@ class Report:
     grouping: Grouping
     groups: tuple[Group, ...]
     total: Group
-    durations: tuple[Duration, ...]
+    durations: tuple[ProcessingTime, ...]
     targets_source: str = ""
 
 
@@ -403,7 +403,7 @@ def group_key(info: ProcedureInfo, grouping: Grouping) -> tuple[str, str]:
 def build_report(start: date, end: date, grouping: Grouping, rows: Sequence[Mapping[str, Any]],
                  procedures: Mapping[str, ProcedureInfo], targets: Sequence[Target],
                  worked: Sequence[tuple[str, int, int]] = (), steps: Sequence[tuple[str, str, int, int, int]] = (),
-                 targets_source: str = "") -> Report:
+                 targets_source: str = "") -> ServiceReport:
     """The report from the store's rows: ``rows`` one per procedure code (the :class:`Tally`
     fields), ``worked`` (code, minutes, count) and ``steps`` (code, step, minutes, count, late)."""
     year = end.year
@@ -426,11 +426,11 @@ def build_report(start: date, end: date, grouping: Grouping, rows: Sequence[Mapp
                   for key, (label, tally, special_tally) in sorted(groups.items()))
     whole = Group("total", "Tổng cộng", total, indicators(total, targets, year, total_special if special else None))
     durations = _durations(worked, steps)
-    return Report(start, end, grouping, built, whole, durations, targets_source)
+    return ServiceReport(start, end, grouping, built, whole, durations, targets_source)
 
 
 def _durations(worked: Sequence[tuple[str, int, int]],
-               steps: Sequence[tuple[str, str, int, int, int]]) -> tuple[Duration, ...]:
+               steps: Sequence[tuple[str, str, int, int, int]]) -> tuple[ProcessingTime, ...]:
     by_code: dict[str, list[tuple[int, int]]] = {}
     for code, minutes, n in worked:
         by_code.setdefault(code, []).append((minutes, n))

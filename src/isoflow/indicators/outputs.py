@@ -37,7 +37,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from isoflow.indicators.formulas import DEFINITIONS, Duration, Group, Indicator, Report, Tally, Target
+from isoflow.indicators.formulas import DEFINITIONS, Group, Indicator, ProcessingTime, ServiceReport, Tally, Target
 from isoflow.model.agency import Agency
 from isoflow.model.vn_format import vn_date
 
@@ -117,7 +117,7 @@ def _hours(value: Decimal | None) -> str:
     return NOT_COMPUTABLE if value is None else _vn(value)
 
 
-def period_text(report: Report) -> str:
+def period_text(report: ServiceReport) -> str:
     """``Từ ngày 01 tháng 01 năm 2026 đến ngày 31 tháng 3 năm 2026``."""
     return f"Từ {vn_date(report.start)} đến {vn_date(report.end)}"
 
@@ -158,7 +158,7 @@ def _group_text(group: Group) -> list[str]:
     return [_cut(title), *_table(header, rows, right={1, 2, 5}), ""]
 
 
-def _duration_rows(durations: Iterable[Duration]) -> list[tuple[str, ...]]:
+def _duration_rows(durations: Iterable[ProcessingTime]) -> list[tuple[str, ...]]:
     return [(_clean(d.procedure), _clean(d.step) if d.step is not None else "(cả hồ sơ)", _vn(d.n),
              _hours(d.mean_h), _hours(d.p50_h), _hours(d.p90_h), _vn(d.late) if d.step is not None else "")
             for d in durations]
@@ -167,7 +167,7 @@ def _duration_rows(durations: Iterable[Duration]) -> list[tuple[str, ...]]:
 DURATION_HEADER = ("Thủ tục", "Bước", "Số hồ sơ", "TB (giờ)", "P50 (giờ)", "P90 (giờ)", "Bước trễ hạn")
 
 
-def as_text(report: Report) -> str:
+def as_text(report: ServiceReport) -> str:
     """The report as a terminal table in Vietnamese: each group then the total, each indicator
     beside its target, then the processing times per procedure and per step."""
     out = [_cut(TITLE), _cut(period_text(report)),
@@ -215,12 +215,12 @@ def _group_json(group: Group) -> dict[str, Any]:
             "indicators": [_indicator_json(i) for i in group.indicators]}
 
 
-def _duration_json(d: Duration) -> dict[str, Any]:
+def _duration_json(d: ProcessingTime) -> dict[str, Any]:
     return {"procedure": d.procedure, "step": d.step, "n": d.n, "mean_h": _dec(d.mean_h), "p50_h": _dec(d.p50_h),
             "p90_h": _dec(d.p90_h), "late": d.late}
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def report_dict(report: ServiceReport) -> dict[str, Any]:
     """The JSON structure of the module docstring, as Python values."""
     return {"format": JSON_FORMAT, "period": {"start": report.start.isoformat(), "end": report.end.isoformat()},
             "grouping": report.grouping, "targets_source": report.targets_source,
@@ -228,7 +228,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "durations": [_duration_json(d) for d in report.durations]}
 
 
-def as_json(report: Report) -> str:
+def as_json(report: ServiceReport) -> str:
     """The report as JSON (see the module docstring); Vietnamese left readable (UTF-8)."""
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
 
@@ -242,7 +242,7 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def as_csv(report: Report) -> str:
+def as_csv(report: ServiceReport) -> str:
     """One row per group × indicator (the total last, group key ``total``), with a header row:
     decimals with a dot as in the JSON, ``met`` as ``true``/``false``/empty."""
     buffer = io.StringIO()
@@ -271,7 +271,7 @@ def _indicator_row(n: int, i: Indicator) -> dict[str, Any]:
             "gap": gap_text(i), "na": i.value is None}
 
 
-def report_context(report: Report, agency: Agency, printed_on: date, charts: dict[str, Any] | None = None) -> \
+def report_context(report: ServiceReport, agency: Agency, printed_on: date, charts: dict[str, Any] | None = None) -> \
         dict[str, Any]:
     """What ``templates/report/service-report.html.j2`` prints, every value written out; ``charts``
     (the SVG drawn by :mod:`isoflow.indicators.charts`, marked safe by the caller) joins as is."""

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 
 from isoflow.errors import UsageError
-from isoflow.indicators.formulas import Grouping, ProcedureInfo, Report, Target, build_report
+from isoflow.indicators.formulas import Grouping, ProcedureInfo, ServiceReport, Target, build_report
 from isoflow.model.definition import ProcessDefinition
 
 
@@ -48,7 +48,7 @@ STAGES = ("Đếm hồ sơ theo thủ tục", "Thời gian giải quyết hồ s
 
 def service_report(store: Counts, definitions: Sequence[ProcessDefinition], start: date, end: date,
                    grouping: Grouping = "agency", *, targets: tuple[Sequence[Target], str],
-                   progress: Callable[[str], None] | None = None) -> Report:
+                   progress: Callable[[str], None] | None = None) -> ServiceReport:
     """The report of ``start`` to ``end`` (both days included), grouped by ``grouping``.
 
     ``progress`` is told each stage (:data:`STAGES`) as it starts: on a million dossiers the

@@ -84,8 +84,8 @@ class TemplateFolders:
         return found - {"procedure"}
 
 
-class TemplateCatalogue:
-    """The templates as the M-rules see them (:class:`isoflow.validation.rules._api.FormCatalogue`).
+class TemplateIndex:
+    """The templates as the M-rules see them (:class:`isoflow.validation.rules._api.TemplateLookup`).
 
     Dry renders are for the agency's templates only: isoflow's own print nothing but the
     standard form data, and its test suite renders each of them for every shipped procedure.

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from isoflow.model.definition import ProcessDefinition, extend
 from isoflow.model.expressions import suggest
 from isoflow.model.findings import Finding, Severity
-from isoflow.validation.rules import ALL_RULES, Context, Rule
+from isoflow.validation.rules import ALL_RULES, Context, Rule, TemplateLookup
 from isoflow.validation.rules import s005_unknown_base as s005
 from isoflow.validation.rules import s007_duplicate_code as s007
-from isoflow.validation.rules._api import FormCatalogue
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ def _suppressed(process: ProcessDefinition, written: ProcessDefinition) -> dict[
 
 def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable[Finding] = (),
              files: Sequence[str] = (), selection: Selection = EVERYTHING,
-             catalogue: Catalogue | None = None, forms: FormCatalogue | None = None) -> Report:
+             catalogue: Catalogue | None = None, forms: TemplateLookup | None = None) -> Report:
     """Validate ``definitions`` (the files asked for) against ``catalogue`` (all files known);
     with ``forms``, also the templates their forms use."""
     catalogue = catalogue or Catalogue(definitions)

@@ -106,6 +106,6 @@ def explain(rule: Rule) -> str:
     return f"{rule.code} {rule.name} ({rule.severity})\n\n{(rule.doc or '').strip()}\n"
 
 
-def catalogue_table(rules: Sequence[Rule] = ALL_RULES) -> str:
+def rules_table(rules: Sequence[Rule] = ALL_RULES) -> str:
     """One line per rule for ``isoflow rules``."""
     return "\n".join(f"{r.code}  {r.name:<26} {r.severity!s:<8} {r.summary}" for r in rules)

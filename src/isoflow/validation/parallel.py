@@ -32,8 +32,8 @@ from typing import Any
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.catalogue import Catalogue, Report, Selection, duplicate_code, validate
-from isoflow.validation.rules._api import FormCatalogue
-from isoflow.validation.rules._graph import reachable
+from isoflow.validation.graph import reachable
+from isoflow.validation.rules import TemplateLookup
 
 Summary = tuple[int, str, int, str | None]  # file index, code, revision, extends
 Entry = tuple[int, str, bool]  # file index, path, checked (or in the catalogue only)
@@ -62,7 +62,7 @@ def _take(entries: list[Entry], taken: Any, workers: int) -> Iterator[Entry]:
 
 
 def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection, conn: Connection,
-            forms: FormCatalogue | None = None) -> None:
+            forms: TemplateLookup | None = None) -> None:
     from isoflow.loading.discovery import gc_paused, load_or_reason
     from isoflow.loading.loader import LoadResult
 
@@ -112,7 +112,7 @@ def _closure(summaries: list[Summary]) -> set[str]:
 
 
 def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: Selection, workers: int,
-                      forms: FormCatalogue | None = None) -> Report:
+                      forms: TemplateLookup | None = None) -> Report:
     """Validate ``files`` (with ``others`` in the catalogue only) on ``workers`` processes."""
     entries = [(i, str(p), True) for i, p in enumerate(files)]
     entries += [(len(files) + i, str(p), False) for i, p in enumerate(others)]

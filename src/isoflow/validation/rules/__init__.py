@@ -49,9 +49,9 @@ from isoflow.validation.rules import (
     x002_unknown_field,
     x003_effect_value,
 )
-from isoflow.validation.rules._api import Context, Rule
+from isoflow.validation.rules._api import Context, Rule, TemplateLookup
 
-__all__ = ["ALL_RULES", "MODULES", "Context", "Rule", "by_code"]
+__all__ = ["ALL_RULES", "MODULES", "Context", "Rule", "TemplateLookup", "by_code"]
 
 MODULES = (
     p001_xml_syntax, p002_doctype_forbidden, p003_file_too_large, p004_not_a_process,

@@ -16,10 +16,10 @@ from isoflow.model.definition import Location, Node, ProcessDefinition
 from isoflow.model.findings import Finding, RuleId, Severity
 from isoflow.validation.rules._facts import Facts
 
-__all__ = ["Check", "Context", "FormCatalogue", "Rule", "Severity"]
+__all__ = ["Check", "Context", "Rule", "Severity", "TemplateLookup"]
 
 
-class FormCatalogue(Protocol):
+class TemplateLookup(Protocol):
     """What the form rules (M) may ask about templates; the composition root supplies it."""
 
     def sets_from(self, day: date | None) -> Sequence[str]:
@@ -50,7 +50,7 @@ class Context:
     #: The file as written, before ``extends`` was applied (``None``: same as the process).
     written: ProcessDefinition | None = None
     #: The templates the process's forms render with (``None``: form rules do not run).
-    forms: FormCatalogue | None = None
+    forms: TemplateLookup | None = None
     #: The last process asked about and its facts: every rule asks, one computes.
     _memo: list[tuple[ProcessDefinition, Facts]] = field(default_factory=list, compare=False, repr=False)
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
+from isoflow.validation.graph import spread
 from isoflow.validation.rules._api import Context, Rule, Severity
-from isoflow.validation.rules._graph import spread
 
 rule = Rule("F001", "unreachable-state", Severity.ERROR, __doc__)
 

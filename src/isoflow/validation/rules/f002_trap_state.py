@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
+from isoflow.validation.graph import reachable, spread, successors
 from isoflow.validation.rules._api import Context, Rule, Severity
-from isoflow.validation.rules._graph import reachable, spread, successors
 
 rule = Rule("F002", "trap-state", Severity.ERROR, __doc__)
 
