@@ -55,3 +55,12 @@ def test_readme_rule_table_names_real_rules(code: str) -> None:
     from isoflow.validation.rules import by_code
 
     assert by_code(code) is not None
+
+
+def test_readme_lists_the_public_api_exactly() -> None:
+    """The README's table of names is ``isoflow.__all__``: nothing missing, nothing invented."""
+    import isoflow
+
+    table = README.split("## As a library", 1)[1].split("```python", 1)[0]
+    listed = re.findall(r"`([A-Za-z_]+)`", "\n".join(line for line in table.splitlines() if line.startswith("| ")))
+    assert sorted(listed) == sorted(isoflow.__all__)
