@@ -16,8 +16,9 @@ import pytest
 
 from isoflow.desk import Desk
 from isoflow.errors import DossierTampered
-from isoflow.model.dossier import Dossier, Event, seal
+from isoflow.model.dossier import Dossier, Event
 from isoflow.store import _common as c
+from isoflow.store.codec import seal
 from tests._desk_helpers import (
     CLERK,
     EXPERT,

@@ -22,9 +22,10 @@ from typing import Any, Literal
 
 from isoflow.errors import DossierTampered, StaleDossier
 from isoflow.indicators.formulas import Rating
-from isoflow.model.dossier import GENESIS, Channel, Dossier, Event, reminder_key, seal_write
+from isoflow.model.dossier import GENESIS, Channel, Dossier, Event, reminder_key
 from isoflow.running.engine import Engine, Move, Option
-from isoflow.store._api import ChainProblem, Store
+from isoflow.store import ChainProblem, Store
+from isoflow.store.codec import seal_write
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from isoflow.model.dossier import GENESIS, Clock, Dossier, Event, StepClock, seal_write
+from isoflow.model.dossier import GENESIS, Clock, Dossier, Event, StepClock
 from isoflow.store import Store
+from isoflow.store.codec import seal_write
 
 UNIT = "000.17.22.H56"
 DAY = date(2026, 2, 5)

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from isoflow.errors import DossierNotFound, StaleDossier, StoreError
-from isoflow.model.dossier import GENESIS, Dossier, Event, dossier_to_json, event_to_json, seal, seal_write
+from isoflow.model.dossier import GENESIS, Dossier, Event, dossier_to_json, event_to_json
 from isoflow.store import SCHEMA_VERSION, Store, open_store
 from isoflow.store._common import FACT_COLUMNS
+from isoflow.store.codec import seal, seal_write
 from isoflow.store.schema import MIGRATIONS
 from tests.store._helpers import AT, DAY, UNIT, factory, is_postgres, move, new_dossier, raw
 

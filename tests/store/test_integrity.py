@@ -17,19 +17,10 @@ from typing import Any
 import pytest
 
 from isoflow.errors import DossierNotFound, DossierTampered, StoreError
-from isoflow.model.dossier import (
-    GENESIS,
-    Dossier,
-    Event,
-    event_hash,
-    event_to_json,
-    row_digest,
-    seal,
-    seal_write,
-    verify_chain,
-)
-from isoflow.store import Store
+from isoflow.model.dossier import GENESIS, Dossier, Event, event_to_json
+from isoflow.store import Store, _integrity
 from isoflow.store import _common as c
+from isoflow.store.codec import event_hash, row_digest, seal, seal_write, verify_chain
 from tests.store._helpers import DAY, UNIT, factory, is_postgres, move, new_dossier, raw
 
 GIVEN = f"on {DAY.isoformat()} (the daily sequence of unit {UNIT} reached 0003): the whole dossier was deleted"
@@ -226,7 +217,7 @@ def test_a_write_must_record_its_row(store: Store) -> None:
     moved, events = move(created, "tham_dinh")
     unrecorded = seal([replace(events[0], row_hash=None)], created.last_hash)
     with pytest.raises(StoreError, match=r"event 2 does not record the row it writes \(seal the write with "
-                                         r"isoflow.model.dossier.seal_write\)"):
+                                         r"isoflow.store.codec.seal_write\)"):
         store.append(replace(moved, last_hash=unrecorded[-1].hash), unrecorded, expected_version=1)
     other = seal([replace(events[0], row_hash="0" * 64)], created.last_hash)
     with pytest.raises(StoreError, match="does not record the row it writes"):
@@ -314,9 +305,9 @@ def test_the_row_digest_leaves_out_only_last_hash() -> None:
     # Key order is not part of it: a body read back from PostgreSQL's jsonb reorders keys.
     reordered = replace(dossier, data=dict(reversed(list(dossier.data.items()))))
     assert row_digest(reordered) == row_digest(dossier)
-    assert c.parse_code("000.17.22.H56-260205-0001") == ("000.17.22.H56", "260205", 1)
-    assert c.parse_code("HANDMADE") is None
-    assert c.parse_code("H56-2602-0001") is None
+    assert _integrity.parse_code("000.17.22.H56-260205-0001") == ("000.17.22.H56", "260205", 1)
+    assert _integrity.parse_code("HANDMADE") is None
+    assert _integrity.parse_code("H56-2602-0001") is None
 
 
 def test_numbers_jsonb_rewrites_are_no_tampering(store: Store) -> None:

@@ -4,19 +4,20 @@ A dossier is a plain, immutable record; every change makes a new one plus the ev
 explain it.  Events form a hash chain per dossier (each carries the hash of the previous
 one), so an edited or deleted event is detectable.  The newest event of each write also
 commits to the dossier row that write produced (:attr:`Event.row_hash`, see
-:func:`seal_write`), so a current-state row edited without an event is detectable too.
-Everything here is JSON-safe through :func:`dossier_to_json` / :func:`event_to_json`, which is
-how both stores persist them.
+:func:`chain_write`), so a current-state row edited without an event is detectable too.
+
+Everything here is JSON-safe through :func:`dossier_to_json` / :func:`event_to_json` (what a
+record is as JSON values; the command line prints them).  The chain's rules live here, with the
+records; the texts that are hashed and stored (canonical text, row text, body schema) are the
+store's codec, :mod:`isoflow.store.codec`, which hands its digests to :func:`chain` and
+:func:`verify_chain`: the model never encodes, so one module says what a stored byte is.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any, Literal
 
 Channel = Literal["in_person", "online", "post"]
@@ -203,78 +204,38 @@ def event_from_json(row: Mapping[str, JSON]) -> Event:
     return Event(**values)
 
 
-#: Encoders built once (``json.dumps`` with options builds a new encoder on every call).
-#: No circular check: records are trees of JSON values (a cycle still fails, with RecursionError).
-_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str,
-                              check_circular=False).encode
-#: The row encoder: sorted keys (see :func:`row_text`); no ``default``, so a value that is not
-#: JSON fails as the dossier body always did instead of becoming its ``str``.
-_ROW = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
-_json_string = json.encoder.encode_basestring  # one str as a JSON string, ensure_ascii=False
-
-#: The canonical text of the events :func:`seal` made, by object: the store writes the very
-#: text that was hashed instead of encoding the event again.  Bounded; entries are checked by
-#: identity, so an event built any other way is simply encoded again.
-_SEALED: dict[int, tuple[Event, str]] = {}
-_SEALED_MAX = 1024
+#: The hash of an event chained after ``prev_hash``: SHA-256 (hex) of its canonical text, which
+#: the store's codec defines (:func:`isoflow.store.codec.event_digest`).  The chain's rules are
+#: here; the bytes hashed are the codec's, so that one module says what a stored text is.
+EventDigest = Callable[[Event, str], str]
 
 
-def _hashed_content(event: Event, prev_hash: str) -> dict[str, JSON]:
-    """What the hash covers: :func:`event_to_json` without ``hash``, chained after ``prev_hash``.
-
-    ``row_hash`` only when set: an event without one hashes exactly as every earlier release did.
-    """
-    content = {
-        "dossier": event.dossier, "seq": event.seq, "kind": event.kind, "at": _iso(event.at),
-        "actor": event.actor, "role": event.role, "action": event.action, "source": event.source,
-        "target": event.target, "from_unit": event.from_unit, "to_unit": event.to_unit,
-        "receiver": event.receiver, "status": event.status, "data": dict(event.data),
-        "comment": event.comment, "prev_hash": prev_hash,
-    }
-    if event.row_hash is not None:
-        content["row_hash"] = event.row_hash
-    return content
-
-
-def canonical_json(event: Event) -> str:
-    """The canonical JSON the hash is computed over (sorted keys, no ``hash``).
-
-    An event that :func:`seal` returned is not encoded again: the text it hashed is reused.
-    """
-    recorded = _SEALED.get(id(event))
-    if recorded is not None and recorded[0] is event:
-        return recorded[1]
-    return _CANONICAL(_hashed_content(event, event.prev_hash))
-
-
-def event_hash(event: Event) -> str:
-    """SHA-256 over the canonical JSON of everything but the hash itself."""
-    return hashlib.sha256(_CANONICAL(_hashed_content(event, event.prev_hash)).encode("utf-8")).hexdigest()
-
-
-def event_text(event: Event, canonical: str, schema: int) -> str:
-    """The event's stored JSON body: ``canonical`` (its hashed text) plus ``schema`` and ``hash``."""
-    return f'{{"schema":{schema:d},{canonical[1:-1]},"hash":{_json_string(event.hash)}}}'
-
-
-def seal(events: Iterable[Event], prev_hash: str) -> list[Event]:
+def chain(events: Iterable[Event], prev_hash: str, digest: EventDigest) -> list[Event]:
     """Chain ``events`` after ``prev_hash``: each gets the previous hash and its own."""
     sealed = []
     for event in events:
-        canonical = _CANONICAL(_hashed_content(event, prev_hash))
-        digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-        event = Event(event.dossier, event.seq, event.kind, event.at, event.actor, event.role, event.action,
-                      event.source, event.target, event.from_unit, event.to_unit, event.receiver, event.status,
-                      event.data, event.comment, prev_hash, digest, event.row_hash)
-        if len(_SEALED) >= _SEALED_MAX:
-            _SEALED.clear()
-        _SEALED[id(event)] = (event, canonical)
-        sealed.append(event)
-        prev_hash = digest
+        own = digest(event, prev_hash)
+        sealed.append(Event(event.dossier, event.seq, event.kind, event.at, event.actor, event.role, event.action,
+                            event.source, event.target, event.from_unit, event.to_unit, event.receiver,
+                            event.status, event.data, event.comment, prev_hash, own, event.row_hash))
+        prev_hash = own
     return sealed
 
 
-def verify_chain(events: Sequence[Event], last_hash: str | None = None, version: int | None = None) -> list[str]:
+def chain_write(dossier: Dossier, events: Sequence[Event], prev_hash: str, row_hash: str,
+                digest: EventDigest) -> tuple[Dossier, list[Event]]:
+    """One write chained after ``prev_hash``: the newest event records ``row_hash`` (the digest of
+    the row ``dossier`` is, without its ``last_hash``) before it is hashed, and the dossier returned
+    carries the newest hash as ``last_hash``."""
+    *earlier, e = events
+    newest = Event(e.dossier, e.seq, e.kind, e.at, e.actor, e.role, e.action, e.source, e.target, e.from_unit,
+                   e.to_unit, e.receiver, e.status, e.data, e.comment, e.prev_hash, e.hash, row_hash)
+    sealed = chain([*earlier, newest], prev_hash, digest)
+    return with_last_hash(dossier, sealed[-1].hash), sealed
+
+
+def verify_chain(events: Sequence[Event], digest: EventDigest, last_hash: str | None = None,
+                 version: int | None = None) -> list[str]:
     """Problems in one dossier's chain: edited, deleted, reordered or missing events.
 
     ``last_hash`` and ``version`` (from the dossier row) also catch the removal of the
@@ -288,7 +249,7 @@ def verify_chain(events: Sequence[Event], last_hash: str | None = None, version:
             break
         if event.prev_hash != prev:
             problems.append(f"event {event.seq} does not follow event {event.seq - 1} (chain broken)")
-        if event_hash(event) != event.hash:
+        if digest(event, event.prev_hash) != event.hash:
             problems.append(f"event {event.seq} was altered after it was written (hash mismatch)")
         prev = event.hash
     if version is not None and len(events) != version:
@@ -303,84 +264,6 @@ def dossier_to_json(dossier: Dossier) -> dict[str, JSON]:
     return _dossier_json(dossier, {})
 
 
-def dossier_text(dossier: Dossier, schema: int) -> str:
-    """The dossier's stored JSON body: :func:`dossier_to_json` plus ``schema``.
-
-    ``schema`` and ``last_hash`` come first, then :func:`row_text`: the text whose digest the
-    newest event recorded, reused from :func:`seal_write` when this is the dossier it returned.
-    """
-    return f'{{"schema":{schema:d},"last_hash":{_json_string(dossier.last_hash)},{row_text(dossier)[1:]}'
-
-
-def row_text(dossier: Dossier) -> str:
-    """The canonical text of the dossier row without ``last_hash`` (sorted keys, compact).
-
-    ``last_hash`` is left out because it is the hash of the event that records this text's
-    digest.  Keys are sorted so that a body read back from PostgreSQL's ``jsonb`` (which
-    reorders keys) encodes to the same text.
-    """
-    recorded = _ROWS.get(id(dossier))
-    if recorded is not None and recorded[0] is dossier:
-        return recorded[1]
-    body = _dossier_json(dossier, {})
-    del body["last_hash"]
-    text = _ROW(body)
-    # A float written with an exponent (1e+16) comes back from jsonb as an integer, and -0.0
-    # as 0.0: such numbers are stored as jsonb would give them back, or the row would not
-    # encode to the text its digest was taken of.  A cheap test on the text picks the rare
-    # rows that need it (or that merely contain "e+" in a text).
-    if "e+" in text or "-0.0" in text:
-        text = _ROW(_as_jsonb(body))
-    return text
-
-
-def _as_jsonb(value: JSON) -> JSON:
-    """``value`` with its floats as PostgreSQL's jsonb gives them back."""
-    if isinstance(value, float):
-        if value == 0.0:
-            return 0.0
-        shortest = repr(value)
-        # The decimal the text spells, not the float's binary value: int(1e23) is ...91611392.
-        return int(Decimal(shortest)) if "e+" in shortest else value
-    if isinstance(value, dict):
-        return {key: _as_jsonb(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_as_jsonb(item) for item in value]
-    return value
-
-
-def row_digest(dossier: Dossier) -> str:
-    """SHA-256 of :func:`row_text`: what :attr:`Event.row_hash` holds for the row it produced."""
-    recorded = _ROWS.get(id(dossier))
-    if recorded is not None and recorded[0] is dossier:
-        return recorded[2]
-    return hashlib.sha256(row_text(dossier).encode("utf-8")).hexdigest()
-
-
-def seal_write(dossier: Dossier, events: Sequence[Event], prev_hash: str) -> tuple[Dossier, list[Event]]:
-    """Seal one write: ``events`` chained after ``prev_hash``, the newest committing to the row.
-
-    The newest event gets :func:`row_digest` of ``dossier`` as its ``row_hash`` before it is
-    hashed; the dossier returned carries the newest hash as ``last_hash``.  The row text is
-    encoded once here and reused when the store writes the body.
-    """
-    text = row_text(dossier)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    *earlier, e = events
-    newest = Event(e.dossier, e.seq, e.kind, e.at, e.actor, e.role, e.action, e.source, e.target, e.from_unit,
-                   e.to_unit, e.receiver, e.status, e.data, e.comment, e.prev_hash, e.hash, digest)
-    sealed = seal([*earlier, newest], prev_hash)
-    written = with_last_hash(dossier, sealed[-1].hash)
-    if len(_ROWS) >= _SEALED_MAX:
-        _ROWS.clear()
-    _ROWS[id(written)] = (written, text, digest)
-    return written, sealed
-
-
-#: The row text and digest of the dossiers :func:`seal_write` returned, by object (checked by
-#: identity, bounded, like ``_SEALED``).
-_ROWS: dict[int, tuple[Dossier, str, str]] = {}
-
 #: The event kinds that set the dossier's step (a reminder leaves it where it is).
 _MOVES = ("received", "moved", "extended")
 
@@ -391,7 +274,7 @@ def replay_problems(dossier: Dossier, events: Sequence[Event]) -> list[str]:
     Without the procedure, the events still fix the step (the newest move's ``target``), the
     national status it set, and whether and when the dossier closed (a move to a final step
     records its ``result``).  The row's data, clocks and measures are not replayed: only
-    :func:`row_digest` (for rows written with one) covers them.
+    the row digest (for rows written with one) covers them.
     """
     moves = [e for e in events if e.kind in _MOVES]
     if not moves:
@@ -418,8 +301,11 @@ def replay_problems(dossier: Dossier, events: Sequence[Event]) -> list[str]:
     return problems
 
 
-def row_problems(dossier: Dossier, events: Sequence[Event]) -> list[str]:
+def row_problems(dossier: Dossier, events: Sequence[Event], row_digest: Callable[[Dossier], str]) -> list[str]:
     """Why ``dossier`` is not the row ``events`` (its whole trail, oldest first) give.
+
+    ``row_digest`` is what the newest event's ``row_hash`` holds for a row
+    (:func:`isoflow.store.codec.row_digest`).
 
     Each message says which check found it: the row digest the newest event recorded (writes
     since row digests exist) or the structural replay (every row; the only check for a row

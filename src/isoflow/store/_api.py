@@ -7,7 +7,7 @@ The model is a current-state row per dossier plus an append-only, hash-chained e
 Every write is one transaction: either the dossier row and all its new events are stored,
 or nothing is.  Writes carry the version they were based on (optimistic concurrency), and
 the newest event of each write records the digest of the row it wrote
-(:func:`isoflow.model.dossier.seal_write`), which is what lets ``load`` and ``verify`` see a row
+(:func:`isoflow.store.codec.seal_write`), which is what lets ``load`` and ``verify`` see a row
 changed without an event.
 """
 
@@ -44,7 +44,7 @@ class Store(Protocol):
     def create(self, unit: str, day: date, factory: Factory) -> Dossier:
         """Allocate the next code ``<unit>-YYMMDD-XXXX`` for ``unit`` on ``day`` and store what
         ``factory(code)`` returns, in one transaction: no gaps, no duplicates under concurrency.
-        The events must already be sealed by the caller with :func:`isoflow.model.dossier.seal_write`
+        The events must already be sealed by the caller with :func:`isoflow.store.codec.seal_write`
         (hash-chained, the newest recording the row's digest)."""
         ...
 
@@ -63,7 +63,7 @@ class Store(Protocol):
 
     def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
         """Replace the dossier row and add its new events (sealed with
-        :func:`isoflow.model.dossier.seal_write`), only if the stored version is still
+        :func:`isoflow.store.codec.seal_write`), only if the stored version is still
         ``expected_version``; otherwise raise :class:`~isoflow.errors.StaleDossier` and change
         nothing."""
         ...

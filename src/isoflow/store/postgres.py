@@ -24,6 +24,8 @@ from isoflow.indicators.formulas import Rating
 from isoflow.model.dossier import Dossier, Event
 from isoflow.store import _common as c
 from isoflow.store import _indicators as ind
+from isoflow.store import _integrity as integrity
+from isoflow.store import codec
 from isoflow.store._api import ChainProblem, Factory
 from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 
@@ -135,12 +137,12 @@ class PostgresStore(ind.ReportQueries):
 
     def _insert_dossier(self, cursor: psycopg.Cursor[Any], dossier: Dossier) -> None:
         columns = c.dossier_columns(dossier)
-        cursor.execute(_INSERT_DOSSIER, [*(columns[n] for n in _DOSSIER_COLUMNS), c.dossier_json_text(dossier)])
+        cursor.execute(_INSERT_DOSSIER, [*(columns[n] for n in _DOSSIER_COLUMNS), codec.dossier_body(dossier)])
 
     def _update_dossier(self, cursor: psycopg.Cursor[Any], dossier: Dossier, expected_version: int,
                         prev_hash: str) -> int:
         columns = c.dossier_columns(dossier)
-        cursor.execute(_UPDATE_DOSSIER, [*(columns[n] for n in _DOSSIER_COLUMNS[1:]), c.dossier_json_text(dossier),
+        cursor.execute(_UPDATE_DOSSIER, [*(columns[n] for n in _DOSSIER_COLUMNS[1:]), codec.dossier_body(dossier),
                                          dossier.code, expected_version, prev_hash])
         return cursor.rowcount
 
@@ -148,7 +150,7 @@ class PostgresStore(ind.ReportQueries):
         rows = []
         for event in events:
             columns = c.event_columns(event)
-            rows.append([*(columns[n] for n in _EVENT_COLUMNS), c.event_json_text(event)])
+            rows.append([*(columns[n] for n in _EVENT_COLUMNS), codec.event_body(event)])
         if len(rows) == 1:
             cursor.execute(_INSERT_EVENT, rows[0])
         else:
@@ -196,7 +198,7 @@ class PostgresStore(ind.ReportQueries):
                 (c.local(before), now, worker, limit, worker, until))
             rows = cursor.fetchall()
         rows.sort(key=lambda row: (row[1], row[0]))
-        return [c.load_dossier(body, code) for code, _, body in rows]
+        return [codec.read_dossier(body, code) for code, _, body in rows]
 
     # -- reads --------------------------------------------------------------------------------
 
@@ -205,7 +207,7 @@ class PostgresStore(ind.ReportQueries):
         if not rows:
             raise DossierNotFound(code)
         body, seq, newest_hash, row_hash = rows[0]
-        dossier, replay = c.loaded(code, body, seq, newest_hash, row_hash)
+        dossier, replay = integrity.loaded(code, body, seq, newest_hash, row_hash)
         if not replay:
             return dossier
         with self._transaction(snapshot=True) as cursor:  # the row and its whole trail in one snapshot
@@ -215,7 +217,7 @@ class PostgresStore(ind.ReportQueries):
             events = cursor.fetchall()
         if row is None:
             raise DossierNotFound(code)
-        return c.replayed(code, row[0], events)
+        return integrity.replayed(code, row[0], events)
 
     def history(self, code: str) -> list[Event]:
         with self._transaction(snapshot=True) as cursor:
@@ -225,12 +227,12 @@ class PostgresStore(ind.ReportQueries):
                 cursor.execute("SELECT 1 FROM dossiers WHERE code = %s", (code,))
                 if cursor.fetchone() is None:
                     raise DossierNotFound(code)
-        return [c.load_event(body, code, seq) for seq, body in rows]
+        return [codec.read_event(body, code, seq) for seq, body in rows]
 
     def due(self, before: datetime, limit: int = 1000) -> list[Dossier]:
         rows = self._read("SELECT code, body FROM dossiers WHERE NOT closed AND next_due_at <= %s "
                           "ORDER BY next_due_at, code LIMIT %s", (c.local(before), limit))
-        return [c.load_dossier(body, code) for code, body in rows]
+        return [codec.read_dossier(body, code) for code, body in rows]
 
     def codes(self) -> list[str]:
         return [row[0] for row in self._read("SELECT code FROM dossiers ORDER BY created")]
@@ -261,18 +263,18 @@ class PostgresStore(ind.ReportQueries):
     def verify(self, code: str | None = None) -> list[ChainProblem]:
         where, params = ("WHERE code = %s", (code,)) if code is not None else ("", ())
         with self._transaction(snapshot=True) as cursor:  # one snapshot: rows, events and sequences agree
-            cursor.execute(f"SELECT code, body, {', '.join(c.VERIFY_COLUMNS)} FROM dossiers "  # noqa: S608
+            cursor.execute(f"SELECT code, body, {', '.join(integrity.VERIFY_COLUMNS)} FROM dossiers "  # noqa: S608
                            f"{where} ORDER BY created", params)
             rows = cursor.fetchall()
             event_where = "WHERE dossier = %s" if code is not None else ""
             cursor.execute(f"SELECT dossier, seq, body, row_hash FROM events {event_where} "  # noqa: S608
                            "ORDER BY dossier, seq", params)
             events = cursor.fetchall()
-            unit_where, units = c.sequences_of(code, "%s")
+            unit_where, units = integrity.sequences_of(code, "%s")
             cursor.execute(f"SELECT unit, day, last FROM code_sequences {unit_where} "  # noqa: S608
                            "ORDER BY unit, day", units)
             sequences = cursor.fetchall()
-        return c.store_problems(code, rows, events, sequences)
+        return integrity.store_problems(code, rows, events, sequences)
 
     def schema_version(self) -> int:
         return int(self._read("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0])

@@ -22,6 +22,8 @@ from isoflow.indicators.formulas import Rating
 from isoflow.model.dossier import Dossier, Event
 from isoflow.store import _common as c
 from isoflow.store import _indicators as ind
+from isoflow.store import _integrity as integrity
+from isoflow.store import codec
 from isoflow.store._api import ChainProblem, Factory
 from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 
@@ -60,7 +62,7 @@ def _dossier_values(dossier: Dossier) -> list[object]:
             columns["last_hash"], 1 if columns["closed"] else 0, _time(columns["due_at"]),
             _time(columns["step_due_at"]), _time(columns["next_due_at"]), _time(columns["remind_at"]),
             *(_time(columns[n]) if n in ("closed_at", "paused_at") else columns[n] for n in c.FACT_COLUMNS),
-            c.dossier_json_text(dossier)]
+            codec.dossier_body(dossier)]
 
 
 def _event_values(event: Event) -> tuple[object, ...]:
@@ -68,7 +70,7 @@ def _event_values(event: Event) -> tuple[object, ...]:
     if at.tzinfo is not None:
         at = c.local(at)
     return (event.dossier, event.seq, event.kind, at.replace(microsecond=0).isoformat(timespec="microseconds"),
-            event.actor, event.hash, event.prev_hash, event.row_hash, c.event_json_text(event))
+            event.actor, event.hash, event.prev_hash, event.row_hash, codec.event_body(event))
 
 
 class SQLiteStore(ind.ReportQueries):
@@ -238,7 +240,7 @@ class SQLiteStore(ind.ReportQueries):
                 (c.text_time(before), c.text_time(now), worker, limit)).fetchall()
             conn.executemany("UPDATE dossiers SET claimed_by = ?, claimed_until = ? WHERE code = ?",
                              [(worker, c.text_time(until), code) for code, _ in rows])
-        return [c.load_dossier(body, code) for code, body in rows]
+        return [codec.read_dossier(body, code) for code, body in rows]
 
     # -- reads --------------------------------------------------------------------------------
 
@@ -247,7 +249,7 @@ class SQLiteStore(ind.ReportQueries):
         if not rows:
             raise DossierNotFound(code)
         body, seq, newest_hash, row_hash = rows[0]
-        dossier, replay = c.loaded(code, str(body), seq, newest_hash, row_hash)  # type: ignore[arg-type]
+        dossier, replay = integrity.loaded(code, str(body), seq, newest_hash, row_hash)  # type: ignore[arg-type]
         if not replay:
             return dossier
         with self._transaction("DEFERRED") as conn:  # the row and its whole trail in one snapshot
@@ -255,19 +257,19 @@ class SQLiteStore(ind.ReportQueries):
             events = conn.execute("SELECT seq, body FROM events WHERE dossier = ? ORDER BY seq", (code,)).fetchall()
         if row is None:
             raise DossierNotFound(code)
-        return c.replayed(code, str(row[0]), events)
+        return integrity.replayed(code, str(row[0]), events)
 
     def history(self, code: str) -> list[Event]:
         with self._transaction("DEFERRED") as conn:
             rows = conn.execute("SELECT seq, body FROM events WHERE dossier = ? ORDER BY seq", (code,)).fetchall()
             if not rows and conn.execute("SELECT 1 FROM dossiers WHERE code = ?", (code,)).fetchone() is None:
                 raise DossierNotFound(code)
-        return [c.load_event(body, code, seq) for seq, body in rows]
+        return [codec.read_event(body, code, seq) for seq, body in rows]
 
     def due(self, before: datetime, limit: int = 1000) -> list[Dossier]:
         rows = self._read("SELECT code, body FROM dossiers WHERE closed = 0 AND next_due_at <= ? "
                           "ORDER BY next_due_at, code LIMIT ?", (c.text_time(before), limit))
-        return [c.load_dossier(str(body), str(code)) for code, body in rows]
+        return [codec.read_dossier(str(body), str(code)) for code, body in rows]
 
     def codes(self) -> list[str]:
         return [str(row[0]) for row in self._read("SELECT code FROM dossiers ORDER BY created")]
@@ -296,15 +298,15 @@ class SQLiteStore(ind.ReportQueries):
     def verify(self, code: str | None = None) -> list[ChainProblem]:
         where, params = ("WHERE code = ?", (code,)) if code is not None else ("", ())
         with self._transaction("DEFERRED") as conn:  # one snapshot: rows, events and sequences agree
-            rows = conn.execute(f"SELECT code, body, {', '.join(c.VERIFY_COLUMNS)} FROM dossiers "  # noqa: S608
+            rows = conn.execute(f"SELECT code, body, {', '.join(integrity.VERIFY_COLUMNS)} FROM dossiers "  # noqa: S608
                                 f"{where} ORDER BY created", params).fetchall()
             event_where = "WHERE dossier = ?" if code is not None else ""
             events = conn.execute(f"SELECT dossier, seq, body, row_hash FROM events {event_where} "  # noqa: S608
                                   "ORDER BY dossier, seq", params).fetchall()
-            unit_where, units = c.sequences_of(code, "?")
+            unit_where, units = integrity.sequences_of(code, "?")
             sequences = conn.execute(f"SELECT unit, day, last FROM code_sequences {unit_where} "  # noqa: S608
                                      "ORDER BY unit, day", units).fetchall()
-        return c.store_problems(code, rows, events, sequences)
+        return integrity.store_problems(code, rows, events, sequences)
 
     def schema_version(self) -> int:
         with self._lock:
