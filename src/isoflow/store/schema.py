@@ -267,6 +267,37 @@ _POSTGRES_4 = (
 _SQLITE_5 = ("ALTER TABLE events ADD COLUMN row_hash TEXT",)
 _POSTGRES_5 = ("ALTER TABLE events ADD COLUMN row_hash text",)
 
+# 6: one B-tree for the steps.  ``step_times`` was a table, its primary key (dossier, seq) and
+# the report's histogram index: three B-trees, three pages of the write-ahead log in every
+# action that left a timed step (a fifth of a write's pages; benchmarks/README.md "Durable").
+# SQLite keeps it as one WITHOUT ROWID table in the histogram's order (the report's STEPS query
+# streams from it exactly as from the index); PostgreSQL as one primary-key index in that order,
+# with ``result`` carried in it (an index-only scan, as the histogram index gave).  The key ends
+# in (dossier, seq): a step row is written with its event in one transaction, and the events'
+# primary key (dossier, seq) is what keeps both from being written twice.
+_STEP_COLUMNS = "dossier, seq, process_code, step, at, worked_min, result"
+_SQLITE_6 = (
+    """CREATE TABLE step_times_6 (
+        dossier      TEXT NOT NULL REFERENCES dossiers (code),
+        seq          INTEGER NOT NULL,
+        process_code TEXT NOT NULL,
+        step         TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        worked_min   INTEGER NOT NULL,
+        result       TEXT NOT NULL,
+        PRIMARY KEY (process_code, step, worked_min, at, dossier, seq)
+    ) WITHOUT ROWID""",
+    f"INSERT INTO step_times_6 ({_STEP_COLUMNS}) SELECT {_STEP_COLUMNS} FROM step_times",  # noqa: S608
+    "DROP TABLE step_times",
+    "ALTER TABLE step_times_6 RENAME TO step_times",
+)
+_POSTGRES_6 = (
+    "ALTER TABLE step_times DROP CONSTRAINT step_times_pkey",
+    "DROP INDEX step_times_histogram",
+    "ALTER TABLE step_times ADD CONSTRAINT step_times_pkey "
+    "PRIMARY KEY (process_code, step, worked_min, at, dossier, seq) INCLUDE (result)",
+)
+
 #: Every migration, oldest first; ``MIGRATIONS[-1].version == SCHEMA_VERSION``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "dossiers, hash-chained events and daily code sequences", _SQLITE_1, _POSTGRES_1),
@@ -276,6 +307,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "service indicators: fact columns of dossiers, step_times, ratings", _SQLITE_4, _POSTGRES_4),
     Migration(5, "row_hash: the digest of the dossier row each write's newest event recorded", _SQLITE_5,
               _POSTGRES_5),
+    Migration(6, "step_times in one B-tree, in the order of the report's histogram", _SQLITE_6, _POSTGRES_6),
 )
 
 assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1)), "migrations must be numbered 1..N"
