@@ -521,9 +521,9 @@ def dossier_memory(engine: Engine, count: int) -> dict[str, Any]:
 def appointment_dates(engine: Engine, process: CompiledProcess, count: int) -> dict[str, float]:
     instants = any_instants(count)
     calendar = engine.calendar
-    cutoff = engine._cutoff(process, engine.legal.regime_on(date(2026, 1, 1)).cutoff)
+    cutoff = engine.clock.cutoff(process, datetime(2026, 1, 1))
     # The same arithmetic the engine uses, without building a dossier.
-    legal_due = engine._legal_due
+    legal_due = engine.clock.legal_due
 
     start = time.perf_counter()
     direct = [legal_due(process, calendar.receipt_start(t, cutoff)) for t in instants]

@@ -313,10 +313,9 @@ def test_a_dossier_closed_while_waiting_keeps_its_appointment() -> None:
 
 @pytest.mark.parametrize(("value", "reason"), [(None, "missing-data"), ("ngày mai", "invalid-data")])
 def test_a_bad_new_due_time_is_refused(value: object, reason: str) -> None:
-    d = in_appraisal()
+    d = in_appraisal()  # the legal clock decides extensions
     with pytest.raises(ActionNotAllowed) as caught:
-        engine()._reschedule(d, engine().process_of(d), value, at("2026-03-03 09:00"),
-                             lambda r, m: ActionNotAllowed(d.code, "xin_loi", d.state, r, m))
+        engine().clock.extend(d, engine().process_of(d), value, at("2026-03-03 09:00"), "xin_loi")
     assert caught.value.reason == reason
 
 

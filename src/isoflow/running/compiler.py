@@ -2,7 +2,8 @@
 built once, per (process code, revision).
 
 No ``transitions`` here: the compiled process is plain data plus closures, so that the
-engine module stays the only importer of the state-machine library.
+engine module stays the only importer of the state-machine library (it builds the machine
+from ``actions``: one trigger per action, its alternatives from a state in this order).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 
 from isoflow.errors import CompileError
@@ -19,9 +20,6 @@ from isoflow.model.expressions import Expression, parse_expression
 
 #: National status code (domain.md 2.1) for a state that does not declare one.
 DEFAULT_STATUS = {"work": 4, "waiting": 5, "granted": 10, "refused": 3, "withdrawn": 7, "stopped": 8}
-
-
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +32,6 @@ class CompiledAction:
     roles: frozenset[str]
     requires: tuple[str, ...]
     issues: tuple[str, ...]
-    #: The machine trigger of this alternative (alternatives of one action are separate triggers).
-    trigger: str = ""
     #: Fields the actor enters that the guard reads: without them the way cannot be chosen.
     deciding: tuple[str, ...] = ()
 
@@ -79,6 +75,8 @@ class CompiledProcess:
     limit: timedelta | None
     same_day: bool
     limit_days: Decimal | None = None
+    #: The procedure's own receipt cut-off (None: the regime's), parsed once.
+    cutoff: time | None = None
 
     @property
     def key(self) -> tuple[str, int]:
@@ -114,13 +112,14 @@ def compile_process(definition: ProcessDefinition) -> CompiledProcess:
             issues=tuple(action.issues or ()),
         )
         table.setdefault(action.source, []).append(compiled)
-    for source, actions in table.items():
+    for actions in table.values():
         actions.sort(key=lambda a: bool(a.action.default))  # defaults are tried last
         actions[:] = [dataclasses.replace(
-            a, trigger=f"{a.id}#{source}#{index}",
-            deciding=tuple(sorted({r.name for r in a.guard.names if r.name in a.requires})) if a.guard else ())
-            for index, a in enumerate(actions)]
-    limit = limit_days = None
+            a, deciding=tuple(sorted({r.name for r in a.guard.names if r.name in a.requires})) if a.guard else ())
+            for a in actions]
+    limit: timedelta | None = None
+    limit_days: Decimal | None = None
+    cutoff: time | None = None
     same_day = False
     if definition.procedure is not None:
         time_limit = definition.procedure.time_limit
@@ -128,5 +127,8 @@ def compile_process(definition: ProcessDefinition) -> CompiledProcess:
         limit_days = time_limit.working_days
         if time_limit.working_hours is not None:
             limit = timedelta(hours=float(time_limit.working_hours))
+        if time_limit.cutoff:
+            hour, minute = (int(p) for p in time_limit.cutoff.split(":"))
+            cutoff = time(hour, minute)
     return CompiledProcess(definition, states, initial[0], {k: tuple(v) for k, v in table.items()},
-                           {f.id: f for f in definition.fields}, limit, same_day, limit_days)
+                           {f.id: f for f in definition.fields}, limit, same_day, limit_days, cutoff)
