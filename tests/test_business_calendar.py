@@ -188,3 +188,77 @@ def test_bad_construction() -> None:
         WorkCalendar(d("2026-01-01"), d("2026-12-31"), holidays=[d("2026-01-10")], extra_working_days=[d("2026-01-10")])
     with pytest.raises(ValueError, match="must not overlap"):
         WorkCalendar(d("2026-01-01"), d("2026-12-31"), sessions=((time(8), time(12)), (time(11), time(17))))
+
+
+# -- the fast paths equal the old arithmetic, date by date ---------------------------------------
+
+#: Times of day around every boundary that matters: sessions, lunch, the 15:00 cut-off, midnight.
+BOUNDARIES = [time(0, 0), time(7, 29, 59, 999_999), time(7, 30), time(9, 0), time(11, 29, 59), time(11, 30),
+              time(12, 15), time(13, 0), time(14, 59, 59, 999_999), time(15, 0), time(15, 0, 0, 1), time(15, 1),
+              time(16, 0), time(16, 59, 59, 999_999), time(17, 0), time(23, 59, 59, 999_999)]
+
+
+def _outcome(call: object, *args: object) -> object:
+    """What a calendar call returns, or the type and words of what it raises."""
+    try:
+        return call(*args)  # type: ignore[operator]
+    except Exception as error:  # noqa: BLE001 - both calendars must fail alike
+        return (type(error).__name__, str(error))
+
+
+def _both(province: str | None) -> tuple[WorkCalendar, WorkCalendar]:
+    """The shipped calendar, built twice from the same data: fast, and the reference arithmetic."""
+    from unittest import mock
+
+    from isoflow.data.work_calendar import load_calendar
+    from tests import reference_calendar
+
+    fast = load_calendar(province=province)
+    with mock.patch("isoflow.data.work_calendar.WorkCalendar", reference_calendar.WorkCalendar):
+        reference = load_calendar(province=province)
+    assert type(reference) is reference_calendar.WorkCalendar
+    return fast, reference  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("province", [None, "example-province"])
+def test_the_fast_paths_equal_the_reference_arithmetic_on_every_date(province: str | None) -> None:
+    # 2025-2027: Tết 2025, 2026 and 2027, the make-up Saturdays, the swapped days, and (in the
+    # province) seasonal hours; at every boundary of every day, with both cut-offs a
+    # procedure may set; the edges of the calendar's range fail alike.
+    fast, ref = _both(province)
+    days = [date(2025, 1, 1) + timedelta(days=k) for k in range((date(2028, 1, 1) - date(2025, 1, 1)).days)]
+    edges = [datetime.combine(fast.first, time(8)), datetime.combine(fast.last, time(16)),
+             datetime.combine(fast.last, time(23)), datetime.combine(fast.first - timedelta(days=1), time(9))]
+    instants = [datetime.combine(day, moment) for day in days for moment in BOUNDARIES] + edges
+    limits = [(Decimal(3), Decimal(8)), (Decimal("1.5"), Decimal(8)), (Decimal("0.5"), Decimal("7.5")),
+              (Decimal(-1), Decimal(8)), (Decimal(0), Decimal(8)), (20, 8), (Decimal(5000), Decimal(8))]
+    for at in instants:
+        for cutoff in (time(15), time(16, 30)):
+            start = _outcome(fast.receipt_start, at, cutoff)
+            assert start == _outcome(ref.receipt_start, at, cutoff), (at, cutoff)
+            if isinstance(start, datetime):
+                for n, hours in limits[:3]:
+                    assert _outcome(fast.add_working_days_at, start, n, hours) == _outcome(
+                        ref.add_working_days_at, start, n, hours), (start, n)
+        for n, hours in limits:
+            assert _outcome(fast.add_working_days_at, at, n, hours) == _outcome(ref.add_working_days_at, at, n,
+                                                                                 hours), (at, n)
+        for call in ("next_working_instant", "end_of_working_day", "start_of_next_working_day"):
+            assert _outcome(getattr(fast, call), at) == _outcome(getattr(ref, call), at), (call, at)
+        for delta in (timedelta(hours=24), timedelta(hours=-3), timedelta(minutes=1), timedelta(0)):
+            assert _outcome(fast.add_working_time, at, delta) == _outcome(ref.add_working_time, at, delta), (at, delta)
+
+
+def test_the_fast_paths_equal_the_reference_at_random_instants() -> None:
+    fast, ref = _both(None)
+    rng = random.Random(18)  # noqa: S311 - test data
+    span = int((datetime(2028, 1, 1) - datetime(2025, 1, 1)).total_seconds() * 1_000_000)
+    for _ in range(20_000):
+        a = datetime(2025, 1, 1) + timedelta(microseconds=rng.randrange(span))
+        b = datetime(2025, 1, 1) + timedelta(microseconds=rng.randrange(span))
+        assert fast.working_time_between(a, b) == ref.working_time_between(a, b)
+        assert fast.receipt_start(a) == ref.receipt_start(a)
+        delta = timedelta(microseconds=rng.randrange(-10**11, 10**11))
+        assert fast.add_working_time(a, delta) == ref.add_working_time(a, delta)
+        n = Decimal(rng.randrange(-40, 40)) / 4
+        assert fast.add_working_days_at(a, n) == ref.add_working_days_at(a, n)

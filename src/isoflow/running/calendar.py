@@ -12,8 +12,12 @@ Conventions, chosen once so that every deadline is computed the same way:
   that was set up wrongly, and the legal day boundary is the local one.
 * Sessions are half-open, ``[start, end)``: 11:30 is not inside 07:30-11:30.
 * Working time is counted to the microsecond.  Each instant maps to an integer *working
-  index* (microseconds of working time since the calendar's first working day began), found
-  by ``bisect`` on precomputed lists, so every operation is O(log n).
+  index* (microseconds of working time since the calendar's first working day began).  The
+  tables are precomputed once per calendar: for every calendar day, the working day it counts
+  on (so a date's index is a list lookup, not a search), and for every working day its
+  sessions, its first and last instants; only going back from an index to an instant needs a
+  ``bisect``.  Every operation is O(1) or O(log n), and an appointment (receipt start plus the
+  legal limit) costs about two microseconds.
 * ``add_working_time`` returns the instant **closest to the start** at which the delta has
   elapsed: forwards, a result on a session boundary is the session's end (11:30, not 13:00);
   backwards, it is the next session's start (13:00, not 11:30).  A zero delta returns the
@@ -118,6 +122,23 @@ class WorkCalendar:
             raise ValueError(f"no working day in {first}..{last}")
         self._lo, self._hi = first.toordinal(), last.toordinal()
         self._midnights = [datetime.fromordinal(o) for o in self._days]  # each working day at 00:00
+        # Per calendar day (ordinal - first): the index of the first working day on or after it
+        # (bisect_left of the day in _days) and whether it is itself a working day.
+        self._on_or_after: list[int] = []
+        self._works: list[bool] = []
+        i = 0
+        for o in range(self._lo, self._hi + 1):
+            while i < len(self._days) and self._days[i] < o:
+                i += 1
+            self._on_or_after.append(i)
+            self._works.append(i < len(self._days) and self._days[i] == o)
+        # Per working day: its first session's start and its last session's end, as datetimes.
+        days_spans = list(zip(self._midnights, self._spans, strict=True))
+        self._opens = [m + timedelta(microseconds=spans[0][0]) for m, spans in days_spans]
+        self._closes = [m + timedelta(microseconds=spans[-1][1]) for m, spans in days_spans]
+        #: (n, hours_per_day, their types) -> (the amount, whole days, the fraction in µs): the
+        #: Decimal arithmetic once per limit (types in the key: 0.1 and Decimal("0.1") differ).
+        self._day_amounts: dict[tuple[object, ...], tuple[Decimal, int, int]] = {}
 
     def __repr__(self) -> str:
         return f"WorkCalendar({self.name!r}, {self.first}..{self.last}, {len(self._days)} working days)"
@@ -175,13 +196,12 @@ class WorkCalendar:
         """Working µs elapsed before ``t``; every instant between two sessions shares one index."""
         if t.tzinfo is not None:
             _naive(t)
-        o = t.toordinal()
-        if not self._lo <= o <= self._hi:
+        k = t.toordinal() - self._lo
+        if not 0 <= k <= self._hi - self._lo:
             self._ordinal(t)  # raises OutOfCalendar
-        days = self._days
-        i = bisect_left(days, o)
+        i = self._on_or_after[k]
         x = self._cum[i]
-        if i == len(days) or days[i] != o:
+        if not self._works[k]:
             return x
         now = ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
         for s, e in self._spans[i]:
@@ -223,17 +243,17 @@ class WorkCalendar:
     def start_of_next_working_day(self, t: datetime | date) -> datetime:
         """The first session's start on the first working day strictly after ``t``'s date."""
         d = _naive(t).date() if isinstance(t, datetime) else t
-        i = bisect_right(self._days, self._ordinal(d))
+        k = self._ordinal(d) - self._lo
+        i = self._on_or_after[k] + self._works[k]  # bisect_right: past the day itself if it works
         self._day_at(i)  # range check
-        return datetime.fromordinal(self._days[i]) + timedelta(microseconds=self._spans[i][0][0])
+        return self._opens[i]
 
     def end_of_working_day(self, t: datetime) -> datetime:
         """The end of the last session of the working day ``t`` counts on: its own day if it
         is a working day, else the next one.  Same-day procedures are due then."""
-        d = _naive(t).date()
-        i = bisect_left(self._days, self._ordinal(d))
+        i = self._on_or_after[self._ordinal(_naive(t).date()) - self._lo]
         self._day_at(i)  # range check
-        return datetime.fromordinal(self._days[i]) + timedelta(microseconds=self._spans[i][-1][1])
+        return self._closes[i]
 
     def receipt_start(self, t: datetime, cutoff: time = time(15)) -> datetime:
         """When the legal clock starts for something received at ``t``.
@@ -242,9 +262,22 @@ class WorkCalendar:
         start of the next working day; otherwise ``next_working_instant(t)`` (so lunch-time
         receipt starts at the afternoon session).  Decree 61/2018 Art. 18.
         """
-        if not self.is_working_day(_naive(t).date()) or t.time() > cutoff:
-            return self.start_of_next_working_day(t)
-        return self.next_working_instant(t)
+        if t.tzinfo is not None:
+            _naive(t)
+        k = t.toordinal() - self._lo
+        if not 0 <= k <= self._hi - self._lo:
+            self._ordinal(t)  # raises OutOfCalendar
+        now = ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
+        if not self._works[k] or now > _us(cutoff):
+            i = self._on_or_after[k] + self._works[k]  # the next working day's opening
+            if i >= len(self._days):
+                self._day_at(i)  # raises OutOfCalendar
+            return self._opens[i]
+        for s, e in self._spans[self._on_or_after[k]]:
+            if now < e:
+                # Inside a session: t itself; before it (or at lunch): the session's start.
+                return t if now >= s else self._midnights[self._on_or_after[k]] + timedelta(microseconds=s)
+        return self.next_working_instant(t)  # after the day's last session
 
     def add_working_time(self, t: datetime, delta: timedelta) -> datetime:
         """The instant when ``delta`` of working time has elapsed since ``t`` (see module doc
@@ -268,13 +301,36 @@ class WorkCalendar:
         working time: half a day is not "one session" when sessions are unequal, so the hours
         are fixed by ``hours_per_day`` (8 = Decision 188/1999's 40 hours over 5 days).
         """
-        amount = n if isinstance(n, Decimal) else Decimal(str(n))
+        key = (n, hours_per_day, type(n), type(hours_per_day))
+        known = self._day_amounts.get(key)
+        if known is None:
+            amount = n if isinstance(n, Decimal) else Decimal(str(n))
+            whole = int(amount)
+            part = amount - whole  # a fraction of a day: hours_per_day hours per day, in µs
+            fraction = (int((part * Decimal(str(hours_per_day)) * 3_600_000_000).to_integral_value(ROUND_HALF_EVEN))
+                        if part else 0)
+            known = self._day_amounts[key] = (amount, whole, fraction)
+        amount, whole, fraction = known
+        if whole > 0 and not fraction and t.tzinfo is None:
+            # The common cases of "N working days", answered as the general path below would:
+            # from inside a session, the same time of day N working days later when that day has
+            # the same sessions; from a day's opening (a receipt after the cut-off), the close of
+            # the (N-1)th working day after it, when the day before it was no shorter.
+            k = t.toordinal() - self._lo
+            if 0 <= k <= self._hi - self._lo and self._works[k]:
+                i = self._on_or_after[k]
+                j = i + whole
+                spans = self._spans[i]
+                if j < len(self._days) and self._spans[j] == spans:
+                    now = ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
+                    cum = self._cum
+                    if now == spans[0][0] and i > 0 and cum[i] - cum[i - 1] >= cum[j] - cum[j - 1]:
+                        return self._closes[j - 1]
+                    for s, e in spans:
+                        if s < now < e:
+                            return t + (self._midnights[j] - self._midnights[i])
         if not amount:
             return _naive(t)
-        whole = int(amount)
-        part = amount - whole  # a fraction of a day: hours_per_day hours per day, in µs
-        fraction = (int((part * Decimal(str(hours_per_day)) * 3_600_000_000).to_integral_value(ROUND_HALF_EVEN))
-                    if part else 0)
         early = amount > 0
         x = self._index(t)
         i = bisect_left(self._cum, x) - 1 if early else bisect_right(self._cum, x) - 1
