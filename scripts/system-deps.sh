@@ -2,7 +2,8 @@
 # Debian packages isoflow needs beyond Python (run as root).  Idempotent.
 #
 #   bash scripts/system-deps.sh          # PDF forms: Pango, HarfBuzz subset, fonts
-#   bash scripts/system-deps.sh --test   # ... plus poppler-utils, which the PDF tests read with
+#   bash scripts/system-deps.sh --test   # ... plus poppler-utils, which the PDF tests read with,
+#                                        # and softhsm2, the PKCS#11 token the signing tests use
 #
 # Fonts: Tinos (fonts-croscore) and Liberation Serif 2.x (fonts-liberation2) are metric-
 # compatible with Times New Roman (Decree 30/2020) and cover Vietnamese completely; the older
@@ -10,7 +11,7 @@
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-croscore fonts-liberation2 fontconfig)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils)
+  packages+=(poppler-utils softhsm2)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from isoflow.errors import ActionNotAllowed as ActionNotAllowed
 from isoflow.errors import CalendarError as CalendarError
+from isoflow.errors import CertificateExpired as CertificateExpired
 from isoflow.errors import CompileError as CompileError
 from isoflow.errors import DefinitionError as DefinitionError
 from isoflow.errors import DossierNotFound as DossierNotFound
@@ -32,16 +33,21 @@ from isoflow.errors import FormError as FormError
 from isoflow.errors import FormNotApplicable as FormNotApplicable
 from isoflow.errors import InvalidProcess as InvalidProcess
 from isoflow.errors import IsoflowError as IsoflowError
+from isoflow.errors import KeyNotFound as KeyNotFound
 from isoflow.errors import LegalDataError as LegalDataError
 from isoflow.errors import OutOfCalendar as OutOfCalendar
 from isoflow.errors import ProcessNotFound as ProcessNotFound
+from isoflow.errors import SigningError as SigningError
 from isoflow.errors import StaleDossier as StaleDossier
 from isoflow.errors import StoreError as StoreError
 from isoflow.errors import StoreNotFound as StoreNotFound
 from isoflow.errors import TargetsError as TargetsError
 from isoflow.errors import TemplateLimitExceeded as TemplateLimitExceeded
 from isoflow.errors import TemplateNotFound as TemplateNotFound
+from isoflow.errors import TokenNotFound as TokenNotFound
 from isoflow.errors import UsageError as UsageError
+from isoflow.errors import VerificationError as VerificationError
+from isoflow.errors import WrongPassphrase as WrongPassphrase
 from isoflow.indicators.formulas import Rating as Rating
 from isoflow.model.definition import ProcessDefinition as ProcessDefinition
 from isoflow.model.definition import extend as extend
@@ -102,13 +108,13 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "ActionNotAllowed", "CalendarError", "Catalogue", "CompileError", "DefinitionError", "Desk", "Document",
-    "Dossier", "DossierNotFound", "DossierTampered", "DueItem", "Engine", "Event", "Expression",
+    "ActionNotAllowed", "CalendarError", "Catalogue", "CertificateExpired", "CompileError", "DefinitionError",
+    "Desk", "Document", "Dossier", "DossierNotFound", "DossierTampered", "DueItem", "Engine", "Event", "Expression",
     "ExpressionEvaluationError", "ExpressionSyntaxError", "FieldValueError", "Finding", "FormError",
-    "FormNotApplicable", "InvalidProcess", "IsoflowError", "LegalDataError", "Move", "Option", "OutOfCalendar",
-    "Printer", "ProcessDefinition", "ProcessNotFound", "Rating", "Report", "Selection", "Severity",
-    "StaleDossier", "StoreError", "StoreNotFound", "TargetsError", "TemplateLimitExceeded", "TemplateNotFound",
-    "UsageError", "compile_process", "extend", "load_agency", "load_bytes", "load_calendar", "load_file",
-    "load_legal_basis", "load_runnable", "load_targets", "open_desk", "open_engine", "open_store",
-    "parse_expression", "validate", "validate_paths",
+    "FormNotApplicable", "InvalidProcess", "IsoflowError", "KeyNotFound", "LegalDataError", "Move", "Option",
+    "OutOfCalendar", "Printer", "ProcessDefinition", "ProcessNotFound", "Rating", "Report", "Selection", "Severity",
+    "SigningError", "StaleDossier", "StoreError", "StoreNotFound", "TargetsError", "TemplateLimitExceeded",
+    "TemplateNotFound", "TokenNotFound", "UsageError", "VerificationError", "WrongPassphrase", "compile_process",
+    "extend", "load_agency", "load_bytes", "load_calendar", "load_file", "load_legal_basis", "load_runnable",
+    "load_targets", "open_desk", "open_engine", "open_store", "parse_expression", "validate", "validate_paths",
 ]

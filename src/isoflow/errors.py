@@ -179,3 +179,30 @@ class FieldValueError(IsoflowError, ValueError):
 
 class SpecFailure(AssertionError):
     """A scenario found the procedure behaving otherwise than written."""
+
+
+class SigningError(IsoflowError):
+    """A document or an XML file could not be signed: a key, a token, a font or a PDF failed."""
+
+
+class WrongPassphrase(SigningError):
+    """The passphrase of a PKCS#12 file or the PIN of a token was refused (a token may lock
+    itself after a few wrong PINs: the message says so, never the secret)."""
+
+
+class TokenNotFound(SigningError):
+    """The PKCS#11 module cannot be loaded, or it has no token with the label asked for."""
+
+
+class KeyNotFound(SigningError, LookupError):
+    """The key store holds no private key or certificate under the name asked for."""
+
+
+class CertificateExpired(SigningError):
+    """The signing certificate is not valid at the time of signing (expired or not yet valid)."""
+
+
+class VerificationError(IsoflowError):
+    """A file cannot be verified at all (not a PDF, malformed XML, an unreadable trust root).
+
+    A signature that is wrong is not an error but a verdict: see ``isoflow.signing.verify``."""
