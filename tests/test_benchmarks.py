@@ -61,3 +61,40 @@ def test_bench_instructions_measures_each_mode_without_valgrind(tmp_path: Path) 
     broken.mkdir()
     (broken / "x.xml").write_text("<process", encoding="utf-8")
     module.measured(broken, 3, "validate", 1)  # a file that does not load is skipped, not a crash
+
+
+def test_bench_engine_prints_every_figure_and_the_targets_table() -> None:
+    # Tiny n: only that every variant runs (Spiff included) and the one table is printed.
+    bench = BENCH.parent / "bench_engine.py"
+    done = subprocess.run([sys.executable, str(bench), "--n", "3", "--repeat", "1", "--dates", "50",
+                           "--dossiers", "20", "--no-durable"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    assert "benchmark failed" not in done.stderr, done.stderr
+    for variant in ("bare transitions (shared Machine)", "isoflow in memory (Engine)",
+                    "SpiffWorkflow 3.2 in memory (BPMN)"):
+        assert re.search(rf"^{re.escape(variant)}\s+[\d,]+\s+[\d.]+$", out, re.M), out
+    assert re.search(r"^in memory vs SpiffWorkflow 3.2 in memory\s+[\d.]+x\s+>= 8x\s+[✓✗]$", out, re.M), out
+    assert re.search(r"^appointment dates on the calendar alone\s+[\d,]+/s\s+>= 500,000/s\s+[✓✗]$", out, re.M), out
+    assert "(all three agree)" in out
+
+
+def test_spiff_runner_runs_the_bpmn_in_memory_and_on_sqlite(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_spiff", BENCH.parent / "_spiff.py")
+    assert spec is not None
+    assert spec.loader is not None
+    spiff = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(spiff)
+    data = {"ho_so_day_du": True, "so_ban": 2, "so_trang": 12, "du_dieu_kien": True, "da_nop_phi": True}
+    run, cleanup = spiff.in_memory(spiff.load_spec(), 2, data)()
+    run()
+    cleanup()
+    run, cleanup = spiff.on_sqlite(spiff.load_spec(), ["a", "b"], data, lambda: str(tmp_path / "spiff.db"))()
+    run()
+    cleanup()
+    import sqlite3
+
+    rows = sqlite3.connect(tmp_path / "spiff.db").execute("SELECT code, version FROM workflows ORDER BY code")
+    assert rows.fetchall() == [("a", 7), ("b", 7)]
