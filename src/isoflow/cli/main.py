@@ -183,11 +183,13 @@ def steps(output_format: str, lang: str) -> None:
                        f"    e.g. {s.example}\n    {s.doc}")
 
 
+from isoflow.cli.document import document  # noqa: E402 - registered after the group is defined
 from isoflow.cli.dossier import dossier  # noqa: E402 - registered after the group is defined
 from isoflow.cli.forms import diagram, render_procedure  # noqa: E402 - also adds dossier render/book
 from isoflow.cli.report import report  # noqa: E402 - also adds dossier rate
 
 main.add_command(dossier)
+main.add_command(document)
 main.add_command(report)
 main.add_command(render_procedure)
 main.add_command(diagram)

@@ -164,12 +164,21 @@ def _field_box(writer: BasePdfFileWriter, name: str) -> Box:
     found = list(fields.enumerate_sig_fields(writer, filled_status=False, with_name=name))
     if not found:
         raise SigningError(f"the PDF has no empty signature field {name!r}")
-    widget = found[0][2].get_object()
-    widget = widget["/Kids"][0].get_object() if "/Kids" in widget else widget
+    reference = found[0][2]
+    widget = reference.get_object()
+    if "/Kids" in widget:
+        reference = widget.raw_get("/Kids")[0]
+        widget = reference.get_object()
     left, bottom, right, top = (float(v) for v in widget["/Rect"])
-    page = widget.get("/P")
+    page = widget.raw_get("/P") if "/P" in widget else None
     for index in range(int(writer.root["/Pages"]["/Count"])):
-        if page is not None and writer.find_page_for_modification(index)[0] == page.reference:
+        candidate = writer.find_page_for_modification(index)[0]
+        if page is not None:
+            found_here = candidate == page
+        else:  # no /P (optional in PDF): look for the widget among the page's annotations
+            annotations = candidate.get_object().get("/Annots") or []
+            found_here = any(annotations.raw_get(i) == reference for i in range(len(annotations)))
+        if found_here:
             return Box(index, min(left, right), min(bottom, top), max(left, right), max(bottom, top))
     raise SigningError(f"the signature field {name!r} is on no page of the PDF")
 

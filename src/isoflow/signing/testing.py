@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1, translate_pyca_cryptography_key_to_asn1
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.timestamps import TimeStamper
@@ -32,7 +33,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from isoflow.signing.keys import Identity, load_pkcs12
 
-__all__ = ["PASSPHRASE", "PKI", "Person", "make_pki"]
+__all__ = ["PASSPHRASE", "PKI", "Person", "append_unsigned_update", "flip_signed_byte", "make_pki"]
 
 #: The passphrase of every PKCS#12 file the kit writes (test data, never a real secret).
 PASSPHRASE = "mat-khau-thu-nghiem"  # noqa: S105 - the kit's, on purpose
@@ -119,6 +120,27 @@ def make_pki(folder: Path, *, now: datetime | None = None) -> PKI:
     (folder / "root.pem").write_bytes(root.public_bytes(serialization.Encoding.PEM))
     (folder / "other-root.pem").write_bytes(other.public_bytes(serialization.Encoding.PEM))
     return PKI(folder, folder / "root.pem", folder / "other-root.pem", root, issuing, people, tsa, tsa_key)
+
+
+def flip_signed_byte(pdf: bytes) -> bytes:
+    """``pdf`` with one byte of its first stream changed: bytes every signature covers, while
+    the file still reads as a PDF (a tampered file, not a broken one)."""
+    start = pdf.index(b"stream", pdf.index(b"/Length")) + len(b"stream\n") + 16
+    return pdf[:start] + bytes([pdf[start] ^ 0x20]) + pdf[start + 1:]
+
+
+def append_unsigned_update(pdf: bytes, *, content: bool = True) -> bytes:
+    """``pdf`` with an incremental update no one signed: new drawing on page 1 (``content``,
+    a change signatures do not allow), or else only a new empty signature field (allowed)."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    if content:
+        stream = generic.StreamObject(stream_data=b"1 0 0 rg 100 100 200 40 re f")
+        writer.add_stream_to_page(0, writer.add_object(stream))
+    else:
+        fields.append_signature_field(writer, fields.SigFieldSpec("ChuKyThem", on_page=0, box=(60, 60, 160, 100)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _name(cn: str, org: str, title: str) -> x509.Name:
