@@ -102,7 +102,7 @@ def _signature_lines(number: int, check: SignatureCheck) -> list[str]:
         f"  Chuỗi chứng thư: {' > '.join(check.chain) or 'không dựng được'} "
         f"({'được tin cậy' if check.trusted else 'không được tin cậy'})",
         f"  Toàn vẹn: {'có' if check.intact and check.valid else 'KHÔNG'}; thay đổi sau khi ký: {changed}",
-        f"  Kết quả: {check.status!s}{': ' + check.problem if check.problem else ''}",
+        f"  Kết quả: {_STATUS_VI[str(check.status)]}{' (' + check.problem + ')' if check.problem else ''}",
     ]
 
 

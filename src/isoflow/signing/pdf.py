@@ -176,8 +176,9 @@ def _field_box(writer: BasePdfFileWriter, name: str) -> Box:
         if page is not None:
             found_here = candidate == page
         else:  # no /P (optional in PDF): look for the widget among the page's annotations
-            annotations = candidate.get_object().get("/Annots") or []
-            found_here = any(annotations.raw_get(i) == reference for i in range(len(annotations)))
+            annotations = candidate.get_object().get("/Annots")
+            found_here = annotations is not None and any(
+                annotations.raw_get(i) == reference for i in range(len(annotations)))
         if found_here:
             return Box(index, min(left, right), min(bottom, top), max(left, right), max(bottom, top))
     raise SigningError(f"the signature field {name!r} is on no page of the PDF")
