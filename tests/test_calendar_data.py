@@ -113,3 +113,14 @@ def test_extends_cycle_and_missing_file(tmp_path: Path) -> None:
         load_calendar(tmp_path / "missing.toml")
     with pytest.raises(CalendarError, match="not both"):
         load_calendar(tmp_path / "tinh.toml", province="vn")
+
+
+def test_a_calendar_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    latin1 = tmp_path / "tinh.toml"
+    latin1.write_bytes('name = "Lịch tỉnh"\n'.encode().replace("ị".encode(), b"\xe9"))
+    with pytest.raises(CalendarError, match=r"tinh\.toml: cannot be read as UTF-8 text"):
+        load_calendar(latin1)
+    child = tmp_path / "xa.toml"
+    child.write_text('extends = "tinh.toml"\n', encoding="utf-8")
+    with pytest.raises(CalendarError, match=r"tinh\.toml: cannot be read as UTF-8 text"):
+        load_calendar(child)

@@ -224,3 +224,16 @@ def test_an_argument_that_is_not_utf8_is_one_line_and_exit_2(args: list[bytes], 
     done = subprocess.run([ISOFLOW.encode(), *args], capture_output=True, cwd=tmp_path, env=env, timeout=60)
     assert (done.returncode, done.stdout, done.stderr.decode()) == (2, b"", line + "\n")
     assert not list(tmp_path.iterdir())  # nothing was created (no database file)
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_json_stays_utf8_for_a_file_whose_name_is_not(tmp_path: Path, output_format: str) -> None:
+    """A file found in a folder whose name is not UTF-8 is written as a \\udcff escape: the
+    output is still JSON that a UTF-8 reader parses, and names the same bytes."""
+    (tmp_path / "procs").mkdir()
+    Path(os.fsdecode(bytes(tmp_path / "procs") + b"/h\xff.xml")).write_text(BROKEN, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", "from isoflow.cli import main; main()", "validate", "--format",
+                           output_format, str(tmp_path / "procs")], capture_output=True, check=False)
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout.decode("utf-8"))
+    assert "h\\udcff.xml" in json.dumps(document)

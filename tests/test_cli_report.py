@@ -15,6 +15,7 @@ from isoflow.cli.main import main
 from isoflow.indicators.formulas import Rating
 from isoflow.store import open_store
 from isoflow.workspace import open_desk
+from tests.store._helpers import fresh_postgres_schema, postgres_base_url
 
 PROCESSES = Path(__file__).parents[1] / "processes"
 CLERK, EXPERT, LEADER = "cong-chuc-mot-cua", "chuyen-vien", "lanh-dao"
@@ -136,8 +137,28 @@ def test_a_report_on_a_missing_database_is_refused(tmp_path: Path) -> None:
     missing = tmp_path / "khong-co.db"
     result = run("report", "--db", f"sqlite:///{missing}", "--processes", str(PROCESSES), "--year", "2026")
     assert result.exit_code == 1
-    assert "no such database" in result.stderr
+    assert result.stderr.strip() == (f"isoflow: no isoflow database at sqlite:///{missing}: "
+                                     f"the file {missing} does not exist")
     assert not missing.exists()
+
+
+def test_a_report_on_an_empty_file_or_schema_creates_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "trong.db"
+    empty.write_bytes(b"")
+    result = run("report", "--db", f"sqlite:///{empty}", "--processes", str(PROCESSES), "--year", "2026")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"isoflow: no isoflow database at sqlite:///{empty}")
+    assert empty.read_bytes() == b""
+    with fresh_postgres_schema(postgres_base_url("the report on an empty schema"), "isoflow_report") as url:
+        result = run("report", "--db", url, "--processes", str(PROCESSES), "--year", "2026")
+        assert result.exit_code == 1
+        assert "no isoflow database at postgresql://isoflow:***@" in result.stderr
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            tables = conn.execute("SELECT count(*) FROM information_schema.tables "
+                                  "WHERE table_schema = current_schema()").fetchone()
+        assert tables == (0,)
 
 
 @pytest.mark.parametrize(("text", "message"), [

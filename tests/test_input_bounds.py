@@ -269,3 +269,32 @@ def test_text_and_choices_are_coerced_to_nfc() -> None:
     assert coerce(choice, unicodedata.normalize("NFD", "bưu_chính")) == "bưu_chính"
     written_nfd = Field("hinh_thuc", NOWHERE, type="choice", options=(unicodedata.normalize("NFD", "bưu_chính"),))
     assert coerce(written_nfd, "bưu_chính") == written_nfd.options[0]  # as the file spells it, to match its guards
+
+
+# -- what a clerk types is read as a form would print it back (review of issue 13) -------------
+
+@pytest.mark.parametrize("text", ["1_0", "１２", "١٢", "+", "1.0", "0x10"])
+def test_an_int_field_takes_ascii_digits_only(text: str) -> None:
+    with pytest.raises(FieldValueError, match=r"is not a whole number"):
+        coerce(field("int"), text)
+    assert coerce(field("int"), " -7 ") == -7
+
+
+@pytest.mark.parametrize("text", ["9999999999999999.5", "1000000000000000", "0.1234567890123456789012345",
+                                  "123456789012.12345"])
+def test_a_decimal_field_holds_what_a_double_keeps_exactly(text: str) -> None:
+    """More than 15 significant digits would be rounded silently; 16 integer digits come back
+    from PostgreSQL's jsonb spelt another way (1e+16 as 10000000000000000) and break the chain."""
+    with pytest.raises(FieldValueError, match=r"is not a number \(at most 15 digits\)"):
+        coerce(field("decimal"), text)
+
+
+@pytest.mark.parametrize(("text", "value"), [("999999999999999", 999999999999999), ("1.50", 1.5),
+                                             ("12345678901234.5", 12345678901234.5), ("0.000000000000001", 1e-15)])
+def test_fifteen_significant_digits_are_kept(text: str, value: float) -> None:
+    assert coerce(field("decimal"), text) == value
+
+
+@pytest.mark.parametrize("text", ["có", "đúng", "CÓ", "Có "])
+def test_a_boolean_typed_with_combining_accents_is_understood(text: str) -> None:
+    assert coerce(field("bool"), unicodedata.normalize("NFD", text)) is True

@@ -109,7 +109,6 @@ def report(start: str | None, end: str | None, quarter: str | None, year: int | 
             raise UsageError("a PDF report needs --output FILE")
         if output is not None and not output.parent.is_dir():
             raise UsageError(f"{output.parent}: no such folder for the report")
-        _existing_database(db)
         content = _build(first, last, grouping, output_format, targets, db, processes)
         if output is not None:
             try:
@@ -125,16 +124,6 @@ def report(start: str | None, end: str | None, quarter: str | None, year: int | 
         click.echo(f"{output}", err=True)
 
 
-def _existing_database(db: str) -> None:
-    """A report reads a store: a misspelt SQLite path must not become an empty database that
-    reports zeros."""
-    from isoflow.store import sqlite_file
-
-    path = sqlite_file(db)
-    if path is not None and not Path(path).is_file():
-        raise IsoflowError(f"{path}: no such database (give --db or set ISOFLOW_DB)")
-
-
 def _build(first: date, last: date, grouping: Any, output_format: str, targets: str | None, db: str,
            processes: str) -> bytes:
     from isoflow.data.loaders import load_targets
@@ -143,10 +132,12 @@ def _build(first: date, last: date, grouping: Any, output_format: str, targets: 
     from isoflow.store import open_store
     from isoflow.workspace import load_runnable
 
-    chosen = load_targets(targets)
-    definitions = load_runnable([processes])
-    store = open_store(db)
+    # A report reads a store: a misspelt path or a schema without isoflow's tables must not
+    # become an empty database that reports zeros (StoreNotFound, and nothing is created).
+    store = open_store(db, create=False)
     try:
+        chosen = load_targets(targets)
+        definitions = load_runnable([processes])
         # Progress on the terminal only: a pipe or a CI log gets the report alone.
         if sys.stderr.isatty():
             with click.progressbar(length=len(STAGES), label="Báo cáo", file=sys.stderr,

@@ -69,10 +69,20 @@ def load_calendar(path: Path | None = None, *, province: str | None = None) -> W
         raise CalendarError("give either a calendar file or a province, not both")
     spec = _Spec()
     if path is not None:
-        _read(spec, path.read_text(encoding="utf-8") if path.is_file() else None, str(path), path.parent, [])
+        _read(spec, _text(path), str(path), path.parent, [])
     else:
         _read_shipped(spec, province or "vn", [])
     return _build(spec)
+
+
+def _text(path: Path) -> str | None:
+    """The file's text, ``None`` when there is no such file; CalendarError when it cannot be read."""
+    if not path.is_file():
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CalendarError(f"{path}: cannot be read as UTF-8 text ({error})") from None
 
 
 def _read_shipped(spec: _Spec, name: str, seen: list[str]) -> None:
@@ -97,8 +107,7 @@ def _read(spec: _Spec, text: str | None, file: str, folder: Path | None, seen: l
         parent = _string(data["extends"], file, "extends")
         if parent.endswith(".toml"):
             base = (folder or Path.cwd()) / parent
-            _read(spec, base.read_text(encoding="utf-8") if base.is_file() else None, str(base), base.parent,
-                  [*seen, file])
+            _read(spec, _text(base), str(base), base.parent, [*seen, file])
         else:
             _read_shipped(spec, parent, [*seen, file])
     spec.name = _string(data.get("name", spec.name), file, "name")

@@ -36,6 +36,13 @@ INT_MIN = -INT_MAX
 #: converts it (a conversion costs time quadratic in the length, and fails beyond 4,300 digits).
 _INT_DIGITS = len(str(INT_MAX))
 _INTEGER_TEXT = re.compile(r"[+-]?0*(\d+)")
+#: Whole numbers as people type them: ASCII digits only (``int()`` would also take "1_0" and
+#: full-width or Arabic-Indic digits, which no form prints back the same way).
+_ASCII_INTEGER = re.compile(r"[+-]?[0-9]+")
+#: A decimal field's value is kept as a binary float, exact to 15 significant digits (IEEE
+#: 754 double): more would be rounded silently, and 16 integer digits would come back from
+#: PostgreSQL's jsonb written another way (1e+16 as 10000000000000000).
+DECIMAL_DIGITS = 15
 _NUMBER_TYPES = ("int", "decimal")
 #: What a value of each type looks like, for messages.
 _EXAMPLE = {"bool": "true or false", "int": "a whole number", "decimal": "a number (at most 15 digits)",
@@ -90,6 +97,11 @@ def show(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _significant_digits(number: Decimal) -> int:
+    """How many digits ``number`` needs once trailing zeros are dropped (1.50 and 150 need 2)."""
+    return len(number.normalize().as_tuple().digits) if number else 0
+
+
 def _in_range(field: Field, number: Decimal | int) -> None:
     low, high = bounds(field)
     if (low is not None and number < low) or (high is not None and number > high):
@@ -110,7 +122,7 @@ def coerce(field: Field, value: Any) -> Any:
         if kind == "bool":
             if isinstance(value, bool):
                 return value
-            text = str(value).strip().lower()
+            text = nfc(str(value)).strip().lower()
             if text in _TRUE or text in _FALSE:
                 return text in _TRUE
             raise ValueError
@@ -119,6 +131,8 @@ def coerce(field: Field, value: Any) -> Any:
                 raise ValueError
             if not isinstance(value, int):
                 text = str(value).strip()
+                if not _ASCII_INTEGER.fullmatch(text):
+                    raise ValueError
                 digits = _INTEGER_TEXT.fullmatch(text)
                 if digits and len(digits.group(1)) > _INT_DIGITS:
                     shown = text if len(text) <= 30 else f"a number of {len(digits.group(1))} digits"
@@ -131,7 +145,8 @@ def coerce(field: Field, value: Any) -> Any:
             if isinstance(value, bool):
                 raise ValueError
             number = Decimal(str(value).strip())
-            if not number.is_finite() or abs(number.adjusted()) > 15:
+            if not number.is_finite() or _significant_digits(number) > DECIMAL_DIGITS \
+                    or number.adjusted() >= DECIMAL_DIGITS:
                 raise ValueError
             _in_range(field, number)
             return int(number) if number == number.to_integral_value() else float(number)

@@ -99,6 +99,10 @@ class ConfinedLoader(jinja2.BaseLoader):
     every template (rendered, included, imported or extended) and every name listed resolves,
     links followed, inside one of the folders, and is checked again on what was opened; a
     template that resolves elsewhere is a SecurityError, never a silent "not found".
+
+    A hard link is not a link to follow but the file itself, so it cannot be told from any
+    other file of the folder: unpack an agency's folder with a tool that refuses hard links
+    leading out of it (Python's ``tarfile`` with the ``data`` filter, ``git``, which has none).
     """
 
     def __init__(self, folders: Sequence[Path]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,7 @@ def as_json(report: Report) -> str:
             for f in report.findings
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return _json(document)
 
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:
@@ -98,7 +99,7 @@ def as_sarif(report: Report, version: str, rules: Sequence[Rule] = ALL_RULES) ->
         "invocations": [{"executionSuccessful": not report.unreadable,
                          "toolExecutionNotifications": notifications}],
     }
-    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2)
+    return _json({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
 
 
 def explain(rule: Rule) -> str:
@@ -109,3 +110,13 @@ def explain(rule: Rule) -> str:
 def rules_table(rules: Sequence[Rule] = ALL_RULES) -> str:
     """One line per rule for ``isoflow rules``."""
     return "\n".join(f"{r.code}  {r.name:<26} {r.severity!s:<8} {r.summary}" for r in rules)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json(document: object) -> str:
+    """JSON text that is valid UTF-8 whatever the paths: a file name that is not UTF-8 reaches
+    Python as lone surrogates, which are written as ``\\udcff`` escapes instead of raw bytes."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _SURROGATE.search(text) else text

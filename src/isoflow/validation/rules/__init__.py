@@ -48,6 +48,7 @@ from isoflow.validation.rules import (
     x001_expression_syntax,
     x002_unknown_field,
     x003_effect_value,
+    x004_constant_guard,
 )
 from isoflow.validation.rules._api import Context, Rule, TemplateLookup
 
@@ -59,7 +60,7 @@ MODULES = (
     s001_duplicate_id, s002_initial_state, s003_unresolved_reference, s004_final_state_has_actions,
     s005_unknown_base, s006_final_outcome, s007_duplicate_code, s008_reschedule_field, s009_field_range,
     f001_unreachable_state, f002_trap_state, f003_duplicate_action, f004_ambiguous_alternatives,
-    x001_expression_syntax, x002_unknown_field, x003_effect_value,
+    x001_expression_syntax, x002_unknown_field, x003_effect_value, x004_constant_guard,
     t001_missing_budget, t002_budget_exceeds_limit,
     r001_action_without_roles, r002_self_approval, r003_step_without_owner,
     q001_purpose_scope, q002_record_retention, q003_document_control,

@@ -9,6 +9,9 @@ template would fail at the desk; finding it in CI costs nothing.
 Flagged: an agency template using ``{{ dossier.data.so_giay_phep }}`` when the procedure
 declares no field ``so_giay_phep``; ``{% if %}``.
 Accepted: ``{{ dossier.data.so_giay_phep }}`` with ``<field id="so_giay_phep"/>`` declared.
+Forms a procedure inherits from its flow are rendered with the procedure's own dossier too
+(a template may print a field only the procedure declares, or fail for it), and reported on
+the procedure's root element, so that the flow's file stays free of its procedures' problems.
 Fix: declare the field, correct the name, or guard it with ``{% if ... is defined %}``.
 """
 
@@ -24,16 +27,20 @@ rule = Rule("M002", "template-fails", Severity.ERROR, __doc__)
 @rule
 def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     forms = context.forms
-    if forms is None:
+    if forms is None or not process.forms:
         return
-    written = {f.id for f in context.as_written(process).forms}
-    sets = forms.sets_from(process.effective) if written else ()
+    written = context.as_written(process)
+    own = {f.id for f in written.forms}
     for form in process.forms:
-        if form.id not in written:
-            continue  # the flow's own forms are checked with the flow
         name = form.template or form.id
-        for form_set in sets:
+        for form_set in forms.sets_from(process.effective):
             problem = forms.dry_run(name, form_set, process)
-            if problem:
-                yield rule.at(form, f"form {form.id!r} ({form_set}): {problem}",
-                              hint="correct the template, or declare the field it prints")
+            if not problem:
+                continue
+            hint = ("remove what the template reads from outside its folder, or what the sandbox refused"
+                    if "unsafe" in problem else "correct the template, or declare the field it prints")
+            if form.id in own:
+                yield rule.at(form, f"form {form.id!r} ({form_set}): {problem}", hint=hint)
+            else:
+                yield rule.at(written.location, f"form {form.id!r} inherited from {process.extends} ({form_set}), "
+                                                f"for this procedure: {problem}", hint=hint)

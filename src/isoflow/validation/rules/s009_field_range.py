@@ -1,14 +1,14 @@
 """S009 field-range: a number field's ``min`` and ``max`` make a range its type can hold.
 
 What it checks: ``min`` and ``max`` are written only on int and decimal fields, ``min`` is not
-greater than ``max``, and neither lies beyond what the type holds (an int field: a database
-integer, -9223372036854775807 to 9223372036854775807; a decimal field: 15 digits).
+greater than ``max``, and neither lies beyond what the type holds (an int field: a whole
+database integer, -9223372036854775807 to 9223372036854775807; a decimal field: 15 digits).
 Why it matters: the engine refuses every value outside the range, entered or computed by an
 effect.  With ``min`` above ``max`` it refuses them all, so an action that requires the field
 can never be taken; a bound on another type, or beyond the type's limits, promises a check
 the engine does not make.
 Flagged: ``<field id="so_ban" type="int" min="10" max="1"/>``, ``<field id="ly_do" type="text" min="1"/>``,
-``<field id="so_trang" type="int" max="99999999999999999999"/>``.
+``<field id="so_trang" type="int" max="99999999999999999999"/>``, ``<field id="so_ban" type="int" min="1.5"/>``.
 Accepted: ``<field id="so_ban" type="int" min="1"/>``, ``<field id="phi" type="decimal" min="0" max="200000"/>``.
 Fix: swap or correct the bounds; remove them from a field that is not a number.
 """
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from isoflow.model.definition import ProcessDefinition
-from isoflow.model.fields import INT_MAX, INT_MIN, describe_range, show
+from isoflow.model.fields import DECIMAL_DIGITS, INT_MAX, INT_MIN, describe_range, show
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
 
@@ -60,6 +60,8 @@ def _beyond(kind: str, value: Decimal) -> str:
     """What the type holds, in words, when ``value`` lies beyond it; "" when it does not."""
     if kind == "int" and not INT_MIN <= value <= INT_MAX:
         return f"an int field holds ({describe_range(INT_MIN, INT_MAX)})"
-    if kind == "decimal" and value.adjusted() > 15:
-        return "a decimal field holds (at most 15 digits)"
+    if kind == "int" and value != value.to_integral_value():
+        return "an int field holds (whole numbers)"
+    if kind == "decimal" and value.adjusted() >= DECIMAL_DIGITS:
+        return f"a decimal field holds (at most {DECIMAL_DIGITS} digits)"
     return ""

@@ -1,0 +1,49 @@
+"""X004 constant-guard: a guard reads at least one field.
+
+What it checks: each ``when`` guard names a field of the dossier; a guard that reads none
+(``when="()"``, ``when="[]"``, ``when="False"``, ``when="1 == 2"``, a comment in brackets)
+has the same value for every dossier.
+Why it matters: a guard that is always false makes its action impossible, silently; one
+that is always true says nothing and hides what the author meant to check.
+Flagged: ``when="(\\n# điều kiện sẽ bổ sung\\n)"``, ``when="[]"``, ``when="False"``.
+Accepted: ``when="ho_so_day_du"``, ``when="so_ban >= 1"``.
+Fix: write the condition on a field, or remove the guard (an action without ``when`` is
+always possible for its roles).
+"""
+
+from collections.abc import Iterable, Iterator
+
+from isoflow.errors import ExpressionEvaluationError, ExpressionSyntaxError
+from isoflow.model.definition import ProcessDefinition
+from isoflow.model.expressions import parse_expression
+from isoflow.model.findings import Finding
+from isoflow.validation.rules._api import Context, Rule, Severity
+
+rule = Rule("X004", "constant-guard", Severity.ERROR, __doc__)
+
+
+@rule
+def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
+    facts = context.facts(process)
+    if facts.expressions is not None and all(e.names for e in facts.expressions):
+        return ()  # every guard and effect reads a field
+    return _findings(process)
+
+
+def _findings(process: ProcessDefinition) -> Iterator[Finding]:
+    for action in process.actions:
+        if not action.when:
+            continue
+        try:
+            guard = parse_expression(action.when)
+        except ExpressionSyntaxError:
+            continue  # X001 reports it
+        if guard.names:
+            continue
+        try:
+            value = "always true" if guard.evaluate({}) else "always false: the action can never be taken"
+        except ExpressionEvaluationError:
+            value = "never true: the action can never be taken"
+        yield rule.at(action, f"in {action.describe()}: the guard {action.when!r} reads no field, so it is {value}",
+                      location=action.location.of("when"),
+                      hint="write the condition on a field, or remove the guard")
