@@ -23,13 +23,13 @@ from isoflow.model.vn_format import (
     CHANNEL,
     COPY,
     RESULT,
-    duration_text,
     nfc,
     vn_date,
     vn_datetime,
     vn_money,
     vn_short,
 )
+from isoflow.paper.legal_time import legal_time_text
 from isoflow.running.regimes import FormSet
 
 #: Forms the agency issues as its own outgoing documents: numbered from its register, not here.
@@ -41,21 +41,6 @@ APPLICANT_KEYS = {"name": ("ho_ten", "name"), "address": ("dia_chi", "address"),
 
 
 # -- The dossier as the forms see it -----------------------------------------------------------
-
-def legal_time_text(process: ProcessDefinition) -> str:
-    procedure = process.procedure
-    if procedure is None:
-        return BLANK
-    limit = procedure.time_limit
-    if limit.same_day:
-        cutoff = f" (tiếp nhận trước {limit.cutoff.replace(':', ' giờ ')})" if limit.cutoff else ""
-        return f"Trong ngày làm việc{cutoff}"
-    if limit.working_days is not None:
-        return duration_text(limit.working_days, "d")
-    if limit.working_hours is not None:
-        return duration_text(limit.working_hours, "h")
-    return BLANK
-
 
 def components(procedure: Procedure | None) -> list[dict[str, Any]]:
     """The dossier components as the receipt and the procedure document list them."""

@@ -12,7 +12,8 @@ from typing import Any
 from isoflow.model.agency import Agency
 from isoflow.model.definition import ProcessDefinition, SignOff, State
 from isoflow.model.vn_format import LEVEL, ONLINE, duration_text, nfc, retention_text, short_name, vn_money
-from isoflow.paper.form_data import components, legal_time_text, unit_name
+from isoflow.paper.form_data import components, unit_name
+from isoflow.paper.legal_time import legal_time_text
 
 
 def step_order(process: ProcessDefinition) -> list[State]:
