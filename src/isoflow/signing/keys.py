@@ -18,19 +18,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1, translate_pyca_cryptography_key_to_asn1
 from pyhanko.sign.signers import Signer, SimpleSigner
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from isoflow.errors import CertificateExpired, KeyNotFound, SigningError, WrongPassphrase
 
-__all__ = ["Identity", "SigningKey", "check_validity", "common_name", "load_pkcs12", "organisation_name"]
+__all__ = ["Identity", "LoadedKeySigner", "SigningKey", "check_validity", "common_name", "load_pkcs12",
+           "organisation_name"]
 
 #: The key types isoflow signs with (RSA on every Vietnamese token seen so far; EC for tests).
 SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
@@ -141,5 +145,31 @@ def simple_signer(certificate: x509.Certificate, key: SigningKey, others: list[x
     """pyHanko's in-memory signer for a key held in this process."""
     registry = SimpleCertificateStore()
     registry.register_multiple([translate_pyca_cryptography_cert_to_asn1(c) for c in others])
-    return SimpleSigner(signing_cert=translate_pyca_cryptography_cert_to_asn1(certificate),
-                        signing_key=translate_pyca_cryptography_key_to_asn1(key), cert_registry=registry)
+    return LoadedKeySigner(key, signing_cert=translate_pyca_cryptography_cert_to_asn1(certificate),
+                           signing_key=translate_pyca_cryptography_key_to_asn1(key), cert_registry=registry)
+
+
+class LoadedKeySigner(SimpleSigner):
+    """pyHanko's ``SimpleSigner`` that signs with the key object it was given.
+
+    ``SimpleSigner.sign_raw`` parses its DER key again for every signature, and cryptography
+    checks an RSA key's consistency on each parse: some 40 ms on the benchmark machine, more than
+    the signature itself (benchmarks/bench_signing.py).  PKCS#1 v1.5 and ECDSA, the mechanisms
+    isoflow signs with, use the loaded key; anything else goes to pyHanko as before.
+    """
+
+    def __init__(self, key: SigningKey, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.loaded_key = key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        try:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        except ValueError:  # a mechanism asn1crypto cannot name: pyHanko's own path
+            return bytes(super().sign_raw(data, digest_algorithm))
+        algorithm = get_pyca_cryptography_hash(digest_algorithm)
+        if mechanism == "rsassa_pkcs1v15" and isinstance(self.loaded_key, rsa.RSAPrivateKey):
+            return self.loaded_key.sign(data, PKCS1v15(), algorithm)
+        if mechanism == "ecdsa" and isinstance(self.loaded_key, ec.EllipticCurvePrivateKey):
+            return self.loaded_key.sign(data, ec.ECDSA(algorithm))
+        return bytes(super().sign_raw(data, digest_algorithm))
