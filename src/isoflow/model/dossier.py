@@ -4,7 +4,7 @@ A dossier is a plain, immutable record; every change makes a new one plus the ev
 explain it.  Events form a hash chain per dossier (each carries the hash of the previous
 one), so an edited or deleted event is detectable.  The newest event of each write also
 commits to the dossier row that write produced (:attr:`Event.row_hash`, see
-:func:`chain_write`), so a current-state row edited without an event is detectable too.
+:func:`chain` with ``row_hash``), so a current-state row edited without an event is detectable too.
 
 Everything here is JSON-safe through :func:`dossier_to_json` / :func:`event_to_json` (what a
 record is as JSON values; the command line prints them).  The chain's rules live here, with the
@@ -15,7 +15,7 @@ store's codec, :mod:`isoflow.store.codec`, which hands its digests to :func:`cha
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -169,11 +169,28 @@ def reminder_key(what: str, due: datetime) -> str:
     return f"{what}@{due.isoformat(timespec='minutes')}"
 
 
+#: The texts of naive times already spelled: a dossier carries the same times write after write
+#: (receipt, clock, step), and ``isoformat`` is a tenth of a write's encoding.  Bounded; only
+#: plain naive datetimes (two equal aware times may spell different offsets).
+_ISO_TEXTS: dict[datetime, str] = {}
+_ISO_TEXTS_MAX = 4096
+
+
 def _iso(value: datetime | None) -> str | None:
     if value is None:
         return None
+    plain = type(value) is datetime and value.tzinfo is None
+    if plain:
+        text = _ISO_TEXTS.get(value)
+        if text is not None:
+            return text
     # Plain isoformat() is the same text for a whole second, and faster than with timespec.
-    return value.isoformat(timespec="seconds") if value.microsecond else value.isoformat()
+    text = value.isoformat(timespec="seconds") if value.microsecond else value.isoformat()
+    if plain:
+        if len(_ISO_TEXTS) >= _ISO_TEXTS_MAX:
+            _ISO_TEXTS.clear()
+        _ISO_TEXTS[value] = text
+    return text
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -204,34 +221,29 @@ def event_from_json(row: Mapping[str, JSON]) -> Event:
     return Event(**values)
 
 
-#: The hash of an event chained after ``prev_hash``: SHA-256 (hex) of its canonical text, which
-#: the store's codec defines (:func:`isoflow.store.codec.event_digest`).  The chain's rules are
-#: here; the bytes hashed are the codec's, so that one module says what a stored text is.
-EventDigest = Callable[[Event, str], str]
+#: The hash of an event chained after ``prev_hash`` and recording ``row_hash`` (``None``: none):
+#: SHA-256 (hex) of its canonical text, which the store's codec defines
+#: (:func:`isoflow.store.codec.event_digest`).  The chain's rules are here; the bytes hashed are
+#: the codec's, so that one module says what a stored text is.
+EventDigest = Callable[[Event, str, "str | None"], str]
 
 
-def chain(events: Iterable[Event], prev_hash: str, digest: EventDigest) -> list[Event]:
-    """Chain ``events`` after ``prev_hash``: each gets the previous hash and its own."""
+def chain(events: Sequence[Event], prev_hash: str, digest: EventDigest, row_hash: str | None = None) -> list[Event]:
+    """Chain ``events`` after ``prev_hash``: each gets the previous hash and its own.
+
+    With ``row_hash`` (the digest of the row this write stores, without its ``last_hash``) the
+    newest event records it before it is hashed: a write commits to its row.
+    """
     sealed = []
-    for event in events:
-        own = digest(event, prev_hash)
+    newest = len(events) - 1
+    for index, event in enumerate(events):
+        recorded = row_hash if index == newest and row_hash is not None else event.row_hash
+        own = digest(event, prev_hash, recorded)
         sealed.append(Event(event.dossier, event.seq, event.kind, event.at, event.actor, event.role, event.action,
                             event.source, event.target, event.from_unit, event.to_unit, event.receiver,
-                            event.status, event.data, event.comment, prev_hash, own, event.row_hash))
+                            event.status, event.data, event.comment, prev_hash, own, recorded))
         prev_hash = own
     return sealed
-
-
-def chain_write(dossier: Dossier, events: Sequence[Event], prev_hash: str, row_hash: str,
-                digest: EventDigest) -> tuple[Dossier, list[Event]]:
-    """One write chained after ``prev_hash``: the newest event records ``row_hash`` (the digest of
-    the row ``dossier`` is, without its ``last_hash``) before it is hashed, and the dossier returned
-    carries the newest hash as ``last_hash``."""
-    *earlier, e = events
-    newest = Event(e.dossier, e.seq, e.kind, e.at, e.actor, e.role, e.action, e.source, e.target, e.from_unit,
-                   e.to_unit, e.receiver, e.status, e.data, e.comment, e.prev_hash, e.hash, row_hash)
-    sealed = chain([*earlier, newest], prev_hash, digest)
-    return with_last_hash(dossier, sealed[-1].hash), sealed
 
 
 def verify_chain(events: Sequence[Event], digest: EventDigest, last_hash: str | None = None,
@@ -249,7 +261,7 @@ def verify_chain(events: Sequence[Event], digest: EventDigest, last_hash: str | 
             break
         if event.prev_hash != prev:
             problems.append(f"event {event.seq} does not follow event {event.seq - 1} (chain broken)")
-        if digest(event, event.prev_hash) != event.hash:
+        if digest(event, event.prev_hash, event.row_hash) != event.hash:
             problems.append(f"event {event.seq} was altered after it was written (hash mismatch)")
         prev = event.hash
     if version is not None and len(events) != version:

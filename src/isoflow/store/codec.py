@@ -91,12 +91,16 @@ def _canonical(content: dict[str, Any]) -> bytes:
     return _FAST(content) if _plain_event(content) else _STD_CANONICAL(content).encode("utf-8")
 
 
-def _event_content(event: Event, prev_hash: str) -> dict[str, Any]:
+def _event_content(event: Event, prev_hash: str, row_hash: str | None) -> dict[str, Any]:
     """What the hash covers: :func:`~isoflow.model.dossier.event_to_json` without ``hash``,
     chained after ``prev_hash`` (``row_hash`` only when set, so older events hash as they did)."""
     content = model.event_to_json(event)
     del content["hash"]
     content["prev_hash"] = prev_hash
+    if row_hash is not None:
+        content["row_hash"] = row_hash
+    elif event.row_hash is not None:
+        del content["row_hash"]
     return content
 
 
@@ -104,7 +108,7 @@ def _canonical_bytes(event: Event) -> bytes:
     recorded = _SEALED.get(id(event))
     if recorded is not None and recorded[0] is event:
         return recorded[1]
-    return _canonical(_event_content(event, event.prev_hash))
+    return _canonical(_event_content(event, event.prev_hash, event.row_hash))
 
 
 def canonical_json(event: Event) -> str:
@@ -112,36 +116,44 @@ def canonical_json(event: Event) -> str:
     return _canonical_bytes(event).decode("utf-8")
 
 
-def event_digest(event: Event, prev_hash: str) -> str:
-    """SHA-256 (hex) of the canonical text of ``event`` chained after ``prev_hash``."""
-    return hashlib.sha256(_canonical(_event_content(event, prev_hash))).hexdigest()
+def event_digest(event: Event, prev_hash: str, row_hash: str | None) -> str:
+    """SHA-256 (hex) of the canonical text of ``event`` chained after ``prev_hash``, recording
+    ``row_hash`` (none if ``None``)."""
+    return hashlib.sha256(_canonical(_event_content(event, prev_hash, row_hash))).hexdigest()
 
 
 def event_hash(event: Event) -> str:
-    """What ``event.hash`` must be: :func:`event_digest` after its own ``prev_hash``."""
+    """What ``event.hash`` must be: its digest after its own ``prev_hash``, with its own ``row_hash``."""
     return hashlib.sha256(_canonical_bytes(event)).hexdigest()
 
 
-def _digest_of_own(event: Event, prev_hash: str) -> str:
-    # verify_chain asks with the event's own prev_hash: the recorded text of a sealed event serves.
-    return event_hash(event) if prev_hash == event.prev_hash else event_digest(event, prev_hash)
+def _digest_of_own(event: Event, prev_hash: str, row_hash: str | None) -> str:
+    # verify_chain asks with the event's own fields: the recorded text of a sealed event serves.
+    if prev_hash == event.prev_hash and row_hash == event.row_hash:
+        return event_hash(event)
+    return event_digest(event, prev_hash, row_hash)
 
 
-def seal(events: Iterable[Event], prev_hash: str) -> list[Event]:
-    """Chain ``events`` after ``prev_hash`` (:func:`isoflow.model.dossier.chain`), remembering texts."""
+def _sealed(events: Sequence[Event], prev_hash: str, row_hash: str | None) -> list[Event]:
+    """:func:`isoflow.model.dossier.chain`, remembering the text each sealed event's hash covers."""
     texts: list[bytes] = []
 
-    def digest(event: Event, previous: str) -> str:
-        text = _canonical(_event_content(event, previous))
+    def digest(event: Event, previous: str, recorded: str | None) -> str:
+        text = _canonical(_event_content(event, previous, recorded))
         texts.append(text)
         return hashlib.sha256(text).hexdigest()
 
-    sealed = model.chain(events, prev_hash, digest)
+    sealed = model.chain(events, prev_hash, digest, row_hash)
     if len(_SEALED) >= _REMEMBERED_MAX:
         _SEALED.clear()
     for event, text in zip(sealed, texts, strict=True):
         _SEALED[id(event)] = (event, text)
     return sealed
+
+
+def seal(events: Iterable[Event], prev_hash: str) -> list[Event]:
+    """Chain ``events`` after ``prev_hash`` (each keeps the ``row_hash`` it has)."""
+    return _sealed(list(events), prev_hash, None)
 
 
 def _row_bytes(dossier: Dossier) -> bytes:
@@ -199,15 +211,12 @@ def row_digest(dossier: Dossier) -> str:
 
 
 def seal_write(dossier: Dossier, events: Sequence[Event], prev_hash: str) -> tuple[Dossier, list[Event]]:
-    """Seal one write (:func:`isoflow.model.dossier.chain_write`): ``events`` chained after
-    ``prev_hash``, the newest recording :func:`row_digest` of ``dossier``; the dossier returned
-    carries the newest hash.  Row text and event texts are encoded once, here."""
+    """Seal one write: ``events`` chained after ``prev_hash`` (:func:`isoflow.model.dossier.chain`),
+    the newest recording :func:`row_digest` of ``dossier``; the dossier returned carries the newest
+    hash.  Row text and event texts are encoded once, here, and remembered for the store."""
     text = _row_bytes(dossier)
     digest = hashlib.sha256(text).hexdigest()
-    *earlier, e = events
-    newest = Event(e.dossier, e.seq, e.kind, e.at, e.actor, e.role, e.action, e.source, e.target, e.from_unit,
-                   e.to_unit, e.receiver, e.status, e.data, e.comment, e.prev_hash, e.hash, digest)
-    sealed = seal([*earlier, newest], prev_hash)
+    sealed = _sealed(events, prev_hash, digest)
     written = model.with_last_hash(dossier, sealed[-1].hash)
     if len(_ROWS) >= _REMEMBERED_MAX:
         _ROWS.clear()

@@ -31,9 +31,7 @@ from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 
 CONNECT_TIMEOUT_S = 10
 
-_DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status",
-                    "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at",
-                    "remind_at", *c.FACT_COLUMNS)
+_DOSSIER_COLUMNS = c.ROW_COLUMNS
 _EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash", "row_hash")
 # Bodies are sent as JSON text (encoded once, the event's being the text its hash covers).
 _INSERT_DOSSIER = (f"INSERT INTO dossiers ({', '.join(_DOSSIER_COLUMNS)}, body) "  # noqa: S608
@@ -136,21 +134,23 @@ class PostgresStore(ind.ReportQueries):
     # -- writes -------------------------------------------------------------------------------
 
     def _insert_dossier(self, cursor: psycopg.Cursor[Any], dossier: Dossier) -> None:
-        columns = c.dossier_columns(dossier)
-        cursor.execute(_INSERT_DOSSIER, [*(columns[n] for n in _DOSSIER_COLUMNS), codec.dossier_body(dossier)])
+        values = c.row_values(dossier, _same)
+        values.append(codec.dossier_body(dossier))
+        cursor.execute(_INSERT_DOSSIER, values)
 
     def _update_dossier(self, cursor: psycopg.Cursor[Any], dossier: Dossier, expected_version: int,
                         prev_hash: str) -> int:
-        columns = c.dossier_columns(dossier)
-        cursor.execute(_UPDATE_DOSSIER, [*(columns[n] for n in _DOSSIER_COLUMNS[1:]), codec.dossier_body(dossier),
-                                         dossier.code, expected_version, prev_hash])
+        values = c.row_values(dossier, _same)
+        values += (codec.dossier_body(dossier), values.pop(0), expected_version, prev_hash)
+        cursor.execute(_UPDATE_DOSSIER, values)
         return cursor.rowcount
 
     def _insert_events(self, cursor: psycopg.Cursor[Any], dossier: Dossier, events: Sequence[Event]) -> None:
         rows = []
         for event in events:
-            columns = c.event_columns(event)
-            rows.append([*(columns[n] for n in _EVENT_COLUMNS), codec.event_body(event)])
+            values = c.event_values(event, _same)
+            values.append(codec.event_body(event))
+            rows.append(values)
         if len(rows) == 1:
             cursor.execute(_INSERT_EVENT, rows[0])
         else:
@@ -282,6 +282,11 @@ class PostgresStore(ind.ReportQueries):
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def _same(value: datetime | None) -> datetime | None:
+    """A time as psycopg binds it (``timestamp without time zone``): as it is."""
+    return value
 
 
 def _one(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:

@@ -29,9 +29,7 @@ from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 
 BUSY_TIMEOUT_S = 10.0
 
-_DOSSIER_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status",
-                    "version", "last_hash", "closed", "due_at", "step_due_at", "next_due_at",
-                    "remind_at", *c.FACT_COLUMNS)
+_DOSSIER_COLUMNS = c.ROW_COLUMNS
 _EVENT_COLUMNS = ("dossier", "seq", "kind", "at", "actor", "hash", "prev_hash", "row_hash")
 
 
@@ -50,27 +48,36 @@ _INSERT_STEP = "INSERT INTO step_times (dossier, seq, process_code, step, at, wo
 
 
 def _time(value: datetime | None) -> str | None:
-    """An index column time (naive local, whole seconds) as SQLite keeps it."""
-    return value.isoformat(timespec="microseconds") if value is not None else None
+    """An index column time (naive local, whole seconds) as SQLite keeps it.
+
+    Remembered (bounded): a row's times are mostly the same as at its last write."""
+    if value is None:
+        return None
+    if type(value) is not datetime or value.tzinfo is not None:  # equal aware times may differ in offset
+        return value.isoformat(timespec="microseconds")
+    text = _TIMES.get(value)
+    if text is None:
+        if len(_TIMES) >= _TIMES_MAX:
+            _TIMES.clear()
+        text = _TIMES[value] = value.isoformat(timespec="microseconds")
+    return text
+
+
+_TIMES: dict[datetime, str] = {}
+_TIMES_MAX = 4096
 
 
 def _dossier_values(dossier: Dossier) -> list[object]:
     """The row's column values in ``_DOSSIER_COLUMNS`` order, then the body."""
-    columns = c.dossier_columns(dossier)
-    return [columns["code"], columns["process_code"], columns["revision"], columns["receiving_unit"],
-            _time(columns["received_at"]), columns["state"], columns["status"], columns["version"],
-            columns["last_hash"], 1 if columns["closed"] else 0, _time(columns["due_at"]),
-            _time(columns["step_due_at"]), _time(columns["next_due_at"]), _time(columns["remind_at"]),
-            *(_time(columns[n]) if n in ("closed_at", "paused_at") else columns[n] for n in c.FACT_COLUMNS),
-            codec.dossier_body(dossier)]
+    values = c.row_values(dossier, _time)
+    values.append(codec.dossier_body(dossier))
+    return values
 
 
-def _event_values(event: Event) -> tuple[object, ...]:
-    at = event.at
-    if at.tzinfo is not None:
-        at = c.local(at)
-    return (event.dossier, event.seq, event.kind, at.replace(microsecond=0).isoformat(timespec="microseconds"),
-            event.actor, event.hash, event.prev_hash, event.row_hash, codec.event_body(event))
+def _event_values(event: Event) -> list[object]:
+    values = c.event_values(event, _time)
+    values.append(codec.event_body(event))
+    return values
 
 
 class SQLiteStore(ind.ReportQueries):
@@ -182,7 +189,10 @@ class SQLiteStore(ind.ReportQueries):
         else:
             conn.executemany(_INSERT_EVENT, [_event_values(event) for event in events])
         steps = c.step_rows(dossier, events)
-        if steps:
+        if len(steps) == 1:  # the usual write: one step left (execute is cheaper than executemany)
+            row = steps[0]
+            conn.execute(_INSERT_STEP, (*row[:4], _time(row[4]), *row[5:]))
+        elif steps:
             conn.executemany(_INSERT_STEP, [(*row[:4], _time(row[4]), *row[5:]) for row in steps])
 
     def create(self, unit: str, day: date, factory: Factory) -> Dossier:
@@ -204,8 +214,7 @@ class SQLiteStore(ind.ReportQueries):
     def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
         c.check_next(dossier, events, expected_version)
         values = _dossier_values(dossier)
-        code = values.pop(0)
-        values += (code, expected_version, events[0].prev_hash)
+        values += (values.pop(0), expected_version, events[0].prev_hash)
         with self._lock:  # what _transaction does, inlined on the hot path
             conn = self._conn
             try:
