@@ -47,7 +47,7 @@ class Status(enum.StrEnum):
     VALID = "valid"
     MODIFIED = "modified"      # every signature holds, but something was added after the last one
     UNTRUSTED = "untrusted"    # the chain leads to no trust root given (or the timestamp's does not)
-    EXPIRED = "expired"        # the certificate was not valid when it signed
+    EXPIRED = "expired"        # the certificate is out of its validity, with no proof it was valid at signing
     INVALID = "invalid"        # the signature value or its structure is wrong
     TAMPERED = "tampered"      # the signed bytes changed, or a change after signing is not allowed
     UNSIGNED = "unsigned"      # no signature at all
@@ -174,7 +174,8 @@ def _judge(status: PdfSignatureStatus, level: ModificationLevel | None) -> tuple
         indication = status.trust_problem_indic
         if indication in (AdESIndeterminate.OUT_OF_BOUNDS_NO_POE, AdESIndeterminate.OUT_OF_BOUNDS_NOT_REVOKED,
                           AdESIndeterminate.EXPIRED, AdESIndeterminate.NOT_YET_VALID):
-            return Status.EXPIRED, "the signer's certificate was not valid when it signed"
+            return Status.EXPIRED, ("the signer's certificate has expired or is not yet valid, and nothing "
+                                    "in the file proves it was valid when it signed")
         return Status.UNTRUSTED, "the signer's certificate does not chain to a trusted root"
     timestamp = status.timestamp_validity
     if timestamp is not None and not (timestamp.intact and timestamp.valid and timestamp.trusted):
