@@ -36,6 +36,7 @@ def test_relative_absolute_and_bare_paths(tmp_path: Path, monkeypatch: pytest.Mo
         store = open_store(url)
         assert raw(store, "PRAGMA journal_mode") == [("wal",)]
         assert raw(store, "PRAGMA synchronous") == [(1,)]  # NORMAL
+        assert raw(store, "PRAGMA wal_autocheckpoint") == [(10_000,)]
         assert raw(store, "PRAGMA busy_timeout") == [(10000,)]
         store.create(UNIT, DAY, factory())
         store.close()
