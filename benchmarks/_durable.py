@@ -27,8 +27,9 @@ The floors:
   + ``INSERT`` event) with JSON bodies of isoflow's size;
 * ``postgres_floor``: the very statements and values isoflow's PostgreSQL store sends (recorded
   from one isoflow run into a scratch schema, then replayed by ``writers`` processes on their
-  own connections, transaction by transaction): the database's and the driver's share, with
-  no Python of isoflow's.  ``sqlite_statements`` is the same on SQLite.
+  own connections, transaction by transaction, pipelined as isoflow sends them): the
+  database's and the driver's share, with no Python of isoflow's.  ``sqlite_statements`` is the
+  same on SQLite.
 
 PostgreSQL runs use a fresh schema of ``url`` each (``?options=-csearch_path``), dropped after.
 The writers are processes (forked after the procedure is compiled), each with its own
@@ -368,6 +369,12 @@ class _RecordingCursor:
     def __init__(self, cursor: Any, log: Recorded) -> None:
         self.cursor, self.log = cursor, log
 
+    def __enter__(self) -> _RecordingCursor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cursor.close()
+
     def execute(self, sql: str, params: Any = ()) -> Any:
         self.log.append((sql, params, False))
         return self.cursor.execute(sql, params)
@@ -381,26 +388,45 @@ class _RecordingCursor:
         return getattr(self.cursor, name)
 
 
+class _RecordingPostgres:
+    """Stands in for a PostgreSQL store's connection: records each transaction's statements."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.transactions: list[Recorded] = []
+        self.current: Recorded | None = None
+
+    def cursor(self) -> _RecordingCursor:
+        log = self.current if self.current is not None else []
+        if self.current is None:
+            self.transactions.append(log)  # a statement on its own: its own transaction
+        return _RecordingCursor(self.conn.cursor(), log)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.current = []
+        try:
+            with self.conn.transaction():
+                yield
+        finally:
+            self.transactions.append(self.current)
+            self.current = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.conn, name)
+
+
 def _record_postgres(url: str, work: Workload, n: int) -> list[list[Recorded]]:
     """The transactions isoflow's PostgreSQL store runs for each lifecycle, with their values."""
     store = open_store(url)
-    transactions: list[Recorded] = []
-    plain = store._transaction  # type: ignore[attr-defined]  # a benchmark's look inside
-
-    @contextmanager
-    def recording(snapshot: bool = False) -> Iterator[Any]:
-        log: Recorded = []
-        with plain(snapshot) as cursor:
-            yield _RecordingCursor(cursor, log)
-        transactions.append(log)
-
-    store._transaction = recording  # type: ignore[attr-defined]
+    recorder = _RecordingPostgres(store._conn)  # type: ignore[attr-defined]  # a benchmark's look inside
+    store._conn = recorder  # type: ignore[attr-defined]
     desk = Desk(work.engine, store)
     per_lifecycle = []
     for i in range(n):
-        before = len(transactions)
+        before = len(recorder.transactions)
         _lifecycles(desk, work, [i])
-        per_lifecycle.append(transactions[before:])
+        per_lifecycle.append([t for t in recorder.transactions[before:] if t and not t[0][0].startswith("SELECT")])
     store.close()
     return per_lifecycle
 
@@ -423,17 +449,24 @@ def postgres_floor(url: str, n: int, writers: int = 4) -> float:
             mine = [recorded[i] for i in slices[w]]
 
             def run() -> None:
-                with conn.cursor() as cursor:
-                    for lifecycle in mine:
-                        for transaction in lifecycle:
-                            with conn.transaction():
-                                for sql, params, many in transaction:
-                                    if many:
-                                        cursor.executemany(sql, params)
-                                        continue
+                # As isoflow sends them: each transaction's statements pipelined, one sync, the
+                # UPDATE's row count checked before COMMIT.
+                for lifecycle in mine:
+                    for transaction in lifecycle:
+                        with conn.pipeline() as pipeline, conn.transaction():
+                            cursors = []
+                            for sql, params, many in transaction:
+                                cursor = conn.cursor()
+                                cursors.append((sql, cursor))
+                                if many:
+                                    cursor.executemany(sql, params)
+                                else:
                                     cursor.execute(sql, params)
-                                    if sql.startswith("UPDATE") and cursor.rowcount != 1:
-                                        raise AssertionError(sql)
+                            pipeline.sync()
+                            for sql, cursor in cursors:
+                                if sql.startswith("UPDATE") and cursor.rowcount != 1:
+                                    raise AssertionError(sql)
+                                cursor.close()
                 conn.close()
             return run
         return n / _in_writers(prepare, writers)
