@@ -60,6 +60,16 @@ def move(dossier: Dossier, target: str, *, at: datetime | None = None, actor: st
     return seal_write(updated, events, dossier.last_hash)
 
 
+def leave_step(dossier: Dossier, target: str, worked: int, result: str) -> tuple[Dossier, list[Event]]:
+    """The dossier moved on to ``target`` by one event that leaves a timed step (a step_times row)."""
+    at = dossier.step.entered_at + timedelta(hours=2)
+    event = Event(dossier=dossier.code, seq=dossier.version + 1, kind="moved", at=at, actor="cv02", role="cv",
+                  action="chuyen", source=dossier.state, target=target, from_unit="bpmc", to_unit="phong",
+                  status=2, data={"step_result": result, "step_worked_min": worked, "step_due": "x"})
+    moved = replace(dossier, state=target, status=2, version=dossier.version + 1, step=StepClock(target, at, None))
+    return seal_write(moved, [event], dossier.last_hash)
+
+
 def raw(store: Store, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     """Run SQL directly on the store's connection, outside its API (``%s`` placeholders)."""
     conn: Any = store._conn  # type: ignore[attr-defined]

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 
-from isoflow.model.dossier import Dossier, Event, StepClock
 from isoflow.store import SCHEMA_VERSION, Store, open_store
-from isoflow.store.codec import seal_write
-from tests.store._helpers import DAY, UNIT, factory, is_postgres, raw
+from tests.store._helpers import DAY, UNIT, factory, is_postgres, leave_step, raw
 
 STEP_ROWS = "SELECT dossier, seq, process_code, step, at, worked_min, result FROM step_times ORDER BY dossier, seq"
 #: step_times as migrations 4 and 5 left it: a table, its key (dossier, seq), the histogram index.
@@ -30,22 +27,13 @@ SCHEMA_5_STEPS = {
 }
 
 
-def _leave_step(dossier: Dossier, target: str, worked: int, result: str) -> tuple[Dossier, list[Event]]:
-    at = dossier.step.entered_at + timedelta(hours=2)
-    event = Event(dossier=dossier.code, seq=dossier.version + 1, kind="moved", at=at, actor="cv02", role="cv",
-                  action="chuyen", source=dossier.state, target=target, from_unit="bpmc", to_unit="phong",
-                  status=2, data={"step_result": result, "step_worked_min": worked, "step_due": "x"})
-    moved = replace(dossier, state=target, status=2, version=dossier.version + 1, step=StepClock(target, at, None))
-    return seal_write(moved, [event], dossier.last_hash)
-
-
 def _steps(store: Store) -> list[str]:
     codes = []
     for number, (worked, result) in enumerate([(30, "early"), (120, "late"), (30, "on_time")]):
         created = store.create(UNIT, DAY, factory(datetime(2026, 2, 5, 8, 30) + timedelta(minutes=number)))
-        moved, events = _leave_step(created, "tham_dinh", worked, result)
+        moved, events = leave_step(created, "tham_dinh", worked, result)
         store.append(moved, events, expected_version=1)
-        moved2, events2 = _leave_step(moved, "ky_duyet", worked + 5, result)
+        moved2, events2 = leave_step(moved, "ky_duyet", worked + 5, result)
         store.append(moved2, events2, expected_version=2)
         codes.append(created.code)
     return codes
@@ -78,7 +66,7 @@ def test_migration_6_keeps_every_step_row_and_the_histogram(shared_url: str) -> 
             assert "WITHOUT ROWID" in raw(store, "SELECT sql FROM sqlite_master WHERE name = 'step_times'")[0][0]
         # and the store goes on writing steps in the new order
         more = store.create(UNIT, DAY, factory(datetime(2026, 2, 5, 10, 0)))
-        store.append(*_leave_step(more, "tham_dinh", 30, "early"), expected_version=1)
+        store.append(*leave_step(more, "tham_dinh", 30, "early"), expected_version=1)
         assert len(raw(store, STEP_ROWS)) == 7
         assert store.verify() == []
     finally:
