@@ -30,6 +30,7 @@ def load_targets(path: str | os.PathLike[str] | None = None) -> tuple[list[Targe
 
 
 def load_agency(path: str | os.PathLike[str] | None = None) -> Agency:
-    """The agency profile: the shipped example (``agency.toml``), or a file of that format."""
+    """The agency profile: the shipped example (``agency.toml``, which says ``example = true``:
+    its papers are marked MẪU), or a file of that format."""
     source = Path(path) if path else shipped("agency.toml")
     return agency_from_mapping(read_toml(source), str(source))
