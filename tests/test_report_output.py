@@ -255,7 +255,9 @@ def test_html_report(report: ServiceReport) -> None:
     html = Printer().service_report(report, "html", printed_on=date(2026, 4, 2)).html
     assert "BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH VÀ CHỈ SỐ PHỤC VỤ" in html
     assert "Từ ngày 01 tháng 01 năm 2026 đến ngày 31 tháng 3 năm 2026" in html
-    assert "Nam Định, ngày 02 tháng 4 năm 2026" in html
+    assert "Ninh Bình, ngày 02 tháng 4 năm 2026" in html  # the example profile's provincial centre
+    assert "UBND TỈNH NINH BÌNH" in html
+    assert 'class="sample-mark"' in html  # the example profile: a sample
     assert "Tổng hợp theo cơ quan" in html
     for value in ("87,50 %", "7/8", "≥ 95 %", "-7,50", "Không đạt", "Đạt", "N/A", "10,00 giờ", "tham_dinh"):
         assert value in html, value

@@ -2,7 +2,8 @@
 
 Joins the pieces each form needs: the dossier and its events (store), the revision of the
 procedure it runs on (engine), the form set in force on its receipt date (legal data), the
-agency profile (data file) and the templates (forms edge).  The command line and embedding
+agency profile (data file: which unit heads which paper on which date; without one, the shipped
+example, whose papers are marked MẪU) and the templates (forms edge).  The command line and embedding
 applications call this; the rules of what goes on a form live in :mod:`isoflow.paper.form_data`.
 """
 
@@ -67,8 +68,9 @@ class Printer:
 
     def book(self, desk: Desk, start: date, end: date, output: Format = "html", unit: str | None = None,
              printed_on: date | None = None) -> Document:
-        """The tracking book of the dossiers received from ``start`` to ``end`` (inclusive), of
-        one receiving ``unit`` or all; entries keep their numbers of the year."""
+        """The tracking book of receiving ``unit`` (default: the one unit the period's dossiers
+        came from) for the dossiers it received from ``start`` to ``end`` (inclusive), headed by
+        that unit; entries keep their numbers of the year."""
         codes = desk.store.codes()
         numbers = book_numbers(codes)
         entries = []
@@ -84,14 +86,19 @@ class Printer:
                 entries.append(BookEntry(dossier, desk.history(code), desk.engine.process_of(dossier).definition,
                                          numbers.get(code)))
         form_set = desk.engine.legal.form_set_on(end)
-        context = book_context(entries, start, end, self.agency, form_set, printed_on or date.today())
+        context = book_context(entries, start, end, self.agency, form_set, printed_on or date.today(), unit)
         return self._render(f"book-{start:%Y%m%d}-{end:%Y%m%d}", "book", context, form_set.id, output)
 
-    def procedure(self, definition: ProcessDefinition, output: Format = "html") -> Document:
-        """The procedure document (quy trình) of a merged process definition, with its flowchart."""
+    def procedure(self, definition: ProcessDefinition, output: Format = "html", unit: str | None = None) -> Document:
+        """The procedure document (quy trình) of a merged process definition, with its flowchart,
+        headed by the procedure's body on its effective date (today without one); ``unit`` names
+        the receiving unit whose commune issues a commune procedure's document."""
         from isoflow.paper.flowchart import flowchart_svg
 
-        context: dict[str, Any] = procedure_context(definition, self.agency)
+        day = definition.effective or date.today()
+        level = definition.procedure.level if definition.procedure else None
+        seat = self.agency.unit(unit, day, level, what=f"procedure {definition.code}") if unit else None
+        context: dict[str, Any] = procedure_context(definition, self.agency, unit=seat, day=day)
         # The SVG is drawn by isoflow with every label escaped: safe to insert as markup.
         context["flowchart"] = trusted_markup(flowchart_svg(definition))
         return self._render(f"{definition.code}-r{definition.revision}", "procedure", context, None, output)

@@ -50,9 +50,9 @@ def _check(text: str, size: tuple[float, float], fonts: set[str], paper: tuple[f
 @pytest.mark.parametrize(("which", "form", "expected"), [
     ("full_2026_08", "receipt", ["GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mẫu số 01, Thông tư 03/2025/TT-VPCP",
                                  "Nguyễn Thị Mai", "Đăng ký thành lập doanh nghiệp", "03 ngày làm việc",
-                                 "Liên 2: Giao người nộp hồ sơ", "Nam Định, ngày 05 tháng 8 năm 2026",
+                                 "Liên 2: Giao người nộp hồ sơ", "Ninh Bình, ngày 05 tháng 8 năm 2026",
                                  "Đăng ký nhận kết quả tại: Nhận qua dịch vụ bưu chính công ích"]),
-    ("full_2026_02", "receipt", ["Mẫu số 01, Thông tư 01/2018/TT-VPCP", "Nam Định, ngày 04 tháng 02 năm 2026"]),
+    ("full_2026_02", "receipt", ["Mẫu số 01, Thông tư 01/2018/TT-VPCP", "Ninh Bình, ngày 04 tháng 02 năm 2026"]),
     ("full_2026_08", "supplement", ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Điều lệ công ty",
                                     "Danh sách thành viên", "NGƯỜI HƯỚNG DẪN"]),
     ("full_2026_02", "apology", ["PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Mẫu số 04, Thông tư 01/2018/TT-VPCP",
@@ -89,7 +89,7 @@ def test_the_tracking_book_is_a4_landscape(office: Office, tmp_path: Path) -> No
     flat = _check(text, size, fonts, (A4[1], A4[0]))
     assert "SỔ THEO DÕI HỒ SƠ" in flat
     assert "Mẫu số 07, Thông tư 03/2025/TT-VPCP" in flat
-    assert "Nam Định, ngày 31 tháng 8 năm 2026" in flat  # printed after the period: dated its last day
+    assert "Ninh Bình, ngày 31 tháng 8 năm 2026" in flat  # printed after the period: dated its last day
     for number, code in zip(("02", "03", "04", "05"), (office.full_2026_08, office.refused, office.stopped,
                                                       office.hostile), strict=True):
         unit, rest = code.split("-", 1)

@@ -38,7 +38,7 @@ from decimal import Decimal
 from typing import Any
 
 from isoflow.indicators.formulas import DEFINITIONS, Group, Indicator, ProcessingTime, ServiceReport, Tally, Target
-from isoflow.model.agency import Agency
+from isoflow.model.agency import Agency, abbreviated
 from isoflow.model.vn_format import vn_date
 
 __all__ = ["GROUPING_LABELS", "JSON_FORMAT", "as_csv", "as_json", "as_text", "report_context"]
@@ -275,12 +275,14 @@ def report_context(report: ServiceReport, agency: Agency, printed_on: date, char
         dict[str, Any]:
     """What ``templates/report/service-report.html.j2`` prints, every value written out; ``charts``
     (the SVG drawn by :mod:`isoflow.indicators.charts`, marked safe by the caller) joins as is."""
+    # Headed by the profile's provincial unit on the day it is printed (else its first unit).
+    unit = agency.heading_unit(printed_on)
     groups = [{"key": g.key, "label": g.label, "rows": [_indicator_row(n, i) for n, i in enumerate(g.indicators, 1)]}
               for g in report.groups]
     total = report.total
     return {
-        "title": TITLE, "parent": agency.parent.upper(), "agency": agency.one_stop.upper(),
-        "place_date": f"{agency.place}, {vn_date(printed_on)}", "period": period_text(report),
+        "title": TITLE, "parent": abbreviated(unit.parent).upper(), "agency": unit.issuer.upper(),
+        "place_date": f"{unit.place}, {vn_date(printed_on)}", "period": period_text(report), "sample": agency.example,
         "grouping": GROUPING_LABELS.get(report.grouping, report.grouping), "targets_source": report.targets_source,
         "groups": groups,
         "total": {"key": total.key, "label": total.label,

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from isoflow.errors import FormNotApplicable
-from isoflow.model.agency import Agency
+from isoflow.model.agency import Agency, Heading, Unit, abbreviated, expanded
 from isoflow.model.definition import DOSSIER_FORMS, NATIONAL_STATUS, Component, Procedure, ProcessDefinition
 from isoflow.model.dossier import Dossier, Event
 from isoflow.model.vn_format import (
@@ -114,10 +114,29 @@ def due_as_of(events: Sequence[Event]) -> datetime | None:
     return datetime.fromisoformat(due) if due else None
 
 
-def dossier_context(dossier: Dossier, events: Sequence[Event], process: ProcessDefinition, agency: Agency,
-                    number: int | None = None) -> dict[str, Any]:
-    """Everything a form may print about one dossier, as of ``events[-1]``."""
+def seat(dossier: Dossier, process: ProcessDefinition, agency: Agency, day: date) -> Unit:
+    """The unit whose header the forms of ``dossier`` carry on ``day``: the unit that received
+    it, if the profile lets it head a procedure of this level (:meth:`Agency.unit`)."""
+    level = process.procedure.level if process.procedure else None
+    return agency.unit(dossier.receiving_unit, day, level, what=f"dossier {dossier.code} ({process.code})")
+
+
+def competent_body(process: ProcessDefinition, agency: Agency, day: date, unit: Unit | None) -> Heading:
+    """The body that decides the procedure and signs its own letters (the apology, the stop
+    notice), completed for the profile: "Ủy ban nhân dân xã" is the receiving commune's."""
     procedure = process.procedure
+    if procedure is None:
+        return unit.heading if unit is not None else Heading("", "", "")
+    return agency.competent_body(procedure.level, procedure.agency, procedure.parent_agency, day, unit)
+
+
+def dossier_context(dossier: Dossier, events: Sequence[Event], process: ProcessDefinition, agency: Agency,
+                    number: int | None = None, unit: Unit | None = None) -> dict[str, Any]:
+    """Everything a form may print about one dossier, as of ``events[-1]``; ``unit`` is the
+    receiving unit heading it (default: :func:`seat` on the day of ``events[-1]``)."""
+    procedure = process.procedure
+    day = events[-1].at.date() if events else dossier.received_at.date()
+    unit = unit or seat(dossier, process, agency, day)
     data = {f.id: None for f in process.fields}
     data.update(data_as_of(events))
     return_method = _choice_label(process, "hinh_thuc_nhan", data.get("hinh_thuc_nhan"))
@@ -128,7 +147,8 @@ def dossier_context(dossier: Dossier, events: Sequence[Event], process: ProcessD
         "code": dossier.code, "lookup_code": lookup_code(dossier, agency),
         "procedure": process.title, "process_code": process.code, "revision": process.revision,
         "tthc_code": (procedure.tthc_code if procedure else None) or "",
-        "agency": procedure.agency if procedure else "", "applicant": _applicant(dossier.applicant),
+        "agency": competent_body(process, agency, day, unit).issuer if procedure else "",
+        "applicant": _applicant(dossier.applicant),
         "channel": CHANNEL.get(dossier.channel, dossier.channel),
         "received_at": vn_datetime(received), "received_on": vn_date(received.date()),
         "first_received_at": vn_datetime(dossier.received_at),
@@ -138,7 +158,7 @@ def dossier_context(dossier: Dossier, events: Sequence[Event], process: ProcessD
         "place_return": procedure.place_return if procedure else "",
         "fee": vn_money(procedure.fee_amount if procedure else 0),
         "book": {"volume": str(dossier.received_at.year), "number": f"{number:02d}" if number else BLANK},
-        "receiving_unit": agency.units.get(dossier.receiving_unit, agency.one_stop),
+        "receiving_unit": unit.name,
         "status": f"{dossier.status} – {NATIONAL_STATUS.get(dossier.status, '')}", "data": data,
     }
 
@@ -192,13 +212,27 @@ def issuing_event(kind: str, events: Sequence[Event], process: ProcessDefinition
 
 # -- One context per form ----------------------------------------------------------------------
 
-def header(agency: Agency, form_set: FormSet, kind: str, number: str, day: date,
-           issuer: str | None = None, parent: str | None = None) -> dict[str, Any]:
-    """Decree 30 boxes 1-4 of a form: bodies, number and symbol, place and date."""
-    return {"parent": (parent or agency.parent).upper(), "issuer": (issuer or agency.one_stop).upper(),
-            "number": number, "symbol": agency.symbols.get(kind, ""), "place_date": f"{agency.place}, {vn_date(day)}",
-            "form_number": form_set.forms.get(kind, ""), "form_set": form_set.name, "form_set_id": form_set.id,
-            "phone": agency.phone, "portal": agency.portal}
+def issuer_lines(issuer: str, parent: str) -> list[str]:
+    """The issuing body's lines: a People's Committee without a parent line is set as
+    "ỦY BAN NHÂN DÂN" over "XÃ NGHĨA HƯNG" (Decree 30 II.2(b): a long name may take two lines)."""
+    head = "ỦY BAN NHÂN DÂN"
+    if not parent and issuer.startswith(head + " "):
+        return [head, issuer[len(head):].strip()]
+    return [issuer]
+
+
+def header(agency: Agency, unit: Unit, form_set: FormSet | None, kind: str, number: str, day: date,
+           body: Heading | None = None) -> dict[str, Any]:
+    """Decree 30 boxes 1-4 of a paper: ``body`` (default: the ``unit`` itself) under its parent,
+    number and symbol, place and date; the unit's phone and portal for the forms' text."""
+    heading = body or unit.heading
+    parent, issuer = abbreviated(heading.parent).upper(), expanded(heading.issuer).upper()
+    return {"parent": parent, "issuer": issuer, "issuer_lines": issuer_lines(issuer, parent),
+            "number": number, "symbol": agency.symbol(unit, kind), "place_date": f"{heading.place}, {vn_date(day)}",
+            "form_number": form_set.forms.get(kind, "") if form_set else "",
+            "form_set": form_set.name if form_set else "", "form_set_id": form_set.id if form_set else "",
+            "phone": unit.phone or agency.phone, "portal": unit.portal or agency.portal,
+            "sample": agency.example}
 
 
 def unit_name(process: ProcessDefinition, unit_id: str | None) -> str:
@@ -243,12 +277,13 @@ def form_context(kind: str, dossier: Dossier, events: Sequence[Event], process: 
     else:
         event = issuing_event(kind, events, process, seq)
         upto = [e for e in events if e.seq <= event.seq]
-    ctx = dossier_context(dossier, upto, process, agency, number)
-    procedure = process.procedure
-    outgoing = kind in OUTGOING  # the agency's own letter: its register numbers it, its head signs
-    head = header(agency, form_set, kind, "" if outgoing or not number else f"{number:02d}", event.at.date(),
-                  issuer=(procedure.agency if procedure else None) if outgoing else None,
-                  parent=(procedure.parent_agency if procedure else None) if outgoing else None)
+    day = event.at.date()
+    unit = seat(dossier, process, agency, day)
+    ctx = dossier_context(dossier, upto, process, agency, number, unit)
+    # The competent body's own letter: its register numbers it, its head signs, it heads it.
+    outgoing = kind in OUTGOING
+    head = header(agency, unit, form_set, kind, "" if outgoing or not number else f"{number:02d}", day,
+                  competent_body(process, agency, day, unit) if outgoing else None)
     data = ctx["data"]
     extra: dict[str, Any] = {"at": vn_datetime(event.at), "actor": agency.person(event.actor),
                              "reason": str(data.get("ly_do") or event.comment or ""), "comment": event.comment}
@@ -262,7 +297,7 @@ def form_context(kind: str, dossier: Dossier, events: Sequence[Event], process: 
         extra["rows"] = control_rows(upto, process, ctx["applicant"]["name"], agency)
         extra["partners"] = [u.name or u.id for u in process.units if u.kind == "agency"]
         extra["result"] = RESULT.get(str(event.data.get("result", "")), "")
-    return nfc({"form": kind, "header": head, "dossier": ctx, "event": extra})
+    return nfc({"form": kind, "header": head, "dossier": ctx, "event": extra, "sample": agency.example})
 
 
 def _parse(value: Any) -> datetime | None:

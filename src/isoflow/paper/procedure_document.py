@@ -2,17 +2,22 @@
 
 Cover with document control and sign-off, the revision page, sections 1–7 and the step
 table, in the structure of real Vietnamese procedure documents (research/domain.md §3.3).
+The cover is headed by the body the procedure names (``<agency>`` under ``<parent-agency>``),
+completed by the agency profile for the procedure's level and the document's date: "Ủy ban nhân
+dân tỉnh" gets the province's name, "Ủy ban nhân dân xã" the commune of the unit asked for (or a
+line to fill in: a commune procedure is never headed by a provincial body).
 Pure: the flowchart arrives as SVG text drawn by :mod:`isoflow.paper.flowchart`.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from isoflow.model.agency import Agency
+from isoflow.model.agency import Agency, Unit, abbreviated, expanded
 from isoflow.model.definition import ProcessDefinition, SignOff, State
 from isoflow.model.vn_format import LEVEL, ONLINE, duration_text, nfc, retention_text, short_name, vn_money
-from isoflow.paper.form_data import components, unit_name
+from isoflow.paper.form_data import components, issuer_lines, unit_name
 from isoflow.paper.legal_time import legal_time_text
 
 
@@ -67,14 +72,22 @@ def _signoff(sign: SignOff | None) -> dict[str, str]:
             "on": f"{sign.on:%d/%m/%Y}" if sign and sign.on else ""}
 
 
-def procedure_context(process: ProcessDefinition, agency: Agency, flowchart_svg: str = "") -> dict[str, Any]:
-    """The procedure document: cover, sign-off, revision history, sections 1–7, step table."""
+def procedure_context(process: ProcessDefinition, agency: Agency, flowchart_svg: str = "", unit: Unit | None = None,
+                      day: date | None = None) -> dict[str, Any]:
+    """The procedure document: cover, sign-off, revision history, sections 1–7, step table;
+    headed by the procedure's body on ``day`` (default: its effective date, else the profile's
+    current entries), of the commune of ``unit`` for a commune procedure."""
     procedure, control = process.procedure, process.control
-    parent = procedure.parent_agency if procedure and procedure.parent_agency else agency.parent
+    on = day or process.effective or date.max
+    if procedure is not None:
+        body = agency.competent_body(procedure.level, procedure.agency, procedure.parent_agency, on, unit)
+    else:
+        body = agency.heading_unit(on).heading
+    parent, issuer = abbreviated(body.parent).upper(), expanded(body.issuer).upper()
     return nfc({
         "form": "procedure", "code": process.code, "revision": f"{process.revision:02d}",
         "effective": f"{process.effective:%d/%m/%Y}" if process.effective else "", "title": process.title,
-        "agency": (procedure.agency if procedure else agency.one_stop).upper(), "parent": parent.upper(),
+        "agency": issuer, "parent": parent, "agency_lines": issuer_lines(issuer, parent), "sample": agency.example,
         "level": LEVEL.get(procedure.level, procedure.level) if procedure else "",
         "domain": procedure.domain if procedure else "", "tthc_code": (procedure.tthc_code or "") if procedure else "",
         "signoff": {"drafted": _signoff(control.drafted if control else None),

@@ -2,7 +2,8 @@
 
 It has been through every kind of event a form records, and every field the procedure
 declares is filled, so a template rendered with it fails only on names that no real dossier
-of the procedure could supply.  Pure.
+of the procedure could supply.  It is received at the profile's first unit that may head the
+procedure's level, so its header is one a real dossier could have.  Pure.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from isoflow.errors import FormNotApplicable
-from isoflow.model.agency import Agency
+from isoflow.model.agency import HEADS, Agency
 from isoflow.model.definition import DOSSIER_FORMS, ProcessDefinition
 from isoflow.model.dossier import Clock, Dossier, Event, StepClock
 from isoflow.model.vn_format import vn_datetime
@@ -29,11 +30,15 @@ def sample_form_context(kind: str, process: ProcessDefinition, agency: Agency, f
     fields = {f.id: f.options[0] if f.effective_type == "choice" and f.options else _SAMPLES.get(f.effective_type)
               for f in process.fields}
     first = process.initial_states[0].id if process.initial_states else ""
+    level = process.procedure.level if process.procedure else None
+    units = agency.units_on(at.date())
+    code = next((u.code for u in units if level is None or level in HEADS.get(u.level, ())),
+                (units or agency.units)[0].code)
     outcome = {"refusal": "refused", "stop": "stopped"}.get(kind, "granted")
     final = next((s.id for s in process.states if s.outcome == outcome), "")
-    dossier = Dossier(code="000.00.00.H00-260105-0001", process_code=process.code, revision=process.revision,
+    dossier = Dossier(code=f"{code}-260105-0001", process_code=process.code, revision=process.revision,
                       state=first, status=1, data=fields, applicant={"ho_ten": "Nguyễn Văn A"}, channel="in_person",
-                      receiving_unit="000.00.00.H00", received_at=at, clock=Clock(at, at),
+                      receiving_unit=code, received_at=at, clock=Clock(at, at),
                       step=StepClock(first, at, at), form_set=form_set.id)
     stamp = "2026-01-06T09:00"
     events = [
