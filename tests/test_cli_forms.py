@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from isoflow.cli.forms import EXAMPLE_WARNING
 from isoflow.cli.main import main
 
 PROCESSES = Path(__file__).parents[1] / "processes"
@@ -27,13 +28,29 @@ CODE = "H56-260302-0001"
 POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"  # upper-cased by CSS, not in the HTML
 
+#: A real profile (no ``example = true``): a centrally-run city with one unit, the code the
+#: fixture's dossier was received at.
 AGENCY = """
+[[province]]
+name = "Hà Nội"
+kind = "thành phố"
+
+[[unit]]
+code = "H56"
+level = "province"
+name = "Trung tâm Phục vụ hành chính công thành phố Hà Nội"
+issuer = "Trung tâm Phục vụ hành chính công"
+parent = "Ủy ban nhân dân thành phố Hà Nội"
 place = "Hà Nội"
-parent = "UBND thành phố Hà Nội"
-one_stop = "Trung tâm Phục vụ hành chính công"
 
 [symbols]
 receipt = "TTPVHCC"
+"""
+#: The old one-body layout, refused in one line that says what to do.
+OLD_AGENCY = """
+place = "Hà Nội"
+parent = "UBND thành phố Hà Nội"
+one_stop = "Trung tâm Phục vụ hành chính công"
 """
 
 
@@ -115,7 +132,8 @@ def test_render_receipt_to_a_pdf_file(desk: Desk, tmp_path: Path) -> None:
     content = out.read_bytes()
     assert content.startswith(b"%PDF")
     assert result.stdout == ""
-    assert result.stderr.strip() == f"wrote {out} ({len(content):,} bytes, pdf)"
+    # The shipped example profile was used: one warning line, then what was written.
+    assert result.stderr.splitlines() == [EXAMPLE_WARNING, f"wrote {out} ({len(content):,} bytes, pdf)"]
 
 
 def test_render_receipt_as_html_on_standard_output(desk: Desk) -> None:
@@ -124,7 +142,9 @@ def test_render_receipt_as_html_on_standard_output(desk: Desk) -> None:
     assert RECEIPT_TITLE in html
     assert CODE in html
     assert "Nguyễn Thị Mai" in html
-    assert "Nam Định, ngày" in html  # the shipped example agency
+    assert "Ninh Bình, ngày 02 tháng 3 năm 2026" in html  # the shipped example agency, after the merger
+    assert "Nam Định" not in html
+    assert 'class="sample-mark"' in html
 
 
 def test_the_output_format_follows_the_file_extension_unless_given(desk: Desk, tmp_path: Path) -> None:
@@ -179,26 +199,81 @@ def test_event_must_be_a_positive_number(desk: Desk) -> None:
     desk.usage("render", CODE, "receipt", "--event", "0")
 
 
-def test_agency_profile_sets_the_place_on_the_date_line(desk: Desk, tmp_path: Path) -> None:
+def test_agency_profile_sets_the_header_and_the_place_on_the_date_line(desk: Desk, tmp_path: Path) -> None:
     profile = tmp_path / "agency.toml"
     profile.write_text(AGENCY, encoding="utf-8")
-    html = desk.ok("render", CODE, "receipt", "--agency", str(profile)).stdout
-    assert "Hà Nội, ngày" in html
-    assert "Nam Định, ngày" not in html
+    result = desk.ok("render", CODE, "receipt", "--agency", str(profile))
+    html = result.stdout
+    assert '<div class="parent">UBND THÀNH PHỐ HÀ NỘI</div>' in html
+    assert '<div class="issuer">TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG</div>' in html
+    assert '<div class="place-date">Hà Nội, ngày 02 tháng 3 năm 2026</div>' in html
+    assert "Trung tâm Phục vụ hành chính công thành phố Hà Nội tiếp nhận hồ sơ của" in html
+    assert "Nam Định" not in html
+    assert "Ninh Bình" not in html
+    # A real profile: no warning, no MẪU.
+    assert result.stderr == ""
+    assert '<div class="sample-mark"' not in html
+    assert "MẪU" not in html
 
 
-def test_an_agency_profile_without_a_place_is_refused(desk: Desk, tmp_path: Path) -> None:
+def test_without_an_agency_profile_one_warning_line_and_the_mark(desk: Desk, tmp_path: Path) -> None:
+    result = desk.ok("render", CODE, "receipt", "--format", "html")
+    assert result.stderr.splitlines() == [EXAMPLE_WARNING]
+    assert EXAMPLE_WARNING.startswith("isoflow: using the example agency profile")
+    assert EXAMPLE_WARNING.endswith("; pass --agency FILE")
+    assert '<div class="sample-mark"' in result.stdout
+    for args in (("book", "--from", "2026-03-01", "--to", "2026-03-31"), ("render", CODE, "control")):
+        assert desk.ok(*args).stderr.splitlines() == [EXAMPLE_WARNING]
+    assert ok("render", str(MARRIAGE), "--format", "html").stderr.splitlines() == [EXAMPLE_WARNING]
     profile = tmp_path / "agency.toml"
-    profile.write_text(AGENCY.replace('place = "Hà Nội"\n', ""), encoding="utf-8")
+    profile.write_text(AGENCY, encoding="utf-8")
+    assert desk.ok("book", "--from", "2026-03-01", "--to", "2026-03-31", "--agency", str(profile)).stderr == ""
+    assert ok("render", str(MARRIAGE), "--format", "html", "--agency", str(profile)).stderr == ""
+
+
+def test_a_refusal_with_the_example_profile_stays_one_line(desk: Desk) -> None:
+    line = desk.refused("render", CODE, "refusal")  # refused() checks: exactly one line on stderr
+    assert "warning" not in line
+    assert "example" not in line
+
+
+def test_a_unit_a_real_profile_does_not_list_is_refused(desk: Desk, tmp_path: Path) -> None:
+    profile = tmp_path / "agency.toml"
+    profile.write_text(AGENCY.replace('code = "H56"', 'code = "000.00.31.H01"'), encoding="utf-8")
     line = desk.refused("render", CODE, "receipt", "--agency", str(profile))
-    assert "missing or empty place" in line
-    assert str(profile) in line
+    assert line == (f"isoflow: dossier {CODE} (QT-DKKD-01): the agency profile {profile} has no receiving unit "
+                    "'H56' (units: 000.00.31.H01); add a [[unit]] with code = 'H56'")
+
+
+def test_the_old_one_body_profile_layout_is_refused_in_one_line(desk: Desk, tmp_path: Path) -> None:
+    profile = tmp_path / "agency.toml"
+    profile.write_text(OLD_AGENCY, encoding="utf-8")
+    line = desk.refused("render", CODE, "receipt", "--agency", str(profile))
+    assert line.startswith(f"isoflow: {profile}: this is the old one-body layout (place, parent, one_stop")
+    assert "[[unit]]" in line
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    (('place = "Hà Nội"\n', ""), "unit 1 (H56): missing or empty place"),
+    (('level = "province"', 'level = "district"'), "unit 1 (H56): level 'district' is not one of ministry, "
+                                                   "province, commune (there are no districts since 01/07/2025)"),
+    (('kind = "thành phố"', 'kind = "huyện"'), "province 1: kind 'huyện' is not tỉnh or thành phố"),
+    (('place = "Hà Nội"', 'place = "Hà Nội"\nfrom = "2025-07-01"'), "unit 1 (H56): from must be a date like "
+                                                                   "2025-07-01, not '2025-07-01'"),
+    (('[symbols]', 'plase = "x"\n[symbols]'), "unit 1 (H56): unknown key 'plase'"),
+])
+def test_a_malformed_agency_profile_is_one_line(desk: Desk, tmp_path: Path, change: tuple[str, str],
+                                                says: str) -> None:
+    profile = tmp_path / "agency.toml"
+    profile.write_text(AGENCY.replace(*change), encoding="utf-8")
+    line = desk.refused("render", CODE, "receipt", "--agency", str(profile))
+    assert line.startswith(f"isoflow: {profile}: {says}"), line
 
 
 def test_an_unreadable_agency_profile_is_refused(desk: Desk, tmp_path: Path) -> None:
     profile = tmp_path / "agency.toml"
     profile.write_text("place = \n", encoding="utf-8")
-    desk.refused("render", CODE, "receipt", "--agency", str(profile))
+    assert str(profile) in desk.refused("render", CODE, "receipt", "--agency", str(profile))
     desk.refused("render", CODE, "receipt", "--agency", str(tmp_path / "absent.toml"))
 
 
@@ -271,8 +346,15 @@ def test_book_lists_the_dossiers_of_the_period(desk: Desk) -> None:
     assert f"{unit}-<br>{rest}" in html  # the code breaks after the unit, never inside a number
     assert rest in desk.ok("book", "--from", "2026-03-01", "--to", "2026-03-31", "--unit", unit).stdout
     assert rest not in desk.ok("book", "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "H99").stdout
-    empty = desk.ok("book", "--from", "2026-08-01", "--to", "2026-08-31").stdout
+    empty = desk.ok("book", "--from", "2026-08-01", "--to", "2026-08-31", "--unit", unit).stdout
     assert rest not in empty
+    assert "Không có hồ sơ nào được tiếp nhận trong kỳ." in empty
+
+
+def test_a_book_is_one_units_and_says_which_when_none_is_named(desk: Desk) -> None:
+    line = desk.refused("book", "--from", "2026-08-01", "--to", "2026-08-31")
+    assert line == ("isoflow: a tracking book is one receiving unit's: name it with --unit "
+                    "(000.00.31.H40, 000.31.22.H40, 000.32.22.H40)")
 
 
 def test_book_to_a_pdf_file(desk: Desk, tmp_path: Path) -> None:
@@ -304,7 +386,8 @@ def test_render_a_procedure_to_a_pdf_file(tmp_path: Path) -> None:
     out = tmp_path / "qt-ht-02.pdf"
     result = ok("render", str(MARRIAGE), "-o", str(out))
     assert out.read_bytes().startswith(b"%PDF")
-    assert result.stderr.startswith(f"wrote {out} (")
+    assert result.stderr.splitlines()[0] == EXAMPLE_WARNING
+    assert result.stderr.splitlines()[1].startswith(f"wrote {out} (")
 
 
 def test_a_folder_of_several_procedures_needs_a_code() -> None:

@@ -4,7 +4,9 @@ A form is rendered for a dossier in the store, in the form set of its receipt da
 procedure document and the flowchart come from a process file (merged with the flow it
 extends).  Output goes to ``-o FILE`` or standard output; the format follows ``--format`` or
 the file's extension.  Mistakes are one line: exit 1 for a refusal (no such form for this
-dossier), 2 for usage (bad option, missing file).
+dossier, a receiving unit the agency profile does not list), 2 for usage (bad option, missing
+file).  Without ``--agency FILE`` the shipped example profile is used: the paper is marked
+MẪU and one warning line says so on standard error, so a sample never passes for a real form.
 """
 
 from __future__ import annotations
@@ -51,6 +53,18 @@ def _write(content: bytes, output: str | None, output_format: str) -> None:
     sys.stdout.flush()
 
 
+#: Printed once, on standard error, after a paper made with the shipped example profile.
+EXAMPLE_WARNING = ("isoflow: using the example agency profile (isoflow/data/agency.toml): the paper is marked "
+                   "MẪU; pass --agency FILE")
+
+
+def warn_if_example(agency: str | None) -> None:
+    """The one warning line when no agency profile was given (after the paper is made, so that
+    a refusal stays one line)."""
+    if not agency:
+        click.echo(EXAMPLE_WARNING, err=True)
+
+
 def _printer(agency: str | None, templates: tuple[str, ...]) -> Printer:
     from isoflow.data.loaders import load_agency
     from isoflow.paper.renderer import FormRenderer
@@ -62,7 +76,9 @@ def _printer(agency: str | None, templates: tuple[str, ...]) -> Printer:
 _output = click.option("-o", "--output", default=None, help="File to write (default: standard output).")
 _format = click.option("--format", "output_format", type=click.Choice(_FORMATS), default=None,
                        help="html or pdf (default: from the -o extension, else html).")
-_agency = click.option("--agency", default=None, help="Agency profile TOML (default: the shipped example).")
+_agency = click.option("--agency", default=None,
+                       help="Agency profile TOML: the receiving units and their bodies (default: the shipped "
+                            "example, whose papers are marked MẪU).")
 _templates = click.option("--templates", multiple=True, type=click.Path(exists=True, file_okay=False),
                           help="A folder of the agency's own templates, searched first (repeatable); "
                                "they render sandboxed, with time and memory limits.")
@@ -86,22 +102,26 @@ def render_form(ctx: click.Context, code: str, form: str, seq: int | None, outpu
     """Render FORM of dossier CODE (in the form set of its receipt date)."""
     chosen = _output_format(output_format, output)
     document = _printer(agency, templates).dossier_form(desk_of(ctx), code, form, chosen, seq)
+    warn_if_example(agency)
     _write(document.content(chosen), output, chosen)
 
 
 @dossier.command("book")
 @click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), required=True, help="First day, 2026-01-01.")
 @click.option("--to", "end", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Last day, 2026-03-31.")
-@click.option("--unit", default=None, help="Only the dossiers of this receiving unit code (default: all).")
+@click.option("--unit", default=None,
+              help="The receiving unit code whose book this is (default: the one unit the period's dossiers "
+                   "came from).")
 @_document_options
 def render_book(ctx: click.Context, start: Any, end: Any, unit: str | None, output: str | None,
                 output_format: str | None, agency: str | None, templates: tuple[str, ...]) -> None:
-    """Render the tracking book (sổ theo dõi hồ sơ) of the dossiers received in a period."""
+    """Render the tracking book (sổ theo dõi hồ sơ) of one receiving unit over a period."""
     first, last = start.date(), end.date()
     if last < first:
         raise click.BadParameter("--to is before --from")
     chosen = _output_format(output_format, output)
     document = _printer(agency, templates).book(desk_of(ctx), first, last, chosen, unit)
+    warn_if_example(agency)
     _write(document.content(chosen), output, chosen)
 
 
@@ -124,19 +144,24 @@ def _definition(path: str, code: str | None) -> Any:
 @click.command("render")
 @click.argument("process_file", type=click.Path(exists=True, dir_okay=True))
 @click.option("--code", default=None, help="The procedure's code, when PROCESS_FILE is a folder.")
+@click.option("--unit", default=None,
+              help="A commune procedure: the receiving unit code of the commune issuing it (default: a line "
+                   "to fill in).")
 @_output
 @_format
 @_agency
 @_templates
 @guarded
-def render_procedure(process_file: str, code: str | None, output: str | None, output_format: str | None,
-                     agency: str | None, templates: tuple[str, ...]) -> None:
+def render_procedure(process_file: str, code: str | None, unit: str | None, output: str | None,
+                     output_format: str | None, agency: str | None, templates: tuple[str, ...]) -> None:
     """Render the procedure document (quy trình) of a process file, with its flowchart.
 
-    Dossier forms: isoflow dossier render CODE FORM; the tracking book: isoflow dossier book.
+    Headed by the procedure's <agency> for its level, completed by the agency profile.  Dossier
+    forms: isoflow dossier render CODE FORM; the tracking book: isoflow dossier book.
     """
     chosen = _output_format(output_format, output)
-    document = _printer(agency, templates).procedure(_definition(process_file, code), chosen)
+    document = _printer(agency, templates).procedure(_definition(process_file, code), chosen, unit)
+    warn_if_example(agency)
     _write(document.content(chosen), output, chosen)
 
 

@@ -97,11 +97,14 @@ def _period(start: str | None, end: str | None, quarter: str | None, year: int |
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (a PDF needs one; default: standard output).")
 @click.option("--targets", default=None, help="Targets file (default: the shipped data/targets.toml).")
+@click.option("--agency", default=None,
+              help="Agency profile heading the html and pdf report (default: the shipped example, marked MẪU).")
 @click.option("--db", default=lambda: os.environ.get("ISOFLOW_DB", "sqlite:///isoflow.db"),
               show_default="$ISOFLOW_DB or sqlite:///isoflow.db")
 @click.option("--processes", default="processes", show_default=True, help="Folder of process files.")
 def report(start: str | None, end: str | None, quarter: str | None, year: int | None, grouping: Any,
-           output_format: str, output: Path | None, targets: str | None, db: str, processes: str) -> None:
+           output_format: str, output: Path | None, targets: str | None, agency: str | None, db: str,
+           processes: str) -> None:
     """Service indicators of a period against the programme's targets (in Vietnamese)."""
     try:
         first, last = _period(start, end, quarter, year)
@@ -109,7 +112,7 @@ def report(start: str | None, end: str | None, quarter: str | None, year: int | 
             raise UsageError("a PDF report needs --output FILE")
         if output is not None and not output.parent.is_dir():
             raise UsageError(f"{output.parent}: no such folder for the report")
-        content = _build(first, last, grouping, output_format, targets, db, processes)
+        content = _build(first, last, grouping, output_format, targets, agency, db, processes)
         if output is not None:
             try:
                 output.write_bytes(content)
@@ -118,20 +121,26 @@ def report(start: str | None, end: str | None, quarter: str | None, year: int | 
     except IsoflowError as error:
         click.echo(f"isoflow: {error}", err=True)
         sys.exit(2 if isinstance(error, UsageError) else 1)
+    if output_format in ("html", "pdf"):  # the text formats have no header to head
+        from isoflow.cli.forms import warn_if_example
+
+        warn_if_example(agency)
     if output is None:
         click.echo(content.decode("utf-8"), nl=False)
     else:
         click.echo(f"{output}", err=True)
 
 
-def _build(first: date, last: date, grouping: Any, output_format: str, targets: str | None, db: str,
-           processes: str) -> bytes:
-    from isoflow.data.loaders import load_targets
+def _build(first: date, last: date, grouping: Any, output_format: str, targets: str | None, agency: str | None,
+           db: str, processes: str) -> bytes:
+    from isoflow.data.loaders import load_agency, load_targets
     from isoflow.indicators import outputs as report_output
     from isoflow.indicators.service_report import STAGES, service_report
     from isoflow.store import open_store
     from isoflow.workspace import load_runnable
 
+    # The profile heads the html and pdf report: read before the store, so a bad one costs nothing.
+    profile = load_agency(agency) if output_format in ("html", "pdf") else None
     # A report reads a store: a misspelt path or a schema without isoflow's tables must not
     # become an empty database that reports zeros (StoreNotFound, and nothing is created).
     store = open_store(db, create=False)
@@ -158,5 +167,5 @@ def _build(first: date, last: date, grouping: Any, output_format: str, targets: 
         return report_output.as_csv(result).encode("utf-8")
     from isoflow.printer import Printer
 
-    document = Printer().service_report(result, "pdf" if output_format == "pdf" else "html")
+    document = Printer(agency=profile).service_report(result, "pdf" if output_format == "pdf" else "html")
     return document.content("pdf" if output_format == "pdf" else "html")
