@@ -17,7 +17,7 @@ from typing import Any
 from isoflow.model.agency import Agency, Unit, abbreviated, expanded
 from isoflow.model.definition import ProcessDefinition, SignOff, State
 from isoflow.model.vn_format import LEVEL, ONLINE, duration_text, nfc, retention_text, short_name, vn_money
-from isoflow.paper.form_data import components, issuer_lines, unit_name
+from isoflow.paper.form_data import components, issuer_lines, name_lines, unit_name
 from isoflow.paper.legal_time import legal_time_text
 
 
@@ -87,7 +87,8 @@ def procedure_context(process: ProcessDefinition, agency: Agency, flowchart_svg:
     return nfc({
         "form": "procedure", "code": process.code, "revision": f"{process.revision:02d}",
         "effective": f"{process.effective:%d/%m/%Y}" if process.effective else "", "title": process.title,
-        "agency": issuer, "parent": parent, "agency_lines": issuer_lines(issuer, parent), "sample": agency.example,
+        "agency": issuer, "parent": parent, "agency_lines": issuer_lines(issuer, parent),
+        "parent_lines": name_lines(parent) if parent else [], "sample": agency.example,
         "level": LEVEL.get(procedure.level, procedure.level) if procedure else "",
         "domain": procedure.domain if procedure else "", "tthc_code": (procedure.tthc_code or "") if procedure else "",
         "signoff": {"drafted": _signoff(control.drafted if control else None),
