@@ -273,7 +273,7 @@ def verify_chain(events: Sequence[Event], digest: EventDigest, last_hash: str | 
 
 def dossier_to_json(dossier: Dossier) -> dict[str, JSON]:
     """The dossier as a JSON-safe dict (the store's row body)."""
-    return _dossier_json(dossier, {})
+    return _dossier_json(dossier)
 
 
 #: The event kinds that set the dossier's step (a reminder leaves it where it is).
@@ -335,9 +335,9 @@ def row_problems(dossier: Dossier, events: Sequence[Event], row_digest: Callable
     return problems
 
 
-def _dossier_json(dossier: Dossier, body: dict[str, JSON]) -> dict[str, JSON]:
-    clock = dossier.clock
-    body.update({
+def _dossier_json(dossier: Dossier) -> dict[str, JSON]:
+    clock, step = dossier.clock, dossier.step
+    return {
         "code": dossier.code, "process_code": dossier.process_code, "revision": dossier.revision,
         "state": dossier.state, "status": dossier.status, "data": dict(dossier.data),
         "applicant": dict(dossier.applicant), "channel": dossier.channel, "receiving_unit": dossier.receiving_unit,
@@ -345,14 +345,12 @@ def _dossier_json(dossier: Dossier, body: dict[str, JSON]) -> dict[str, JSON]:
         "clock": {"started_at": _iso(clock.started_at), "due_at": _iso(clock.due_at),
                   "paused_at": _iso(clock.paused_at), "waited_s": int(clock.waited.total_seconds()),
                   "supplements": clock.supplements, "extensions": clock.extensions},
-        "step": {"state": dossier.step.state, "entered_at": _iso(dossier.step.entered_at),
-                 "due_at": _iso(dossier.step.due_at)},
+        "step": {"state": step.state, "entered_at": _iso(step.entered_at), "due_at": _iso(step.due_at)},
         "version": dossier.version, "last_hash": dossier.last_hash, "preparers": list(dossier.preparers),
         "closed_at": _iso(dossier.closed_at), "outcome": dossier.outcome, "form_set": dossier.form_set,
         "last_event_at": _iso(dossier.last_event_at), "reminded": list(dossier.reminded),
         "measures": dict(dossier.measures),
-    })
-    return body
+    }
 
 
 def dossier_from_json(row: Mapping[str, JSON]) -> Dossier:
