@@ -205,7 +205,7 @@ def test_agency_profile_sets_the_header_and_the_place_on_the_date_line(desk: Des
     result = desk.ok("render", CODE, "receipt", "--agency", str(profile))
     html = result.stdout
     assert '<div class="parent">UBND THÀNH PHỐ HÀ NỘI</div>' in html
-    assert '<div class="issuer">TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG</div>' in html
+    assert '<div class="issuer">TRUNG TÂM PHỤC VỤ</div><div class="issuer">HÀNH CHÍNH CÔNG</div>' in html
     assert '<div class="place-date">Hà Nội, ngày 02 tháng 3 năm 2026</div>' in html
     assert "Trung tâm Phục vụ hành chính công thành phố Hà Nội tiếp nhận hồ sơ của" in html
     assert "Nam Định" not in html

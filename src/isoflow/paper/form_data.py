@@ -215,13 +215,14 @@ def issuing_event(kind: str, events: Sequence[Event], process: ProcessDefinition
 
 #: About as many capitals as a header line of an A5 slip holds (10 pt in 44 % of the width).
 HEADER_WIDTH = 24
-_ADMINISTRATIVE_UNIT = re.compile(r" (?=(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU) )")
+_ADMINISTRATIVE_UNIT = re.compile(r" (?=(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HÀNH CHÍNH CÔNG) )|"
+                                  r" (?=HÀNH CHÍNH CÔNG$)")
 
 
 def name_lines(name: str) -> list[str]:
     """A body's name in the header's lines: a long one breaks before its administrative unit
-    ("SỞ TÀI CHÍNH" over "TỈNH NINH BÌNH"), never inside a place name (Decree 30 II.2(b): a long
-    name may take several lines)."""
+    ("SỞ TÀI CHÍNH" over "TỈNH NINH BÌNH") or before "HÀNH CHÍNH CÔNG", never inside a place
+    name or that phrase (Decree 30 II.2(b): a long name may take several lines)."""
     found = _ADMINISTRATIVE_UNIT.search(name) if len(name) > HEADER_WIDTH else None
     return [name[:found.start()], name[found.end():]] if found else [name]
 
