@@ -11,7 +11,7 @@ import pytest
 
 from isoflow.loading.loader import load_bytes
 from isoflow.model.definition import Action, Duration, ProcessDefinition, State, revised
-from isoflow.paper.flowchart import flowchart_mermaid, flowchart_svg, short_label
+from isoflow.paper.flowchart import edge_text, flowchart_mermaid, flowchart_svg, short_label
 from isoflow.workspace import load_runnable
 from tests.conftest import PROCESSES
 
@@ -147,7 +147,7 @@ def test_hostile_labels_come_out_as_text(procedures: dict[str, ProcessDefinition
     assert "<b>" not in svg
     root = parse(svg)
     assert box_texts(root)[definition.states[0].id] == hostile
-    assert "<b>&amp;</b>" in ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert any("".join(t.itertext()).startswith("<b>&amp;</b>") for t in root.iter(f"{SVG}text"))
     mermaid = flowchart_mermaid(definition)
     assert "<script" not in mermaid
     assert "#lt;script#gt;alert(#quot;x#quot;)" in mermaid
@@ -206,3 +206,19 @@ def test_short_labels_keep_the_gist() -> None:
     long = short_label("Bàn giao hồ sơ giấy và điện tử cho phòng chuyên môn và các cơ quan khác có liên quan")
     assert long.endswith("…")
     assert len(long) <= 41
+
+
+def test_each_arrow_shows_its_condition(procedures: dict[str, ProcessDefinition]) -> None:
+    """As modelers draw it: the label, then the guard that leads this way, or 'otherwise' on the
+    default of several alternatives; an unguarded arrow is its label alone."""
+    definition = procedures["QT-HT-02"]
+    guarded = next(a for a in definition.actions if a.when)
+    plain = next(a for a in definition.actions if not a.when and not a.default)
+    assert edge_text(guarded).endswith(f" [{' '.join(guarded.when.split())}]") or "…]" in edge_text(guarded)
+    assert "[" not in edge_text(plain)
+    default = revised(plain, default=True)
+    assert edge_text(default).endswith(" [trường hợp khác]")
+    assert edge_text(default, "en").endswith(" [otherwise]")
+    svg_text = " ".join("".join(t.itertext()) for t in parse(flowchart_svg(definition)).iter(f"{SVG}text"))
+    assert "[" + guarded.when.split()[0] in " ".join(svg_text.split())
+    assert f"[{guarded.when.split()[0]}" in flowchart_mermaid(definition)

@@ -119,3 +119,34 @@ def test_each_copy_of_the_receipt_fits_one_a5_page(office: Office, tmp_path: Pat
     assert document.pdf is not None
     _, _, pages, _ = _read(document.pdf, tmp_path)
     assert pages == 2  # Liên 1 and Liên 2, six components each
+
+
+def _pages(pdf: bytes, tmp_path: Path) -> list[list[str]]:
+    """The text lines of each page, as pdftotext reads them (form feeds part the pages)."""
+    path = tmp_path / "paged.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [[" ".join(line.split()) for line in page.splitlines() if line.strip()] for page in text.split("\f")]
+
+
+@pytest.mark.parametrize("code", ["QT-HT-02", "QT-DKKD-01", "QT-DD-01"])
+def test_the_procedure_document_reads_well_across_pages(office: Office, tmp_path: Path, code: str) -> None:
+    """Every page of the step table starts under the table's header row, no heading ends a page,
+    and a step's responsible person is printed once (issue 17 §6)."""
+    (definition,) = procedures_in([ROOT / "processes"], code)
+    document = office.printer.procedure(definition, "pdf")
+    assert document.pdf is not None
+    pages = _pages(document.pdf, tmp_path)
+    headings = re.compile(r"^(\d\. [A-ZĐ ,ỤỘỊÍẪẾỮẦÁƯỚỞẠ]+|5\.\d\. .+|Lưu đồ)$")
+    for number, lines in enumerate(pages, start=1):
+        body = [line for line in lines if line not in ("MẪU", str(number))]
+        if any(re.match(r"^Bước \d+ ", line) for line in body):
+            table_top = next(i for i, line in enumerate(body) if re.match(r"^(TT|Bước \d+ )", line))
+            assert body[table_top].startswith("TT"), f"{code} page {number} continues the steps without their header"
+        if body:
+            assert not headings.match(body[-1]), f"{code} page {number} ends with the heading {body[-1]!r}"
+    for step in office.printer.procedure(definition).html.split("<tr>"):
+        cells = re.findall(r"<td>([^<]*)</td>", step)
+        if len(cells) >= 2:
+            parts = [p.strip() for p in cells[1].split(",")]
+            assert len(parts) == len(set(parts)), cells[1]

@@ -37,6 +37,18 @@ def _text(labels: Mapping[str, str], fallback: str, lang: str) -> str:
     return " ".join((labels.get(lang) or fallback).split())
 
 
+def edge_text(action: Action, lang: str = "vi") -> str:
+    """An arrow's label as modelers write it: what is done, then the condition that leads this way
+    (``[ho_so_day_du]``; ``[otherwise]`` on the default of several alternatives)."""
+    label = short_label(_text(action.labels, action.label, lang))
+    if action.when:
+        condition = short_label(" ".join(action.when.split()), 36)
+        return f"{label} [{condition}]"
+    if action.default:
+        return f"{label} [{'trường hợp khác' if lang == 'vi' else 'otherwise'}]"
+    return label
+
+
 def _budget(budget: Duration, lang: str) -> str:
     amount = f"{budget.amount.normalize():f}"
     if lang == "vi":
@@ -73,7 +85,7 @@ def flowchart_mermaid(definition: ProcessDefinition, *, lang: str = "vi") -> str
         if state.effective_kind == "waiting":
             classes.setdefault("waiting", []).append(f"s{i}")
     for action, u, v in _edges(definition):
-        lines.append(f"    s{u} -->|{_mermaid_text(short_label(_text(action.labels, action.label, lang)))}| s{v}")
+        lines.append(f"    s{u} -->|{_mermaid_text(edge_text(action, lang))}| s{v}")
     styles = {"initial": "stroke-width:2px", "waiting": "stroke-dasharray:5 3"}
     styles.update({k: f"fill:{f},stroke:{s}" for k, (f, s) in OUTCOME_COLOURS.items()})
     for name, style in styles.items():
@@ -156,7 +168,7 @@ def flowchart_svg(definition: ProcessDefinition, *, lang: str = "vi") -> str:
     raw = _edges(definition)
     texts = [_box(s, roles, lang) for s in states]
     plan = layout([box for _, _, box in texts],
-                  [Link(u, v, short_label(_text(a.labels, a.label, lang))) for a, u, v in raw])
+                  [Link(u, v, edge_text(a, lang)) for a, u, v in raw])
     xs, ys = [], []
     for n in plan.boxes:
         xs += [n.x - n.width / 2 - n.left, n.x + n.width / 2 + n.right]

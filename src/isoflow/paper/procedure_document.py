@@ -61,10 +61,21 @@ def _steps(process: ProcessDefinition) -> list[dict[str, Any]]:
             outputs.extend(short_name(records[r].name) for r in action.records or () if r in records)
         budget = duration_text(state.budget.amount, state.budget.unit) if state.budget else (
             "Không tính vào thời hạn giải quyết" if state.effective_kind == "waiting" else "")
-        responsible = (roles.get(state.role or "", state.role or ""), unit_name(process, state.unit))
+        responsible = _responsible(roles.get(state.role or "", state.role or ""), unit_name(process, state.unit))
         rows.append({"no": f"Bước {number}", "content": state.label, "time": budget,
-                     "responsible": ", ".join(x for x in responsible if x), "outputs": list(dict.fromkeys(outputs))})
+                     "responsible": responsible, "outputs": list(dict.fromkeys(outputs))})
     return rows
+
+
+def _responsible(role: str, unit: str) -> str:
+    """Who is responsible for a step: the role, then its unit, each once ("Văn thư UBND xã"
+    named as both role and unit is printed once; a unit the role's name already says is left out)."""
+    key = nfc(role).casefold()
+    if not unit or nfc(unit).casefold() in key:
+        return role
+    if not role or key in nfc(unit).casefold():
+        return unit
+    return f"{role}, {unit}"
 
 
 def _signoff(sign: SignOff | None) -> dict[str, str]:
