@@ -48,12 +48,11 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import fields as dataclass_fields
-from dataclasses import is_dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from transitions import Machine
 
 import isoflow
@@ -474,9 +473,9 @@ def _collect(obj: Any, found: dict[int, int]) -> None:
     elif isinstance(obj, list | tuple | set | frozenset):
         for value in obj:
             _collect(value, found)
-    elif is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclass_fields(obj):
-            _collect(getattr(obj, f.name), found)
+    elif isinstance(obj, msgspec.Struct):  # the records: Clock, StepClock
+        for name in obj.__struct_fields__:
+            _collect(getattr(obj, name), found)
 
 
 def dossier_memory(engine: Engine, count: int) -> dict[str, Any]:
@@ -514,11 +513,11 @@ def dossier_memory(engine: Engine, count: int) -> dict[str, Any]:
     owners: dict[int, int] = {}
     graphs = []
     for d in sample:
-        objects: dict[str, dict[int, int]] = {"Dossier object (slots)": {id(d): sys.getsizeof(d)}}
-        for f in dataclass_fields(d):
+        objects: dict[str, dict[int, int]] = {"Dossier object (struct)": {id(d): sys.getsizeof(d)}}
+        for name in d.__struct_fields__:
             found: dict[int, int] = {}
-            _collect(getattr(d, f.name), found)
-            objects[f.name] = found
+            _collect(getattr(d, name), found)
+            objects[name] = found
         for found in objects.values():
             for key in found:
                 owners[key] = owners.get(key, 0) + 1

@@ -7,12 +7,12 @@ ký 0.5d, trả 1h) and the national calendar (07:30–11:30, 13:00–17:00; no 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import timedelta
 from itertools import pairwise
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from isoflow.cli import demo
 from isoflow.desk import Desk

@@ -41,7 +41,8 @@ OWNERS = {
     "markupsafe": {"paper/renderer.py"},
     "holidays": {"data/work_calendar.py"},
     "transitions": {"running/engine.py"},
-    "msgspec": {"model/definition.py", "store/codec.py"},  # the model's structs; the row codec's fast JSON
+    # the model's structs (procedures, dossiers and events); the row codec's fast JSON
+    "msgspec": {"model/definition.py", "model/dossier.py", "store/codec.py"},
     "sqlite3": {"store/sqlite.py"},
     "psycopg": {"store/postgres.py"},
     "pytest_bdd": {"bdd/registry.py", "bdd/parsing.py"},

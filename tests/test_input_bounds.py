@@ -8,12 +8,12 @@ form, the JSON encoder or the database.  Text is stored NFC; a blank actor or ro
 
 from __future__ import annotations
 
-import dataclasses
 import unicodedata
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
 
+import msgspec
 import pytest
 
 from isoflow.data.loaders import load_legal_basis
@@ -183,7 +183,7 @@ def test_an_effect_giving_inf_or_nan_is_refused(number: float) -> None:
     # Entered data never holds inf (coerce refuses it), so the value is planted in the dossier,
     # as data written before this check (or by other code) would be.
     e = with_effect("d", "d", EXTRA)
-    d = dataclasses.replace(receive(e), data={"d": number})
+    d = msgspec.structs.replace(receive(e), data={"d": number})
     error = refused(d, e)
     assert error.reason == "invalid-data"
     assert str(error) == PREFIX + (

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 import pytest
+from msgspec.structs import replace as changed
 
 from isoflow.data.loaders import load_legal_basis
 from isoflow.data.work_calendar import load_calendar
@@ -73,7 +74,7 @@ def test_hand_over_measures_the_step_to_the_minute() -> None:
     step = StepClock("tham_dinh", at("2026-03-02 09:00"), at("2026-03-02 13:30"))
     assert clock().hand_over(step, at("2026-03-02 13:30")) == (
         "on_time", {"step_due": "2026-03-02T13:30", "step_result": "on_time", "step_worked_min": 180})
-    assert clock().hand_over(replace(step, due_at=None), at("2026-03-02 13:30")) is None
+    assert clock().hand_over(changed(step, due_at=None), at("2026-03-02 13:30")) is None
 
 
 def test_waiting_pauses_then_restarts_from_zero() -> None:
@@ -102,7 +103,7 @@ def test_extension_rules() -> None:
         clock().extend(d, dkkd(), "2026-03-10T09:00", at("2026-03-04 09:01"), "xin_loi")
     assert (caught.value.reason, caught.value.action) == ("extension-late", "xin_loi")
     with pytest.raises(ActionNotAllowed) as caught:
-        clock().extend(replace(d, clock=extended), dkkd(), "2026-03-12T09:00", at("2026-03-04 09:00"), "xin_loi")
+        clock().extend(changed(d, clock=extended), dkkd(), "2026-03-12T09:00", at("2026-03-04 09:00"), "xin_loi")
     assert caught.value.reason == "extension-repeated"
 
 
@@ -112,7 +113,7 @@ def test_closing_measures_judge_against_the_first_appointment() -> None:
     measures = clock().closing_measures(d, dkkd(), running, at("2026-03-06 09:00"),
                                         {"due_before_extension": "2026-03-05T09:00"})
     assert measures == {"result": "late", "result_766": "late", "worked_min": 32 * 60}
-    twice = replace(running, supplements=2)
+    twice = changed(running, supplements=2)
     assert clock().closing_measures(d, dkkd(), twice, at("2026-03-03 09:00"), {})["result_766"] == "late"
 
 

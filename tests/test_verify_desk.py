@@ -8,11 +8,11 @@ attached; ``verify`` names it.  Dossiers written before row digests are still ac
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from isoflow.desk import Desk
 from isoflow.errors import DossierTampered

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from isoflow.errors import DossierTampered, StaleDossier
 from isoflow.indicators.formulas import Rating
+from isoflow.model.definition import revised
 from isoflow.model.dossier import GENESIS, Channel, Dossier, Event, reminder_key
 from isoflow.running.engine import Engine, Move, Option
 from isoflow.store import ChainProblem, Store
@@ -189,9 +190,9 @@ class Desk:
                                 actor=worker, role="system", source=dossier.state, target=dossier.state,
                                 data={"what": what, "due_at": due.isoformat(), "overdue": due < as_of})
                           for n, (what, due) in enumerate(fresh, start=1)]
-                updated = replace(dossier, version=dossier.version + len(events),
-                                  last_event_at=max(as_of, dossier.last_event_at or as_of),
-                                  reminded=(*dossier.reminded, *(reminder_key(w, d) for w, d in fresh)))
+                reminded = (*dossier.reminded, *(reminder_key(w, d) for w, d in fresh))
+                updated = revised(dossier, version=dossier.version + len(events),
+                                  last_event_at=max(as_of, dossier.last_event_at or as_of), reminded=reminded)
                 updated, sealed = seal_write(updated, events, dossier.last_hash)
                 self._written.pop(dossier.code, None)
                 try:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from msgspec.structs import replace
 
 from isoflow.errors import FormNotApplicable
 from isoflow.model.vn_format import retention_text, vn_date, vn_datetime, vn_number

@@ -7,10 +7,11 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
+
+from msgspec.structs import replace
 
 from isoflow.model.dossier import GENESIS, Clock, Dossier, Event, StepClock
 from isoflow.store import Store

@@ -5,12 +5,12 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
 import msgspec
 import pytest
+from msgspec.structs import replace
 
 from isoflow.model.dossier import GENESIS, Event, dossier_to_json, event_to_json
 from isoflow.store import codec

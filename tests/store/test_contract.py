@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from isoflow.errors import DossierNotFound, StaleDossier, StoreError
 from isoflow.model.dossier import GENESIS, Dossier, Event, dossier_to_json, event_to_json

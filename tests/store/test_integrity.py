@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from isoflow.errors import DossierNotFound, DossierTampered, StoreError
 from isoflow.model.dossier import GENESIS, Dossier, Event, event_to_json

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from msgspec.structs import replace
 
 from isoflow.model.dossier import Clock, Dossier, reminder_key
 from isoflow.store import _common as c

@@ -26,6 +26,7 @@ from isoflow.model.definition import (
     Effect,
     Field,
     Form,
+    LimitCase,
     Location,
     Procedure,
     ProcessDefinition,
@@ -102,6 +103,8 @@ class _Builder:
             suppressions=self.suppressions(root),
             location=self.loc(root),
             source=self.source,
+            until=_date(root.get("until")),
+            replaced_by=root.get("replaced-by"),
         )
 
     def loc(self, element: Any, name: str | None = None) -> Location:
@@ -254,9 +257,14 @@ class _Builder:
         t, place, fee, online = one["time-limit"], one["place"], one["fee"], one.get("online")
         time_limit = TimeLimit(
             working_days=_decimal(t.get("working-days")), working_hours=_decimal(t.get("working-hours")),
-            same_day=bool(_bool(t.get("same-day"))), cutoff=t.get("cutoff"),
+            days=_int(t.get("days")), same_day=bool(_bool(t.get("same-day"))), cutoff=t.get("cutoff"),
             hours_per_day=_decimal(t.get("hours-per-day")) or Decimal(8), basis=t.get("basis"),
-            location=self.loc(t, "time-limit"))
+            location=self.loc(t, "time-limit"),
+            cases=tuple(LimitCase(
+                working_days=_decimal(c.get("working-days")), working_hours=_decimal(c.get("working-hours")),
+                days=_int(c.get("days")), same_day=bool(_bool(c.get("same-day"))), basis=c.get("basis"),
+                location=self.loc(c, "case"), when=c.get("when", ""), text=text_of(c))
+                for c in t if c.__class__ is _ELEMENT))
         return Procedure(
             titles={c.get("lang", "vi"): text_of(c) for c in many["title"]}, level=e.get("level"),
             tthc_code=e.get("tthc-code"), agency=text_of(one.get("agency")),
@@ -301,6 +309,13 @@ def _date(value: str | None) -> date | None:
         return None
     try:
         return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value.strip()) if value else None
     except ValueError:
         return None
 

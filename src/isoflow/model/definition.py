@@ -352,32 +352,107 @@ class Component(msgspec.Struct, frozen=True, gc=False):
     location: Location
 
 
-class TimeLimit(msgspec.Struct, frozen=True, gc=False):
-    """The legal time limit: working days, working hours, or the same day."""
+class Term(msgspec.Struct, frozen=True, gc=False, kw_only=True):
+    """One legal time limit as the law words it: at most one of working days, working hours,
+    calendar days (``days``) or the same working day.
 
-    working_days: Decimal | None
-    working_hours: Decimal | None
-    same_day: bool
-    cutoff: str | None
-    hours_per_day: Decimal
-    basis: str | None
+    The unit is the law's, kept as written: "05 ngày làm việc" is counted on the working
+    calendar, "15 ngày" by the Civil Code (Bộ luật Dân sự 91/2015/QH13 Art. 147(2): the first
+    day is not counted; Art. 148(1),(5),(6): the limit ends at 24:00 of the last day, or of the
+    next working day when the last day is a weekend or holiday), and "ngay trong ngày" at the end
+    of the working day.
+    """
+
+    working_days: Decimal | None = None
+    working_hours: Decimal | None = None
+    #: Calendar days ("ngày"), counted by the Civil Code, Arts. 147-148.
+    days: int | None = None
+    same_day: bool = False
+    #: Where the law sets this limit (an article), as the procedure document prints it.
+    basis: str | None = None
     location: Location
 
     @property
-    def hours(self) -> Decimal | None:
-        """The limit in working hours; ``None`` when the author gave none."""
+    def kind(self) -> Literal["working-hours", "working-days", "days", "same-day", "none"]:
+        """Which unit the law uses for this limit."""
         if self.working_hours is not None:
-            return self.working_hours
+            return "working-hours"
         if self.working_days is not None:
-            return self.working_days * self.hours_per_day
-        return self.hours_per_day if self.same_day else None
+            return "working-days"
+        if self.days is not None:
+            return "days"
+        return "same-day" if self.same_day else "none"
+
+    def describe_term(self) -> str:
+        """The limit in English words, as messages say it."""
+        kind = self.kind
+        if kind == "working-hours":
+            return f"{self.working_hours.normalize():f} working hours"  # type: ignore[union-attr]
+        if kind == "working-days":
+            return f"{self.working_days.normalize():f} working days"  # type: ignore[union-attr]
+        if kind == "days":
+            return f"{self.days} days"
+        return "the same working day" if kind == "same-day" else "no duration"
+
+
+class LimitCase(Term, frozen=True, gc=False, kw_only=True):
+    """``<case when="can_xac_minh" working-days="5">…</case>``: the limit the law sets for a
+    case, which applies instead of the procedure's own while its guard holds on the dossier's
+    data (Luật Hộ tịch 60/2014/QH13 Art. 18(2): "Trường hợp cần xác minh … không quá 05 ngày làm
+    việc")."""
+
+    when: str
+    #: The case as the law words it ("Trường hợp cần xác minh điều kiện kết hôn"), for the papers.
+    text: str = ""
 
     def __str__(self) -> str:
-        if self.working_hours is not None:
-            return f"{self.working_hours.normalize():f} working hours"
-        if self.working_days is not None:
-            return f"{self.working_days.normalize():f} working days"
-        return "the same working day"
+        return f"{self.describe_term()} when {self.when}"
+
+
+class TimeLimit(Term, frozen=True, gc=False, kw_only=True):
+    """The legal time limit: its term, the cut-off the procedure's own law sets, and the cases
+    in which the law sets another term."""
+
+    cutoff: str | None = None
+    hours_per_day: Decimal = Decimal(8)
+    cases: tuple[LimitCase, ...] = ()
+
+    @property
+    def hours(self) -> Decimal | None:
+        """The limit in working hours (``None`` when the author gave none); calendar days count
+        as the fewest working days they can hold (:func:`min_working_days`)."""
+        return term_hours(self, self.hours_per_day)
+
+    def __str__(self) -> str:
+        return self.describe_term() if self.kind != "none" else "no duration"
+
+
+def min_working_days(days: int) -> int:
+    """The fewest working days a limit of ``days`` calendar days can hold on a five-day week,
+    whatever the weekday of receipt, counted as the Civil Code does (Art. 147(2): from the day
+    after receipt; Art. 148(5): a last day on a weekend moves to the next working day).
+    Holidays are not taken out: the engine counts them on the real calendar."""
+    fewest = days
+    for start in range(7):  # the weekday of receipt, 0 = Monday
+        weekday = [(start + k) % 7 < 5 for k in range(1, days + 1)]
+        count = sum(weekday)
+        if days and not weekday[-1]:
+            count += 1  # Art. 148(5): the limit ends at the end of the next working day
+        fewest = min(fewest, count)
+    return fewest
+
+
+def term_hours(term: Term, hours_per_day: Decimal) -> Decimal | None:
+    """A term in working hours: working days × hours per day, one day for the same day, and
+    for calendar days the fewest working days they can hold (:func:`min_working_days`)."""
+    kind = term.kind
+    if kind == "working-hours":
+        return term.working_hours
+    if kind == "working-days":
+        return term.working_days * hours_per_day  # type: ignore[operator]
+    if kind == "days":
+        return min_working_days(term.days) * hours_per_day  # type: ignore[arg-type]
+    return hours_per_day if kind == "same-day" else None
 
 
 class Procedure(msgspec.Struct, frozen=True, gc=False):
@@ -442,6 +517,12 @@ class ProcessDefinition:
     dangling_removals: tuple[Node, ...] = ()
     #: The file's text, for positions and whole-file checks (``None`` when built in code).
     source: SourceMap | None = field(default=None, compare=False, repr=False)
+    #: The last day this revision receives new dossiers (the day before the act that abolishes
+    #: or replaces the procedure takes effect, Decree 63/2010 Art. 14(2)(c)); dossiers received
+    #: until then finish on it.  ``None``: open-ended.
+    until: date | None = None
+    #: The code of the procedure that replaces this one after ``until`` (may be outside the catalogue).
+    replaced_by: str | None = None
 
     @property
     def file(self) -> str:
