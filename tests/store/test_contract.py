@@ -355,7 +355,8 @@ def test_a_crash_inside_the_write_leaves_the_old_state(store: Store, monkeypatch
 
 def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
     """Migrations 2 (remind_at), 3 (unused indexes dropped), 4 (indicator columns, filled from the
-    bodies) and 5 (events' row_hash) on a database written by the first release."""
+    bodies), 5 (events' row_hash), 6 (step_times) and 7 (indexes) on a database written by the
+    first release."""
     import sqlite3
 
     path = tmp_path / "v1.db"
@@ -363,11 +364,12 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
     created = store.create(UNIT, DAY, factory())
     store.close()
     with sqlite3.connect(path) as conn:  # turn it back into what release 1 wrote
-        conn.execute("DROP INDEX dossiers_remind")
+        for index in ("dossiers_due", "dossiers_report_open", "dossiers_report_closed"):
+            conn.execute(f"DROP INDEX {index}")
+        conn.execute("CREATE INDEX dossiers_next_due ON dossiers (next_due_at, code) WHERE closed = 0")
         conn.execute("ALTER TABLE dossiers DROP COLUMN remind_at")
         conn.execute("CREATE INDEX dossiers_process_state ON dossiers (process_code, state)")
         conn.execute("CREATE INDEX events_actor_at ON events (actor, at)")
-        conn.execute("DROP INDEX dossiers_report")
         conn.execute("DROP TABLE step_times")
         conn.execute("DROP TABLE ratings")
         for column in FACT_COLUMNS:
@@ -376,12 +378,13 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
         conn.execute("DELETE FROM schema_migrations WHERE version >= 2")
     store = open_store(f"sqlite:///{path}")
     try:
-        assert store.schema_version() == SCHEMA_VERSION == 6
+        assert store.schema_version() == SCHEMA_VERSION == 7
         assert raw(store, "SELECT channel, closed_at, supplements, paid_online FROM dossiers") == \
             [(created.channel, None, 0, 0)]
         indexes = {r[0] for r in raw(store, "SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert {"dossiers_remind", "dossiers_next_due"} <= indexes
-        assert not indexes & {"dossiers_process_state", "events_actor_at"}
+        assert {"dossiers_due", "dossiers_report_open", "dossiers_report_closed"} <= indexes
+        assert not indexes & {"dossiers_process_state", "events_actor_at", "dossiers_remind", "dossiers_next_due",
+                              "dossiers_report"}
         assert store.load(created.code) == created
         due = created.step.due_at or created.clock.due_at
         assert due is not None

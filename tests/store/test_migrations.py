@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
+from isoflow.indicators.formulas import Rating
 from isoflow.store import SCHEMA_VERSION, Store, open_store
-from tests.store._helpers import DAY, UNIT, factory, is_postgres, leave_step, raw
+from tests.store._helpers import DAY, UNIT, factory, is_postgres, leave_step, move, raw
 
 STEP_ROWS = "SELECT dossier, seq, process_code, step, at, worked_min, result FROM step_times ORDER BY dossier, seq"
 #: step_times as migrations 4 and 5 left it: a table, its key (dossier, seq), the histogram index.
@@ -25,6 +27,43 @@ SCHEMA_5_STEPS = {
         "CREATE INDEX step_times_histogram ON step_times (process_code, step, worked_min, at, result)",
     ),
 }
+
+
+#: The dossier indexes as migrations 1, 2 and 4 left them (migration 7 replaces them).
+SCHEMA_6_INDEXES = {
+    "sqlite": (
+        "DROP INDEX dossiers_due", "DROP INDEX dossiers_report_open", "DROP INDEX dossiers_report_closed",
+        "CREATE INDEX dossiers_next_due ON dossiers (next_due_at, code) WHERE closed = 0",
+        "CREATE INDEX dossiers_remind ON dossiers (remind_at, code) WHERE closed = 0",
+        "CREATE INDEX dossiers_report ON dossiers (process_code, received_at, closed_at, outcome, result, result_766, "
+        "worst_step, worked_min, channel, due_at, paused_at, extensions, handovers, paper_moved, paid_online, "
+        "e_result, digitised, code)",
+    ),
+    "postgres": (
+        "DROP INDEX dossiers_due", "DROP INDEX dossiers_report_open", "DROP INDEX dossiers_report_closed",
+        "CREATE INDEX dossiers_next_due ON dossiers (next_due_at, code) WHERE NOT closed",
+        "CREATE INDEX dossiers_remind ON dossiers (remind_at, code) WHERE NOT closed",
+        "CREATE INDEX dossiers_report ON dossiers (process_code, received_at, closed_at, outcome, result, result_766, "
+        "worst_step, worked_min, channel, due_at, paused_at, extensions, handovers, paper_moved, paid_online, "
+        "e_result, digitised, code)",
+    ),
+}
+DOSSIER_INDEXES = {
+    "sqlite": "SELECT name FROM sqlite_master WHERE tbl_name = 'dossiers' AND type = 'index' "
+              "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    "postgres": "SELECT indexname FROM pg_indexes WHERE tablename = 'dossiers' AND schemaname = current_schema() "
+                "AND indexname NOT LIKE '%%pkey' AND indexname NOT LIKE '%%created%%' ORDER BY indexname",
+}
+
+
+def _dialect(store: Store) -> str:
+    return "postgres" if is_postgres(store) else "sqlite"
+
+
+def _back_to_6(store: Store) -> None:
+    for statement in SCHEMA_6_INDEXES[_dialect(store)]:
+        raw(store, statement)
+    raw(store, "DELETE FROM schema_migrations WHERE version = 7")
 
 
 def _steps(store: Store) -> list[str]:
@@ -47,7 +86,8 @@ def test_migration_6_keeps_every_step_row_and_the_histogram(shared_url: str) -> 
         assert len(rows) == 6
         assert minutes == [("1.001193", "tham_dinh", 35, 2, 0), ("1.001193", "tham_dinh", 125, 1, 1),
                            ("1.001193", "tiep_nhan", 30, 2, 0), ("1.001193", "tiep_nhan", 120, 1, 1)]
-        for statement in SCHEMA_5_STEPS["postgres" if is_postgres(store) else "sqlite"]:
+        _back_to_6(store)
+        for statement in SCHEMA_5_STEPS[_dialect(store)]:
             raw(store, statement)
         raw(store, "DELETE FROM schema_migrations WHERE version = 6")
         assert store.schema_version() == 5
@@ -55,7 +95,7 @@ def test_migration_6_keeps_every_step_row_and_the_histogram(shared_url: str) -> 
         store.close()
     store = open_store(shared_url)
     try:
-        assert store.schema_version() == SCHEMA_VERSION == 6
+        assert store.schema_version() == SCHEMA_VERSION == 7
         assert raw(store, STEP_ROWS) == rows
         assert store.step_minutes(datetime(2026, 1, 1), datetime(2027, 1, 1)) == minutes
         if is_postgres(store):
@@ -69,5 +109,42 @@ def test_migration_6_keeps_every_step_row_and_the_histogram(shared_url: str) -> 
         store.append(*leave_step(more, "tham_dinh", 30, "early"), expected_version=1)
         assert len(raw(store, STEP_ROWS)) == 7
         assert store.verify() == []
+    finally:
+        store.close()
+
+
+def _report(store: Store) -> tuple[Any, ...]:
+    start, end = datetime(2026, 1, 1), datetime(2027, 1, 1)
+    return store.tallies(start, end), store.worked_minutes(start, end), store.step_minutes(start, end)
+
+
+def test_migration_7_keeps_the_report_and_the_due_scans(shared_url: str) -> None:
+    """The report's index split by open and closed dossiers and one due index instead of two: the
+    same report, the same due dossiers, the same reminder claims, before and after."""
+    store = open_store(shared_url)
+    try:
+        codes = _steps(store)
+        closed = store.load(codes[0])
+        store.append(*move(closed, "da_tra", closed=True, at=closed.step.entered_at + timedelta(hours=1)),
+                     expected_version=closed.version)
+        store.rate(codes[0], datetime(2026, 2, 6, 9, 0), Rating(2, False, {}, ""))
+        due_at = datetime(2026, 2, 20)
+        before = _report(store), [d.code for d in store.due(due_at)]
+        _back_to_6(store)
+        assert store.schema_version() == 6
+        assert _report(store) == before[0]
+    finally:
+        store.close()
+    store = open_store(shared_url)
+    try:
+        assert store.schema_version() == SCHEMA_VERSION == 7
+        assert raw(store, DOSSIER_INDEXES[_dialect(store)]) == \
+            [("dossiers_due",), ("dossiers_report_closed",), ("dossiers_report_open",)]
+        assert (_report(store), [d.code for d in store.due(due_at)]) == before
+        tallies = before[0][0]
+        assert sum(t["rated"] + t["satisfied"] for t in tallies) == 2  # the closed one, rated
+        assert sum(t["in_progress_within"] + t["in_progress_overdue"] for t in tallies) == 2
+        assert [d.code for d in store.claim_due(due_at, "w", due_at)] == before[1] == codes[1:]
+        assert store.claim_due(due_at, "other", due_at) == []  # leased
     finally:
         store.close()

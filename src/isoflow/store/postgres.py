@@ -210,12 +210,13 @@ class PostgresStore(ind.ReportQueries):
         until = now + timedelta(seconds=lease_seconds)
         with self._transaction() as cursor:
             cursor.execute(
-                "WITH picked AS (SELECT code FROM dossiers WHERE NOT closed AND remind_at <= %s "
-                "AND (claimed_until IS NULL OR claimed_until <= %s OR claimed_by = %s) "
+                # remind_at is never before next_due_at: the due index's range holds every candidate.
+                "WITH picked AS (SELECT code FROM dossiers WHERE NOT closed AND next_due_at <= %s "
+                "AND remind_at <= %s AND (claimed_until IS NULL OR claimed_until <= %s OR claimed_by = %s) "
                 "ORDER BY remind_at, code LIMIT %s FOR UPDATE SKIP LOCKED) "
                 "UPDATE dossiers AS d SET claimed_by = %s, claimed_until = %s FROM picked "
                 "WHERE d.code = picked.code RETURNING d.code, d.next_due_at, d.body",
-                (c.local(before), now, worker, limit, worker, until))
+                (c.local(before), c.local(before), now, worker, limit, worker, until))
             rows = cursor.fetchall()
         rows.sort(key=lambda row: (row[1], row[0]))
         return [codec.read_dossier(body, code) for code, _, body in rows]
@@ -259,11 +260,14 @@ class PostgresStore(ind.ReportQueries):
 
     # -- indicators ---------------------------------------------------------------------------
 
-    def _period(self, sql: str, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
+    def _period(self, sqls: tuple[str, ...], start: datetime, end: datetime) -> list[list[tuple[Any, ...]]]:
         params = {"start": c.local(start), "end": c.local(end)}
-        with self._transaction(snapshot=True) as cursor:
-            cursor.execute(ind.for_postgres(sql), params)
-            return cursor.fetchall()
+        results = []
+        with self._transaction(snapshot=True) as cursor:  # one snapshot for the queries together
+            for sql in sqls:
+                cursor.execute(ind.for_postgres(sql), params)
+                results.append(cursor.fetchall())
+        return results
 
     def rate(self, code: str, at: datetime, rating: Rating) -> None:
         row = c.rating_row(code, rating)

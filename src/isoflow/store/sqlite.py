@@ -40,6 +40,19 @@ _INSERT_DOSSIER = (f"INSERT INTO dossiers ({', '.join(_DOSSIER_COLUMNS)}, create
                    "(SELECT COALESCE(MAX(created), 0) + 1 FROM dossiers), ?)")
 _UPDATE_DOSSIER = (f"UPDATE dossiers SET {', '.join(f'{n} = ?' for n in _DOSSIER_COLUMNS[1:])}, "  # noqa: S608
                    "body = ? WHERE code = ? AND version = ? AND last_hash = ?")
+#: The columns an update may set, by position in ``_dossier_values`` (the code is the key).
+_SET_COLUMNS = (*_DOSSIER_COLUMNS, "body")
+_UPDATES: dict[tuple[int, ...], str] = {}
+
+
+def _update_of(changed: tuple[int, ...]) -> str:
+    """``UPDATE`` of the columns at positions ``changed`` only (a few dozen texts in all)."""
+    sql = _UPDATES.get(changed)
+    if sql is None:
+        sets = ", ".join(f"{_SET_COLUMNS[i]} = ?" for i in changed)
+        sql = _UPDATES[changed] = (f"UPDATE dossiers SET {sets} "  # noqa: S608
+                                   "WHERE code = ? AND version = ? AND last_hash = ?")
+    return sql
 _INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, body) "  # noqa: S608
                  f"VALUES ({', '.join('?' for _ in _EVENT_COLUMNS)}, ?)")
 # The row and its newest event's columns, in one statement (one snapshot): what load() checks.
@@ -67,6 +80,8 @@ def _time(value: datetime | None) -> str | None:
 
 _TIMES: dict[datetime, str] = {}
 _TIMES_MAX = 4096
+#: Rows whose column values a store remembers (see ``SQLiteStore.append``).
+WRITTEN_MAX = 4096
 
 
 def _dossier_values(dossier: Dossier) -> list[object]:
@@ -88,6 +103,8 @@ class SQLiteStore(ind.ReportQueries):
     def __init__(self, path: str, *, create: bool = True, url: str | None = None) -> None:
         self.path = path
         self._lock = threading.RLock()
+        #: code -> (last hash, column values) of the row this store last wrote (see ``append``).
+        self._written: dict[str, tuple[str, list[object]]] = {}
         where = url or path
         if not create and path != ":memory:" and not os.path.exists(path):
             raise StoreNotFound(where, f"the file {path} does not exist")
@@ -188,8 +205,13 @@ class SQLiteStore(ind.ReportQueries):
 
     # -- writes -------------------------------------------------------------------------------
 
-    def _insert_dossier(self, conn: sqlite3.Connection, dossier: Dossier) -> None:
-        conn.execute(_INSERT_DOSSIER, _dossier_values(dossier))
+    def _remember(self, dossier: Dossier, values: list[object]) -> None:
+        """The column values of a row just committed (see ``append``)."""
+        written = self._written
+        if len(written) >= WRITTEN_MAX:
+            for code in list(written)[: WRITTEN_MAX // 4]:  # the oldest quarter
+                del written[code]
+        written[dossier.code] = (dossier.last_hash, values)
 
     def _insert_events(self, conn: sqlite3.Connection, dossier: Dossier, events: Sequence[Event]) -> None:
         if len(events) == 1:
@@ -215,20 +237,34 @@ class SQLiteStore(ind.ReportQueries):
             code = c.dossier_code(unit, day, number)
             dossier, events = factory(code)
             c.check_new(code, dossier, events)
-            self._insert_dossier(conn, dossier)
+            values = _dossier_values(dossier)
+            conn.execute(_INSERT_DOSSIER, values)
             self._insert_events(conn, dossier, events)
+        self._remember(dossier, values)
         return dossier
 
     def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
         c.check_next(dossier, events, expected_version)
         values = _dossier_values(dossier)
-        values += (values.pop(0), expected_version, events[0].prev_hash)
+        code, prev_hash = dossier.code, events[0].prev_hash
         with self._lock:  # what _transaction does, inlined on the hot path
+            # Only the columns that changed since the row this store wrote last: an index whose
+            # columns are not set is not touched (a step rewrote the report index's entry of every
+            # open dossier; benchmarks/README.md).  The WHERE clause's version and last hash make
+            # the updated row that very row; a column edited by hand since then stays as edited,
+            # which verify reports (the columns disagree with the body).
+            written = self._written.pop(code, None)
+            if written is not None and written[0] == prev_hash:
+                before = written[1]
+                changed = tuple(i for i in range(1, len(values)) if values[i] != before[i])
+                sql, params = _update_of(changed), [*(values[i] for i in changed), code, expected_version, prev_hash]
+            else:
+                sql, params = _UPDATE_DOSSIER, [*values[1:], code, expected_version, prev_hash]
             conn = self._conn
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
-                    if conn.execute(_UPDATE_DOSSIER, values).rowcount != 1:
+                    if conn.execute(sql, params).rowcount != 1:
                         self._refuse_append(conn, dossier, expected_version)
                     self._insert_events(conn, dossier, events)
                 except BaseException:
@@ -240,6 +276,7 @@ class SQLiteStore(ind.ReportQueries):
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise StoreError(f"SQLite database {self.path}: {error}") from None
+            self._remember(dossier, values)
 
     @staticmethod
     def _refuse_append(conn: sqlite3.Connection, dossier: Dossier, expected_version: int) -> None:
@@ -250,11 +287,12 @@ class SQLiteStore(ind.ReportQueries):
                   limit: int = 100) -> list[Dossier]:
         until = c.local(now) + timedelta(seconds=lease_seconds)
         with self._transaction() as conn:
+            # remind_at is never before next_due_at: the due index's range holds every candidate.
             rows = conn.execute(
-                "SELECT code, body FROM dossiers WHERE closed = 0 AND remind_at <= ? "
+                "SELECT code, body FROM dossiers WHERE closed = 0 AND next_due_at <= ? AND remind_at <= ? "
                 "AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?) "
                 "ORDER BY remind_at, code LIMIT ?",
-                (c.text_time(before), c.text_time(now), worker, limit)).fetchall()
+                (c.text_time(before), c.text_time(before), c.text_time(now), worker, limit)).fetchall()
             conn.executemany("UPDATE dossiers SET claimed_by = ?, claimed_until = ? WHERE code = ?",
                              [(worker, c.text_time(until), code) for code, _ in rows])
         return [codec.read_dossier(body, code) for code, body in rows]
@@ -293,10 +331,10 @@ class SQLiteStore(ind.ReportQueries):
 
     # -- indicators ---------------------------------------------------------------------------
 
-    def _period(self, sql: str, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
+    def _period(self, sqls: tuple[str, ...], start: datetime, end: datetime) -> list[list[tuple[Any, ...]]]:
         params = {"start": _time(c.local(start)), "end": _time(c.local(end))}
-        with self._transaction("DEFERRED") as conn:  # one snapshot for the whole query
-            return conn.execute(sql, params).fetchall()
+        with self._transaction("DEFERRED") as conn:  # one snapshot for the queries together
+            return [conn.execute(sql, params).fetchall() for sql in sqls]
 
     def rate(self, code: str, at: datetime, rating: Rating) -> None:
         row = c.rating_row(code, rating)
