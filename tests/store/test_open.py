@@ -172,3 +172,30 @@ def test_nothing_is_created_in_a_postgres_schema_without_create(postgres_url: st
     with psycopg.connect(postgres_url.split("?", 1)[0], autocommit=True) as conn:
         tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s", (schema,)).fetchone()
     assert tables == (0,)
+
+
+@pytest.mark.parametrize(("url", "secret", "message"), [
+    ("postgresql://isoflow:50%off@127.0.0.1:5432/isoflow", "50%off",
+     "PostgreSQL URL postgresql://isoflow:***@127.0.0.1:5432/isoflow: the password holds a '%' that does not begin "
+     "a percent-encoded byte (%XX); write a '%' as %25"),
+    ("postgresql://isoflow:S3cretPW@[::1/isoflow", "S3cretPW",
+     "cannot connect to PostgreSQL at postgresql://isoflow:***@[::1/isoflow: end of string reached when looking for "
+     'matching "]" in IPv6 host address in URI: "postgresql://isoflow:***@[::1/isoflow"'),
+    ("postgresql://isoflow:p@ss#word@127.0.0.1:5432/isoflow", "ss#word",
+     "PostgreSQL URL postgresql://isoflow:***@127.0.0.1:5432/isoflow: the password holds an '@'; write it as %40"),
+    ("postgresql://isoflow@127.0.0.1:5432/isoflow?password=S3cret%zz", "S3cret",
+     "PostgreSQL URL postgresql://isoflow@127.0.0.1:5432/isoflow?password=***: the password holds a '%' that does "
+     "not begin a percent-encoded byte (%XX); write a '%' as %25"),
+])
+def test_a_malformed_postgres_url_never_shows_its_password(url: str, secret: str, message: str) -> None:
+    """A1: libpq quotes a URL it cannot parse, password and all; psycopg passes that on."""
+    with pytest.raises(StoreError) as caught:
+        open_store(url)
+    assert secret not in str(caught.value)
+    assert str(caught.value) == message
+
+
+def test_redact_hides_a_password_up_to_the_last_at() -> None:
+    assert redact("postgresql://a:p@ss@h/d") == "postgresql://a:***@h/d"
+    assert redact("postgresql://a:p/w@h:5/d") == "postgresql://a:***@h:5/d"
+    assert redact("postgresql://a@h:5/d") == "postgresql://a@h:5/d"

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import unquote
 
 import psycopg
 
@@ -45,18 +46,74 @@ _LOAD = ("SELECT d.body, e.seq, e.hash, e.row_hash FROM dossiers AS d LEFT JOIN 
          "AND e.seq = (SELECT MAX(seq) FROM events WHERE dossier = d.code) WHERE d.code = %s")
 _INSERT_STEP = ("INSERT INTO step_times (dossier, seq, process_code, step, at, worked_min, result) "
                 "VALUES (%s, %s, %s, %s, %s, %s, %s)")
-_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
-_PASSWORD_PARAMETER = re.compile(r"([?&]password=)[^&]*")
+_PASSWORD_PARAMETER = re.compile(r"([?&]password=)([^&]*)")
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _userinfo_password(url: str) -> tuple[int, int] | None:
+    """Where the password of ``scheme://user:password@host`` lies in ``url`` (start, end).
+
+    Up to the *last* ``@`` before the path or query: a password holding an unencoded ``@`` is
+    still all hidden (libpq itself would cut it at the first one and take the rest for a host)."""
+    start = url.find("://")
+    if start < 0:
+        return None
+    start += 3
+    query = url.find("?", start)
+    authority = url[start:query] if query >= 0 else url[start:]
+    at = authority.rfind("@")
+    colon = authority.find(":", 0, at) if at >= 0 else -1
+    if colon < 0:
+        return None
+    return start + colon + 1, start + at
+
+
+def _secrets(url: str) -> list[str]:
+    """Every password text of ``url``: as written, percent-decoded, and each ``@``-separated piece
+    of it (longest first), for scrubbing a driver's message."""
+    found = []
+    where = _userinfo_password(url)
+    if where is not None:
+        found.append(url[where[0]:where[1]])
+    found.extend(match.group(2) for match in _PASSWORD_PARAMETER.finditer(url))
+    texts: set[str] = set()
+    for secret in found:
+        texts.update((secret, unquote(secret), *secret.split("@")))
+    return sorted((text for text in texts if len(text) >= 3), key=len, reverse=True)
 
 
 def redact(url: str) -> str:
     """The URL without its password, fit for a message."""
-    return _PASSWORD_PARAMETER.sub(r"\1***", _PASSWORD.sub(r"\1***@", url))
+    where = _userinfo_password(url)
+    if where is not None:
+        url = f"{url[:where[0]]}***{url[where[1]:]}"
+    return _PASSWORD_PARAMETER.sub(r"\1***", url)
 
 
-def _first_line(error: BaseException) -> str:
+def check_url(url: str) -> None:
+    """Refuse, in words that never quote the password, a URL that libpq would misread and then
+    quote whole in its message (psycopg passes the message on)."""
+    where = _userinfo_password(url)
+    passwords = [url[where[0]:where[1]]] if where is not None else []
+    passwords += [match.group(2) for match in _PASSWORD_PARAMETER.finditer(url)]
+    for password in passwords:
+        if "@" in password:
+            raise StoreError(f"PostgreSQL URL {redact(url)}: the password holds an '@'; write it as %40")
+        if _PERCENT.search(password):
+            raise StoreError(f"PostgreSQL URL {redact(url)}: the password holds a '%' that does not begin a "
+                             "percent-encoded byte (%XX); write a '%' as %25")
+
+
+def _first_line(error: BaseException, url: str | None = None) -> str:
+    """The first line of a driver's message; with ``url``, every trace of its password scrubbed
+    (libpq quotes a malformed URL whole, or a piece of it)."""
     text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+    line = text.splitlines()[0] if text else type(error).__name__
+    if url is not None:
+        line = line.replace(url, redact(url))
+        for secret in _secrets(url):
+            line = line.replace(secret, "***")
+    return line
 
 
 class PostgresStore(ind.ReportQueries):
@@ -68,12 +125,14 @@ class PostgresStore(ind.ReportQueries):
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = redact(url)
+        self._given = url  # only to scrub its password from a driver's message
         self._lock = threading.RLock()
+        check_url(url)
         try:
             self._conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                                          application_name="isoflow")
         except psycopg.Error as error:
-            raise StoreError(f"cannot connect to PostgreSQL at {self.url}: {_first_line(error)}") from None
+            raise StoreError(f"cannot connect to PostgreSQL at {self.url}: {_first_line(error, url)}") from None
         try:
             if not create:
                 self._check_exists()
@@ -89,7 +148,7 @@ class PostgresStore(ind.ReportQueries):
         try:
             yield
         except psycopg.Error as error:
-            raise StoreError(f"PostgreSQL at {self.url}: {_first_line(error)}") from None
+            raise StoreError(f"PostgreSQL at {self.url}: {_first_line(error, self._given)}") from None
 
     @contextmanager
     def _transaction(self, snapshot: bool = False) -> Iterator[psycopg.Cursor[Any]]:
@@ -201,7 +260,7 @@ class PostgresStore(ind.ReportQueries):
                 row = cursor.fetchone()
             stored = None if row is None else int(row[0])
             if failure is not None and stored == expected_version:
-                raise StoreError(f"PostgreSQL at {self.url}: {_first_line(failure)}") from None
+                raise StoreError(f"PostgreSQL at {self.url}: {_first_line(failure, self._given)}") from None
             raise c.refused_append(dossier.code, stored, expected_version)
 
     def claim_due(self, before: datetime, worker: str, now: datetime, lease_seconds: int = 300,
