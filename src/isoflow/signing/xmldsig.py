@@ -20,6 +20,7 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from lxml import etree
 from signxml.algorithms import SignatureConstructionMethod, SignatureMethod
 from signxml.exceptions import InvalidCertificate, InvalidDigest, InvalidInput, InvalidSignature
@@ -104,18 +105,39 @@ def verify_xml(data: bytes, trust_roots: Sequence[x509.Certificate], *, detached
         return XmlVerdict(Status.INVALID, signer, organisation, b"", f"the signature does not verify: {error}")
     except InvalidInput as error:
         return XmlVerdict(Status.INVALID, signer, organisation, b"", f"the signature is malformed: {error}")
-    return XmlVerdict(Status.VALID, signer, organisation, result.signed_data, "")
+    # Who signed is the certificate whose key verified the signature, not the first one in KeyInfo:
+    # signxml tries the certificates in both orders, so a signature made with one trusted key
+    # could list another person's certificate first and be reported as theirs.
+    actual = _signing_certificate(signatures[0], result.signature_key)
+    if actual is None:
+        return XmlVerdict(Status.INVALID, signer, organisation, b"",
+                          "no certificate in the signature holds the key that signed it")
+    return XmlVerdict(Status.VALID, common_name(actual), organisation_name(actual), result.signed_data, "")
+
+
+def _certificates(signature: Any) -> list[x509.Certificate]:
+    """The certificates in KeyInfo, in their order (unreadable ones left out)."""
+    found = []
+    for element in signature.findall(f"{{{DSIG}}}KeyInfo/{{{DSIG}}}X509Data/{{{DSIG}}}X509Certificate"):
+        try:
+            found.append(x509.load_der_x509_certificate(base64.b64decode("".join((element.text or "").split()))))
+        except ValueError:
+            continue
+    return found
 
 
 def _claimed_signer(signature: Any) -> x509.Certificate | None:
     """The first certificate in KeyInfo: who the signature says signed, before any check."""
-    element = signature.find(f"{{{DSIG}}}KeyInfo/{{{DSIG}}}X509Data/{{{DSIG}}}X509Certificate")
-    if element is None or not (element.text or "").strip():
-        return None
-    try:
-        return x509.load_der_x509_certificate(base64.b64decode("".join(element.text.split())))
-    except ValueError:
-        return None
+    certificates = _certificates(signature)
+    return certificates[0] if certificates else None
+
+
+def _signing_certificate(signature: Any, key: bytes) -> x509.Certificate | None:
+    """The certificate in KeyInfo whose public key (PEM, as signxml reports it) made the signature."""
+    for certificate in _certificates(signature):
+        if certificate.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo) == key:
+            return certificate
+    return None
 
 
 class _Roots(X509CertChainVerifier):
