@@ -477,3 +477,26 @@ def test_a_postgres_schema_without_isoflow_tables_is_refused(request: pytest.Fix
     assert Cli(url).refused("show", CODE) == line  # and still none: nothing was created
     receive(Cli(url))
     assert Cli(url).ok("verify").splitlines() == [VERIFIED]
+
+
+def test_verify_of_a_private_in_memory_database_is_refused() -> None:
+    """D7: a new, empty in-memory database would 'verify' with no problems: a false assurance."""
+    for db in (":memory:", "sqlite://:memory:"):
+        line = Cli(db).refused("verify")
+        assert line.startswith(f"isoflow: no isoflow database at {db}: a private in-memory database is new")
+
+
+def test_a_database_name_from_the_environment_that_is_not_utf8(tmp_path: Path) -> None:
+    """C1: ISOFLOW_DB set by a shell of another encoding (decoded with surrogateescape): one line."""
+    import os
+
+    name = os.fsdecode(os.fsencode(str(tmp_path)) + b"/h\xf4-s\xe1.db")
+    for command in (["verify"], ["show", CODE], ["receive", "QT-DKKD-01", "--unit", "H56", "--actor", "le.an",
+                                                 "--role", CLERK]):
+        result = CliRunner().invoke(main, ["dossier", "--processes", str(PROCESSES), *command],
+                                    env={"ISOFLOW_DB": f"sqlite:///{name}"})
+        assert "Traceback" not in result.output
+        shown = f"sqlite:///{tmp_path}/h\\udcf4-s\\udce1.db"
+        assert (result.exit_code, result.stderr) == (1, f"isoflow: the database {shown} is not UTF-8 text (from --db "
+                                                        "or ISOFLOW_DB): give its name in UTF-8\n")
+    assert list(tmp_path.iterdir()) == []

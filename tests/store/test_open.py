@@ -199,3 +199,145 @@ def test_redact_hides_a_password_up_to_the_last_at() -> None:
     assert redact("postgresql://a:p@ss@h/d") == "postgresql://a:***@h/d"
     assert redact("postgresql://a:p/w@h:5/d") == "postgresql://a:***@h:5/d"
     assert redact("postgresql://a@h:5/d") == "postgresql://a@h:5/d"
+
+
+# -- what a URL or a file must be before anything is written to it ----------------------------------
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("sqlite://typo.db", "'sqlite://typo.db': a path follows three slashes, sqlite:///typo.db (relative) or "
+                         "sqlite:////typo.db (absolute); two are for sqlite://:memory:"),
+    ("SQLITE:///x.db", "database URL scheme 'SQLITE:': write it in lower case, 'sqlite:'"),
+    ("PostgreSQL://a:s3cret@h/d", "database URL scheme 'PostgreSQL:': write it in lower case, 'postgresql:'"),
+    ("sqlite:typo.db", "'sqlite:typo.db': an SQLite URL is sqlite:/// and the path: sqlite:///typo.db (relative) or "
+                       "sqlite:////typo.db (absolute)"),
+    ("sqlite:///x.db?mode=ro", "'sqlite:///x.db?mode=ro': an SQLite URL takes no options (?mode=ro): isoflow opens "
+                               "the file itself, and the commands that only read never write to it"),
+])
+def test_a_mistyped_url_is_named_for_its_mistake(url: str, message: str, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """D7: not 'unknown database', and no file called 'x.db?mode=ro'."""
+    monkeypatch.chdir(tmp_path)
+    for create in (True, False):
+        with pytest.raises(StoreError) as caught:
+            open_store(url, create=create)
+        assert str(caught.value) == message
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("url", ["sqlite://:memory:", ":memory:"])
+def test_an_in_memory_database_is_refused_where_one_must_exist(url: str) -> None:
+    """D7: verify --db :memory: must not say "verified" of a database nobody could write to."""
+    with pytest.raises(StoreNotFound) as caught:
+        open_store(url, create=False)
+    assert str(caught.value) == (f"no isoflow database at {url}: a private in-memory database is new and empty each "
+                                 "time it is opened: there is nothing in it to read or change (give a file or "
+                                 "PostgreSQL)")
+
+
+def test_a_path_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    """C1: ISOFLOW_DB from an environment of another encoding (os.environ decodes it with
+    surrogateescape); the file name cannot be given to SQLite as text."""
+    name = os.fsdecode(os.fsencode(str(tmp_path)) + b"/h\xf4-s\xe1.db")
+    for create in (True, False):
+        with pytest.raises(StoreError) as caught:
+            open_store(f"sqlite:///{name}", create=create)
+        assert str(caught.value) == (f"the database sqlite:///{tmp_path}/h\\udcf4-s\\udce1.db is not UTF-8 text "
+                                     "(from --db or ISOFLOW_DB): give its name in UTF-8")
+
+
+RAILS = ("CREATE TABLE schema_migrations (version varchar NOT NULL PRIMARY KEY)",
+         "CREATE TABLE ar_internal_metadata (key varchar NOT NULL PRIMARY KEY, value varchar)",
+         "CREATE TABLE users (id integer PRIMARY KEY, name varchar)",
+         "INSERT INTO schema_migrations (version) VALUES ('20240101000000')")
+
+
+def test_another_programs_schema_migrations_is_not_isoflows(tmp_path: Path) -> None:
+    """B6: a Rails (or dbmate) database has a schema_migrations table too; it must not be migrated
+    into an isoflow store, nor switched to WAL."""
+    path = tmp_path / "rails.sqlite3"
+    with sqlite3.connect(path) as conn:
+        for statement in RAILS:
+            conn.execute(statement)
+    conn.close()
+    before = path.read_bytes()
+    for create in (False, True):
+        with pytest.raises(StoreError) as caught:
+            open_store(f"sqlite:///{path}", create=create)
+        assert str(caught.value) == (f"sqlite:///{path} is an SQLite database but not an isoflow one (its tables: "
+                                     "ar_internal_metadata, schema_migrations, users)")
+    assert path.read_bytes() == before
+    assert not (tmp_path / "rails.sqlite3-wal").exists()
+
+
+def test_another_programs_schema_migrations_in_postgres(postgres_url: str) -> None:
+    """B6 on PostgreSQL: the existence check and the migration both look for isoflow's tables."""
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        for statement in RAILS:
+            conn.execute(statement)
+    schema = postgres_url.rsplit("%3D", 1)[1]
+    for create in (False, True):
+        with pytest.raises(StoreError) as caught:
+            open_store(postgres_url, create=create)
+        assert str(caught.value) == (f"PostgreSQL database {redact(postgres_url)}: schema '{schema}' has a "
+                                     "schema_migrations table that is not isoflow's (another program's, or "
+                                     "isoflow's tables are missing)")
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        tables = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                              "ORDER BY tablename").fetchall()
+    assert tables == [("ar_internal_metadata",), ("schema_migrations",), ("users",)]
+
+
+def _an_isoflow_store(url: str) -> str:
+    store = open_store(url)
+    try:
+        code = store.create(UNIT, DAY, factory()).code
+    finally:
+        store.close()
+    return code
+
+
+def test_a_read_only_postgres_connection_verifies_shows_and_reports(postgres_url: str) -> None:
+    """B9: with the schema current, opening runs no DDL (a read-only transaction refuses even
+    CREATE TABLE IF NOT EXISTS)."""
+    from datetime import datetime
+
+    code = _an_isoflow_store(postgres_url)
+    read_only = postgres_url + "%20-cdefault_transaction_read_only%3Don"
+    store = open_store(read_only, create=False)
+    try:
+        assert store.verify() == []
+        assert store.load(code).code == code
+        assert len(store.history(code)) == 1
+        assert [t["process_code"] for t in store.tallies(datetime(2026, 1, 1), datetime(2027, 1, 1))] == ["1.001193"]
+        with pytest.raises(StoreError, match="read-only transaction"):
+            store.create(UNIT, DAY, factory())
+    finally:
+        store.close()
+
+
+def test_opening_a_current_sqlite_store_to_read_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """B9 on SQLite: no DDL, no write pragma (``journal_mode = WAL`` is one: a read-only
+    connection refuses it), no write transaction when the schema is current."""
+    url = f"sqlite:///{tmp_path}/isoflow.db"
+    code = _an_isoflow_store(url)
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = connect(*args, **kwargs)  # type: ignore[arg-type]
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    store = open_store(url, create=False)
+    try:
+        opening = list(statements)
+        assert store.verify() == []
+        assert store.load(code).code == code
+    finally:
+        store.close()
+    written = [s for s in opening if s.split()[0].upper() in ("CREATE", "INSERT", "UPDATE", "DELETE", "ALTER", "DROP")
+               or s.upper().startswith(("BEGIN IMMEDIATE", "PRAGMA JOURNAL_MODE =", "PRAGMA JOURNAL_MODE="))]
+    assert written == []

@@ -12,14 +12,17 @@
 
 ``create=False`` is for whatever only reads or changes existing dossiers: a misspelt path must
 not become a new, empty database that then reports "no dossier" or "verified".  A missing
-SQLite file (none is created) or a PostgreSQL schema without isoflow's tables raises
-:class:`~isoflow.errors.StoreNotFound`.  An SQLite file that holds other tables but not
-isoflow's is refused either way.
+SQLite file (none is created), a PostgreSQL schema without isoflow's tables or a private
+in-memory database (always new, so always empty) raises :class:`~isoflow.errors.StoreNotFound`.
+A database that holds other tables but not isoflow's is refused either way, before anything is
+written to it, even if another program's ``schema_migrations`` table is there (Rails, dbmate).
+With ``create=False`` and the schema current, opening writes nothing (no DDL, no write pragma):
+``verify``, ``show`` and ``report`` work over a read-only connection.
 """
 
 from __future__ import annotations
 
-from isoflow.errors import StoreError
+from isoflow.errors import StoreError, StoreNotFound
 from isoflow.store._api import SCHEMA_VERSION, ChainProblem, Factory, Store
 
 __all__ = ["SCHEMA_VERSION", "ChainProblem", "Factory", "Store", "open_store", "sqlite_file"]
@@ -40,20 +43,52 @@ def sqlite_file(url: str) -> str | None:
     return None
 
 
+def _url_mistake(url: str) -> str | None:
+    """What is wrong with a URL that names no usable database, in words that say how to write it."""
+    scheme, sep, _ = url.partition(":")
+    if sep and scheme.lower() in ("sqlite", "postgresql", "postgres") and scheme != scheme.lower():
+        # Not the whole URL: a PostgreSQL one may hold a password.
+        return f"database URL scheme {scheme + ':'!r}: write it in lower case, {scheme.lower() + ':'!r}"
+    if url.startswith("sqlite:") and not url.startswith("sqlite://"):
+        name = url.removeprefix("sqlite:").lstrip("/")
+        return (f"{url!r}: an SQLite URL is sqlite:/// and the path: sqlite:///{name} (relative) or "
+                f"sqlite:////{name} (absolute)")
+    if url.startswith("sqlite://") and not url.startswith("sqlite:///"):
+        name = url.removeprefix("sqlite://")
+        return (f"{url!r}: a path follows three slashes, sqlite:///{name} (relative) or sqlite:////{name} "
+                "(absolute); two are for sqlite://:memory:")
+    if url.startswith("sqlite:///") and "?" in url:
+        return (f"{url!r}: an SQLite URL takes no options ({url[url.index('?'):]}): isoflow opens the file "
+                "itself, and the commands that only read never write to it")
+    return None
+
+
 def open_store(url: str | None, *, create: bool = True) -> Store:
     """Open (and migrate) the store at ``url``; :class:`StoreError` if it cannot be used.
 
     With ``create=False`` the database must already be isoflow's (:class:`StoreNotFound` if
-    not); an in-memory database is always new.
+    not, and for an in-memory database, which is always new and empty).
     """
     if not url or not url.strip():
         raise StoreError("no database given: pass --db or set ISOFLOW_DB "
                          "(e.g. sqlite:///isoflow.db or postgresql://user:password@host/database)")
     url = url.strip()
+    try:
+        url.encode("utf-8")
+    except UnicodeEncodeError:  # e.g. ISOFLOW_DB holding bytes of another encoding
+        shown = url.encode("utf-8", "backslashreplace").decode("utf-8")
+        raise StoreError(f"the database {shown} is not UTF-8 text (from --db or ISOFLOW_DB): "
+                         "give its name in UTF-8") from None
     if url in _MEMORY:
+        if not create:
+            raise StoreNotFound(url, "a private in-memory database is new and empty each time it is opened: "
+                                     "there is nothing in it to read or change (give a file or PostgreSQL)")
         from isoflow.store.sqlite import SQLiteStore
 
         return SQLiteStore(":memory:")
+    mistake = _url_mistake(url)
+    if mistake is not None:
+        raise StoreError(mistake)
     path = sqlite_file(url)
     if path is not None:
         from isoflow.store.sqlite import SQLiteStore

@@ -28,7 +28,7 @@ from isoflow.store import _indicators as ind
 from isoflow.store import _integrity as integrity
 from isoflow.store import codec
 from isoflow.store._api import ChainProblem, Factory
-from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
+from isoflow.store.schema import ISOFLOW_TABLES, MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 
 CONNECT_TIMEOUT_S = 10
 
@@ -163,18 +163,43 @@ class PostgresStore(ind.ReportQueries):
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    def _schema_state(self) -> tuple[str | None, int | None]:
+        """(the first schema of the search_path, isoflow's schema version there or None if it has
+        no ``schema_migrations``), read without writing anything; StoreError if that schema holds
+        another program's ``schema_migrations`` (Rails, dbmate) or lacks isoflow's tables beside it."""
+        with self._transaction() as cursor:
+            cursor.execute("SELECT current_schema()")
+            schema = _one(cursor)[0]
+            # pg_catalog, not information_schema: a role that may read only some columns sees all.
+            cursor.execute("SELECT c.relname, a.attname FROM pg_class c "
+                           "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid "
+                           "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 "
+                           "AND NOT a.attisdropped AND c.relname = ANY(%s)", (list(ISOFLOW_TABLES),))
+            found: dict[str, set[str]] = {}
+            for table, column in cursor.fetchall():
+                found.setdefault(table, set()).add(column)
+            if "schema_migrations" not in found:
+                return schema, None
+            if not all(columns <= found.get(table, set()) for table, columns in ISOFLOW_TABLES.items()):
+                raise StoreError(f"PostgreSQL database {self.url}: schema {schema!r} has a schema_migrations "
+                                 "table that is not isoflow's (another program's, or isoflow's tables are missing)")
+            cursor.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
+            return schema, int(_one(cursor)[0])
+
     def _check_exists(self) -> None:
         """StoreNotFound unless the first schema of the search_path holds isoflow's tables."""
-        with self._transaction() as cursor:
-            cursor.execute("SELECT current_schema(), EXISTS (SELECT 1 FROM pg_tables "
-                           "WHERE schemaname = current_schema() AND tablename = 'schema_migrations')")
-            schema, found = _one(cursor)
+        schema, version = self._schema_state()
         if schema is None:
             raise StoreNotFound(self.url, "no schema of its search_path exists")
-        if not found:
+        if version is None:
             raise StoreNotFound(self.url, f"schema {schema!r} has no isoflow tables")
 
     def _migrate(self) -> None:
+        # Read first, without writing: a current schema needs no lock and no DDL (a read-only
+        # connection, e.g. default_transaction_read_only or a role with SELECT only, can verify).
+        _, version = self._schema_state()
+        if version == SCHEMA_VERSION:
+            return
         with self._transaction() as cursor:
             # Several workers may open a fresh database at once: one migrates, the others wait.
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext('isoflow-migrate:' || current_schema()))")

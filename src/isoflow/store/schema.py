@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from isoflow.store._api import SCHEMA_VERSION
 
-__all__ = ["BODY_SCHEMA", "MIGRATIONS", "MIGRATIONS_TABLE", "SCHEMA_VERSION", "Migration", "pending"]
+__all__ = ["BODY_SCHEMA", "ISOFLOW_TABLES", "MIGRATIONS", "MIGRATIONS_TABLE", "SCHEMA_VERSION", "Migration",
+           "pending"]
 
 #: Version of the JSON bodies (``dossier_to_json`` / ``event_to_json`` plus ``"schema"``).
 BODY_SCHEMA = 1
@@ -36,6 +37,16 @@ class Migration:
     sqlite: tuple[str, ...]
     postgres: tuple[str, ...]
 
+
+#: What makes a database isoflow's (migration 1 made them with ``schema_migrations``, in one
+#: transaction): these tables with at least these columns.  Another program's
+#: ``schema_migrations`` (Rails, dbmate: one ``version`` column) is not taken for isoflow's.
+ISOFLOW_TABLES = {
+    "schema_migrations": frozenset({"version", "description", "applied_at"}),
+    "dossiers": frozenset({"code", "version", "last_hash", "body"}),
+    "events": frozenset({"dossier", "seq", "hash", "prev_hash", "body"}),
+    "code_sequences": frozenset({"unit", "day", "last"}),
+}
 
 MIGRATIONS_TABLE = {
     "sqlite": """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -25,7 +25,7 @@ from isoflow.store import _indicators as ind
 from isoflow.store import _integrity as integrity
 from isoflow.store import codec
 from isoflow.store._api import ChainProblem, Factory
-from isoflow.store.schema import MIGRATIONS_TABLE, SCHEMA_VERSION, pending
+from isoflow.store.schema import ISOFLOW_TABLES, MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 
 BUSY_TIMEOUT_S = 10.0
 #: Pages of write-ahead log between automatic checkpoints (see ``__init__``).
@@ -121,7 +121,9 @@ class SQLiteStore(ind.ReportQueries):
             self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             # Before anything writes to it (the WAL switch rewrites the header): is it isoflow's?
             self._check_tables(where, create)
-            if path != ":memory:":
+            # Switched once, when created: asked again it would be a write, which a read-only
+            # connection (verify, show, report) refuses.
+            if path != ":memory:" and str(self._conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
                 mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
                     raise StoreError(f"cannot put SQLite database {path} in WAL mode (it stays in {mode!r})")
@@ -143,11 +145,15 @@ class SQLiteStore(ind.ReportQueries):
 
     def _check_tables(self, where: str, create: bool) -> None:
         """Refuse a file that is not an isoflow database: empty (unless creating), or another
-        program's tables without isoflow's ``schema_migrations``."""
+        program's tables, even with a ``schema_migrations`` of its own (Rails and dbmate keep one):
+        isoflow's has its columns, and its tables come with it (one transaction made both)."""
         tables = sorted(str(row[0]) for row in self._conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
         if "schema_migrations" in tables:
-            return
+            found = {table: {str(row[1]) for row in self._conn.execute(f"PRAGMA table_info({table})")}
+                     for table in ISOFLOW_TABLES if table in tables}
+            if all(columns <= found.get(table, set()) for table, columns in ISOFLOW_TABLES.items()):
+                return
         if tables:
             listed = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
             raise StoreError(f"{where} is an SQLite database but not an isoflow one (its tables: {listed})")
