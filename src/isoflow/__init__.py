@@ -23,6 +23,7 @@ from isoflow.errors import ActionNotAllowed as ActionNotAllowed
 from isoflow.errors import CalendarError as CalendarError
 from isoflow.errors import CertificateExpired as CertificateExpired
 from isoflow.errors import CompileError as CompileError
+from isoflow.errors import ControlError as ControlError
 from isoflow.errors import DefinitionError as DefinitionError
 from isoflow.errors import DossierNotFound as DossierNotFound
 from isoflow.errors import DossierTampered as DossierTampered
@@ -35,6 +36,8 @@ from isoflow.errors import InvalidProcess as InvalidProcess
 from isoflow.errors import IsoflowError as IsoflowError
 from isoflow.errors import KeyNotFound as KeyNotFound
 from isoflow.errors import LegalDataError as LegalDataError
+from isoflow.errors import NotApproved as NotApproved
+from isoflow.errors import NotTheApprover as NotTheApprover
 from isoflow.errors import OutOfCalendar as OutOfCalendar
 from isoflow.errors import ProcessNotFound as ProcessNotFound
 from isoflow.errors import SigningError as SigningError
@@ -108,13 +111,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "ActionNotAllowed", "CalendarError", "Catalogue", "CertificateExpired", "CompileError", "DefinitionError",
-    "Desk", "Document", "Dossier", "DossierNotFound", "DossierTampered", "DueItem", "Engine", "Event", "Expression",
-    "ExpressionEvaluationError", "ExpressionSyntaxError", "FieldValueError", "Finding", "FormError",
-    "FormNotApplicable", "InvalidProcess", "IsoflowError", "KeyNotFound", "LegalDataError", "Move", "Option",
-    "OutOfCalendar", "Printer", "ProcessDefinition", "ProcessNotFound", "Rating", "Report", "Selection", "Severity",
-    "SigningError", "StaleDossier", "StoreError", "StoreNotFound", "TargetsError", "TemplateLimitExceeded",
-    "TemplateNotFound", "TokenNotFound", "UsageError", "VerificationError", "WrongPassphrase", "compile_process",
-    "extend", "load_agency", "load_bytes", "load_calendar", "load_file", "load_legal_basis", "load_runnable",
-    "load_targets", "open_desk", "open_engine", "open_store", "parse_expression", "validate", "validate_paths",
+    "ActionNotAllowed", "CalendarError", "Catalogue", "CertificateExpired", "CompileError", "ControlError",
+    "DefinitionError", "Desk", "Document", "Dossier", "DossierNotFound", "DossierTampered", "DueItem", "Engine",
+    "Event", "Expression", "ExpressionEvaluationError", "ExpressionSyntaxError", "FieldValueError", "Finding",
+    "FormError", "FormNotApplicable", "InvalidProcess", "IsoflowError", "KeyNotFound", "LegalDataError", "Move",
+    "NotApproved", "NotTheApprover", "Option", "OutOfCalendar", "Printer", "ProcessDefinition", "ProcessNotFound",
+    "Rating", "Report", "Selection", "Severity", "SigningError", "StaleDossier", "StoreError", "StoreNotFound",
+    "TargetsError", "TemplateLimitExceeded", "TemplateNotFound", "TokenNotFound", "UsageError", "VerificationError",
+    "WrongPassphrase", "compile_process", "extend", "load_agency", "load_bytes", "load_calendar", "load_file",
+    "load_legal_basis", "load_runnable", "load_targets", "open_desk", "open_engine", "open_store", "parse_expression",
+    "validate", "validate_paths",
 ]

@@ -206,3 +206,23 @@ class VerificationError(IsoflowError):
     """A file cannot be verified at all (not a PDF, malformed XML, an unreadable trust root).
 
     A signature that is wrong is not an error but a verdict: see ``isoflow.signing.verify``."""
+
+
+class ControlError(IsoflowError):
+    """A process file cannot be approved or listed under document control (ISO 9001 7.5):
+    unreadable, no approver named, a signature file that cannot be written."""
+
+
+class NotTheApprover(ControlError):
+    """The key offered to approve a revision is not the approver the file names
+    (``<control><approved by=...>``): the certificate's CN must be that name."""
+
+
+class NotApproved(ControlError):
+    """A process file is not an approved revision: unsigned, changed after approval, signed for
+    another code or revision, by someone else, with an untrusted key, or a broken signature file.
+    ``approval`` is the :class:`isoflow.control.Approval` that says why; nothing was loaded."""
+
+    def __init__(self, message: str, approval: object = None) -> None:
+        super().__init__(message)
+        self.approval = approval

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from isoflow.errors import StoreError
+
 _RESOLVED = "d.closed_at >= :start AND d.closed_at < :end AND d.outcome IN ('granted', 'refused')"
 _NEW = "d.received_at >= :start AND d.received_at < :end"
 _OPEN_AT_END = "(d.closed_at IS NULL OR d.closed_at >= :end)"
@@ -118,8 +120,20 @@ class ReportQueries:
         return [tallies[code] for code in sorted(tallies)]
 
     def worked_minutes(self, start: datetime, end: datetime) -> list[tuple[str, int, int]]:
-        return [(str(a), int(b), int(n)) for a, b, n in self._period((WORKED,), start, end)[0]]
+        return [(str(a), _number(b, a), _number(n, a)) for a, b, n in self._period((WORKED,), start, end)[0]]
 
     def step_minutes(self, start: datetime, end: datetime) -> list[tuple[str, str, int, int, int]]:
-        return [(str(a), str(b), int(m), int(n), int(late))
+        return [(str(a), str(b), _number(m, a), _number(n, a), _number(late, a))
                 for a, b, m, n, late in self._period((STEPS,), start, end)[0]]
+
+
+def _number(value: Any, procedure: Any) -> int:
+    """A count or a number of minutes as the report reads it; SQLite keeps any text in an INTEGER
+    column, and such a value is a row edited by hand, not a report to print."""
+    if type(value) is int:
+        return value
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise StoreError(f"the report read {value!r} where a number belongs (procedure {procedure}): a row was "
+                         "edited by hand; run isoflow dossier verify") from None

@@ -14,7 +14,7 @@ from typing import Any
 from isoflow.errors import DossierNotFound, DossierTampered, StoreError
 from isoflow.model.dossier import Dossier
 from isoflow.store._api import ChainProblem
-from isoflow.store._common import FACT_COLUMNS, dossier_code, dossier_columns, unit_code
+from isoflow.store._common import FACT_COLUMNS, MAX_SEQUENCE, dossier_code, dossier_columns, unit_code
 from isoflow.store.codec import read_dossier, read_event, row_digest, row_problems, verify_chain
 
 
@@ -29,9 +29,13 @@ def loaded(code: str, body: str | Mapping[str, Any], newest_seq: int | None, new
     Raises :class:`DossierTampered` (carrying the row as stored) if they disagree.
     """
     dossier = read_dossier(body, code)
+    if dossier.code != code:  # e.g. two rows (and their events) swapped
+        raise DossierTampered(code, f"the row's body is dossier {dossier.code}'s", dossier)
     if newest_seq is None:
         raise DossierTampered(code, "no events remain for the row", dossier)
-    if int(newest_seq) != dossier.version:
+    if type(newest_seq) is not int:  # SQLite keeps any text in an INTEGER column
+        raise DossierTampered(code, f"the newest event's seq column holds {newest_seq!r}, not a number", dossier)
+    if newest_seq != dossier.version:
         raise DossierTampered(code, f"the row is at version {dossier.version} but its newest event is {newest_seq}",
                               dossier)
     if newest_hash != dossier.last_hash:
@@ -46,14 +50,28 @@ def loaded(code: str, body: str | Mapping[str, Any], newest_seq: int | None, new
 def replayed(code: str, body: str | Mapping[str, Any],
              events: Iterable[tuple[int, str | Mapping[str, Any]]]) -> Dossier:
     """The dossier of a row whose newest event has no row digest column, checked against its
-    whole trail (read in the same snapshot): :func:`isoflow.model.dossier.row_problems`."""
+    whole trail (read in the same snapshot): the hash chain (so that the newest event's row
+    digest cannot have been taken out of its body and column: its hash covered it), no row
+    digest missing after one was recorded (a trail cannot go back to the older writes), then
+    :func:`isoflow.model.dossier.row_problems`."""
     dossier = read_dossier(body, code)
-    trail = [read_event(raw, code, seq) for seq, raw in events]
-    problems = []
+    if dossier.code != code:
+        raise DossierTampered(code, f"the row's body is dossier {dossier.code}'s", dossier)
+    trail = []
+    for seq, raw in events:
+        if type(seq) is not int:
+            raise DossierTampered(code, f"an event's seq column holds {seq!r}, not a number", dossier)
+        trail.append(read_event(raw, code, seq))
+    problems = [f"event {event.seq}: its body says dossier {event.dossier}" for event in trail if event.dossier != code]
     if trail and (trail[-1].seq != dossier.version or trail[-1].hash != dossier.last_hash):
         problems.append(f"the row is at version {dossier.version} but its newest event is {trail[-1].seq}"
                         if trail[-1].seq != dossier.version else
                         f"the row's last hash is not the hash of its newest event {trail[-1].seq}")
+    problems.extend(verify_chain(trail))
+    recorded = [event.seq for event in trail if event.row_hash is not None]
+    if recorded and trail[-1].row_hash is None:
+        problems.append(f"event {trail[-1].seq} records no row digest, but event {recorded[-1]} before it does "
+                        "(a row digest was removed)")
     problems.extend(row_problems(dossier, trail))
     if problems:
         raise DossierTampered(code, "; ".join(problems), dossier)
@@ -94,17 +112,26 @@ def chain_problems(code: str, body: str | Mapping[str, Any], columns: Mapping[st
     ``columns`` are the row's column values by name (at least ``version`` and ``last_hash``),
     ``events`` its (seq, body, row_hash column), oldest first.
     """
-    version, last_hash = int(columns["version"]), str(columns["last_hash"])
     problems: list[str] = []
+    version: int | None = columns["version"]
+    if type(version) is not int:  # SQLite keeps any text in an INTEGER column
+        problems.append(f"the dossier row's version column holds {version!r}, not a number")
+        version = None
+    last_hash = str(columns["last_hash"])
     stored: Dossier | None
     try:
         stored = read_dossier(body, code)
     except StoreError as error:
         problems.append(str(error))
         stored = None
+    if stored is not None and stored.code != code:
+        problems.append(f"the row's body is dossier {stored.code}'s")
     decoded = []
     broken = []  # what makes the trail untrustworthy to judge the row by
     for seq, raw, row_hash in events:
+        if type(seq) is not int:
+            broken.append(f"an event's seq column holds {seq!r}, not a number")
+            continue
         try:
             event = read_event(raw, code, seq)
         except StoreError as error:
@@ -139,33 +166,65 @@ def parse_code(code: str) -> tuple[str, str, int] | None:
     return unit, day, int(number)
 
 
-def sequence_problems(sequences: Iterable[tuple[str, date | str, int]], rows: Iterable[str],
-                      orphans: Mapping[str, int]) -> list[ChainProblem]:
+def _missing(unit: str, day: date, last: int, numbers: Iterable[int]) -> list[ChainProblem]:
+    """One problem per run of consecutive codes given whose dossiers are gone (a run of thousands,
+    e.g. a forged sequence, is one line, not thousands)."""
+    problems = []
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    reached = f"on {day.isoformat()} (the daily sequence of unit {unit} reached {last:04d})"
+    for first, end in runs:
+        if first == end:
+            problems.append(ChainProblem(dossier_code(unit, day, first), f"no dossier row or events remain, although "
+                                                                        f"its code was given {reached}: the whole "
+                                                                        "dossier was deleted"))
+        else:
+            problems.append(ChainProblem(dossier_code(unit, day, first),
+                                         f"no dossier row or events remain for the {end - first + 1} codes up to "
+                                         f"{dossier_code(unit, day, end)}, although they were given {reached}: "
+                                         "the whole dossiers were deleted, or the sequence was forged"))
+    return problems
+
+
+def sequence_problems(sequences: Iterable[tuple[str, date | str, Any]], rows: Iterable[str],
+                      orphans: Mapping[str, int], only: str | None = None) -> list[ChainProblem]:
     """What the daily code sequences say is missing or was never given.
 
     ``sequences`` are (unit, day, last number given), ``rows`` the codes of every dossier row,
     ``orphans`` the codes whose events remain without a row (and how many).  Every code of a
     sequence up to its last number was given to a dossier that was stored in the same
     transaction, so a code with neither row nor events is a deleted dossier; a row whose code
-    no sequence gave was inserted by hand.  Deleting the sequence row together with its
-    dossiers is not detectable here: that needs a store-wide signed ledger.
+    no sequence gave was inserted by hand.  A sequence past the 4-digit maximum (or not a
+    number) is one problem, its codes not listed.  With ``only`` (a dossier code) just that
+    code is looked for.  Deleting the sequence row together with its dossiers is not detectable
+    here: that needs a store-wide signed ledger.
     """
     given: dict[tuple[str, str], tuple[date, int]] = {}
     problems = []
     present = set(rows)
+    wanted = parse_code(only) if only is not None else None
     for unit, raw_day, last in sequences:
         try:
             day = raw_day if isinstance(raw_day, date) else date.fromisoformat(str(raw_day))
         except ValueError:
             problems.append(ChainProblem(unit, f"code_sequences has an unreadable day {raw_day!r} for this unit"))
             continue
-        given[(unit, f"{day:%y%m%d}")] = (day, int(last))
-        for number in range(1, int(last) + 1):
-            code = dossier_code(unit, day, number)
-            if code not in present and code not in orphans:
-                problems.append(ChainProblem(code, f"no dossier row or events remain, although its code was given "
-                                                   f"on {day.isoformat()} (the daily sequence of unit {unit} "
-                                                   f"reached {int(last):04d}): the whole dossier was deleted"))
+        if type(last) is not int or not 1 <= last <= MAX_SEQUENCE:
+            problems.append(ChainProblem(f"{unit}-{day:%y%m%d}", f"code_sequences says unit {unit} reached {last!r} "
+                                                                  f"on {day.isoformat()}: not a number from 1 to "
+                                                                  f"{MAX_SEQUENCE} (the 4-digit daily sequence); "
+                                                                  "the row was forged"))
+            given[(unit, f"{day:%y%m%d}")] = (day, MAX_SEQUENCE)  # its rows are not "never given"
+            continue
+        given[(unit, f"{day:%y%m%d}")] = (day, last)
+        numbers = range(1, last + 1) if wanted is None else [wanted[2]] if wanted[2] <= last else []
+        problems.extend(_missing(unit, day, last, (number for number in numbers
+                                                   if dossier_code(unit, day, number) not in present
+                                                   and dossier_code(unit, day, number) not in orphans)))
     for code, count in orphans.items():
         problems.append(ChainProblem(code, f"its current-state row is gone but {count} event(s) remain"))
     for code in present:
@@ -183,13 +242,29 @@ def sequence_problems(sequences: Iterable[tuple[str, date | str, int]], rows: It
     return sorted(problems, key=lambda p: p.dossier)
 
 
-def sequences_of(code: str | None, placeholder: str) -> tuple[str, tuple[str, ...]]:
+def code_day(code: str) -> tuple[str, date] | None:
+    """(unit, receipt day) of a dossier code; None if it is not one."""
+    parsed = parse_code(code)
+    if parsed is None:
+        return None
+    unit, day, _ = parsed
+    try:
+        return unit, date(2000 + int(day[:2]), int(day[2:4]), int(day[4:]))
+    except ValueError:
+        return None
+
+
+def sequences_of(code: str | None, placeholder: str, day_as_text: bool) -> tuple[str, tuple[object, ...]]:
     """The ``WHERE`` clause and parameters of the ``code_sequences`` rows ``verify(code)`` needs:
-    all of them, or those of the dossier's unit (none if ``code`` is not a dossier code)."""
+    all of them, or the one of the dossier's unit and day (none if ``code`` is not a dossier code)."""
     if code is None:
         return "", ()
-    parsed = parse_code(code)
-    return f"WHERE unit = {placeholder}", (parsed[0] if parsed else "",)
+    where = f"WHERE unit = {placeholder} AND day = {placeholder}"
+    found = code_day(code)
+    if found is None:
+        return f"WHERE unit = {placeholder}", ("",)
+    unit, day = found
+    return where, (unit, day.isoformat() if day_as_text else day)
 
 
 #: The columns :func:`store_problems` reads of each dossier row, after ``code`` and ``body``.
@@ -217,9 +292,9 @@ def store_problems(code: str | None, rows: Iterable[Sequence[Any]],
         codes.append(row_code)
         columns = dict(zip(VERIFY_COLUMNS, row[2:], strict=True))
         problems.extend(chain_problems(row_code, body, columns, trails.pop(row_code, [])))
-    found = sequence_problems(sequences, codes, {orphan: len(trail) for orphan, trail in trails.items()})
-    if code is not None:
-        found = [problem for problem in found if problem.dossier == code]
+    found = sequence_problems(sequences, codes, {orphan: len(trail) for orphan, trail in trails.items()}, code)
+    if code is not None:  # its own problems, and its unit's sequence of that day
+        found = [problem for problem in found if problem.dossier == code or code.startswith(problem.dossier + "-")]
         if not codes and not found:
             raise DossierNotFound(code)
     return problems + found

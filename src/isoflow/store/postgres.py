@@ -378,7 +378,7 @@ class PostgresStore(ind.ReportQueries):
             cursor.execute(f"SELECT dossier, seq, body, row_hash FROM events {event_where} "  # noqa: S608
                            "ORDER BY dossier, seq", params)
             events = cursor.fetchall()
-            unit_where, units = integrity.sequences_of(code, "%s")
+            unit_where, units = integrity.sequences_of(code, "%s", day_as_text=False)
             cursor.execute(f"SELECT unit, day, last FROM code_sequences {unit_where} "  # noqa: S608
                            "ORDER BY unit, day", units)
             sequences = cursor.fetchall()

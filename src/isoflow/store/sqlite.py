@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from isoflow.errors import DossierNotFound, StoreError, StoreNotFound
+from isoflow.errors import DossierNotFound, DossierTampered, StoreError, StoreNotFound
 from isoflow.indicators.formulas import Rating
 from isoflow.model.dossier import Dossier, Event
 from isoflow.store import _common as c
@@ -287,7 +287,9 @@ class SQLiteStore(ind.ReportQueries):
     @staticmethod
     def _refuse_append(conn: sqlite3.Connection, dossier: Dossier, expected_version: int) -> None:
         row = conn.execute("SELECT version FROM dossiers WHERE code = ?", (dossier.code,)).fetchone()
-        raise c.refused_append(dossier.code, None if row is None else int(row[0]), expected_version)
+        if row is not None and type(row[0]) is not int:  # SQLite keeps any text in an INTEGER column
+            raise DossierTampered(dossier.code, f"the row's version column holds {row[0]!r}, not a number")
+        raise c.refused_append(dossier.code, None if row is None else row[0], expected_version)
 
     def claim_due(self, before: datetime, worker: str, now: datetime, lease_seconds: int = 300,
                   limit: int = 100) -> list[Dossier]:
@@ -364,7 +366,7 @@ class SQLiteStore(ind.ReportQueries):
             event_where = "WHERE dossier = ?" if code is not None else ""
             events = conn.execute(f"SELECT dossier, seq, body, row_hash FROM events {event_where} "  # noqa: S608
                                   "ORDER BY dossier, seq", params).fetchall()
-            unit_where, units = integrity.sequences_of(code, "?")
+            unit_where, units = integrity.sequences_of(code, "?", day_as_text=True)
             sequences = conn.execute(f"SELECT unit, day, last FROM code_sequences {unit_where} "  # noqa: S608
                                      "ORDER BY unit, day", units).fetchall()
         return integrity.store_problems(code, rows, events, sequences)
