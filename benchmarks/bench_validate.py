@@ -327,12 +327,14 @@ DOMAINS: list[tuple[str, str, str, str, list[str], list[str], list[str]]] = [
     ),
 ]
 
+#: The acts in force (Decree 61/2018 and Circular 01/2018 were replaced in 2025: isoflow validate warns
+#: about a procedure that still cites them, Q004).
 ONE_STOP_ACTS = [
-    "Nghị định 61/2018/NĐ-CP về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính, "
-    "được sửa đổi, bổ sung bởi Nghị định 107/2021/NĐ-CP",
     "Nghị định 118/2025/NĐ-CP về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận "
     "Một cửa và Cổng Dịch vụ công quốc gia",
     "Thông tư 03/2025/TT-VPCP hướng dẫn Nghị định 118/2025/NĐ-CP (biểu mẫu Mẫu số 01–07)",
+    "Quyết định 19/2014/QĐ-TTg về việc áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001 vào hoạt động "
+    "của các cơ quan, tổ chức thuộc hệ thống hành chính nhà nước",
 ]
 REFERENCES = [
     "TCVN ISO 9001:2015 Hệ thống quản lý chất lượng – Các yêu cầu",

@@ -92,7 +92,12 @@ def test_the_procedure_section_is_read_whole() -> None:
     assert (procedure.agency, procedure.domain, procedure.level) == ("Ủy ban nhân dân xã", "Hộ tịch", "commune")
     assert procedure.purpose
     assert procedure.scope
-    assert (procedure.time_limit.working_days, procedure.time_limit.cutoff) == (Decimal(5), "15:00")
+    limit = procedure.time_limit
+    assert (limit.same_day, limit.working_days, limit.cutoff, limit.kind) == (True, None, "15:00", "same-day")
+    (case,) = limit.cases
+    assert (case.when, case.working_days, case.kind, case.text) == (
+        "can_xac_minh", Decimal(5), "working-days", "Trường hợp cần xác minh điều kiện kết hôn của hai bên nam, nữ")
+    assert case.basis == "Luật Hộ tịch 60/2014/QH13, Điều 18 khoản 2"
     assert procedure.online_level == "partial"
     assert procedure.fee_amount == 0
     assert procedure.place_receipt.startswith("Trung tâm Phục vụ hành chính công xã")

@@ -395,10 +395,11 @@ def test_remind_records_one_reminder_per_due_time_and_never_twice(desk: Desk) ->
     assert desk.remind("nhac-2", t("2026-03-05 09:30")) == []  # a's and b's appointments: already reminded
 
     # A move gives e a new step due time: only that is new.
-    desk.act(e, "kiem_tra", actor="le.an", role=CLERK, at=t("2026-03-04 16:30"), data=ACCEPT)  # chuyển: Thu 08:00
+    # chuyển, entered at 16:30 (after 15:00): its 1h counts from Thu 07:30 (Decree 61/2018 Art. 18(2)).
+    desk.act(e, "kiem_tra", actor="le.an", role=CLERK, at=t("2026-03-04 16:30"), data=ACCEPT)  # chuyển: Thu 08:30
     written = desk.remind("nhac-2", t("2026-03-05 09:30"))
     assert [(ev.dossier, ev.data["what"], ev.data["due_at"]) for ev in written] == [
-        (e, "step", "2026-03-05T08:00:00")]
+        (e, "step", "2026-03-05T08:30:00")]
     assert desk.remind("nhac-1", t("2026-03-06 09:30")) == []
 
     for code in (a, b, c, d, e):

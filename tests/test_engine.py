@@ -56,10 +56,12 @@ def test_appointment_is_the_legal_limit_in_working_time() -> None:
     assert (d.state, d.status, d.form_set) == ("tiep_nhan", 1, "tt03-2025")
 
 
-def test_receipt_after_the_15h_cutoff_counts_from_the_next_working_day() -> None:
+def test_receipt_after_15h_keeps_the_appointment_of_a_procedure_without_its_own_cutoff() -> None:
+    """Luật Doanh nghiệp Art. 26(5) sets no cut-off: the legal clock starts at receipt; the regime's
+    15:00 (Decree 61/2018 Art. 18(2)) only moves the first step's clock to the next morning."""
     d = receive(when="2026-03-02 15:01")
-    assert d.clock.started_at == at("2026-03-03 07:30")
-    assert d.clock.due_at == at("2026-03-05 17:00")
+    assert (d.clock.started_at, d.clock.due_at) == (at("2026-03-02 15:01"), at("2026-03-05 15:01"))
+    assert d.step.due_at == at("2026-03-03 09:30")  # tiep_nhan 2h from Tuesday 07:30
 
 
 def test_deadline_crosses_tet_2026() -> None:
@@ -68,9 +70,10 @@ def test_deadline_crosses_tet_2026() -> None:
 
 
 def test_make_up_saturday_22_08_2026_is_a_working_day() -> None:
-    d = receive(when="2026-08-21 16:00")  # Friday after the cut-off: the next working day is Saturday
-    assert d.clock.started_at == at("2026-08-22 07:30")
-    assert d.clock.due_at == at("2026-08-25 17:00")
+    d = receive(when="2026-08-21 16:00")  # Friday 16:00: 3 working days are Sat 22 (made up), Mon 24, Tue 25
+    assert d.clock.started_at == at("2026-08-21 16:00")
+    assert d.clock.due_at == at("2026-08-25 16:00")
+    assert d.step.due_at == at("2026-08-22 09:30")  # the first step (2h) counts from Saturday 07:30
 
 
 def test_same_day_procedure_is_due_at_the_end_of_the_day_and_the_cutoff_moves_it() -> None:
@@ -348,6 +351,6 @@ def test_working_days_stay_days_on_a_calendar_with_shorter_days(tmp_path: object
                     encoding="utf-8")
     province = Engine([compile_process(d) for d in load_runnable([PROCESSES])], load_calendar(path),
                       load_legal_basis())
-    d = province.receive("X-260302-0001", KET_HON, unit="X", channel="in_person", applicant={}, data={},
+    d = province.receive("X-260302-0001", "QT-GPLX-01", unit="X", channel="in_person", applicant={}, data={},
                          actor="an", role=CLERK, at=at("2026-03-02 08:00")).dossier
     assert d.clock.due_at == at("2026-03-06 17:00")  # Monday to Friday, whole days (not 5 × 8 hours)

@@ -8,7 +8,7 @@ step for supplements.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from functools import cache
 
 import pytest
@@ -50,10 +50,13 @@ def test_receipt_before_the_cutoff_starts_at_once_and_is_due_after_the_limit() -
     assert receipt.regime.id == clock().legal.regime_on(at("2026-03-02").date()).id
 
 
-def test_receipt_after_the_cutoff_counts_from_the_next_working_day() -> None:
+def test_receipt_after_15h_starts_the_legal_clock_at_once_and_only_the_step_clock_next_morning() -> None:
     receipt = clock().receipt(dkkd(), at("2026-03-02 15:01"))
-    assert (receipt.clock.started_at, receipt.clock.due_at) == (at("2026-03-03 07:30"), at("2026-03-05 17:00"))
-    assert clock().cutoff(dkkd(), at("2026-03-02 15:01")).hour == 15
+    assert (receipt.clock.started_at, receipt.clock.due_at) == (at("2026-03-02 15:01"), at("2026-03-05 15:01"))
+    assert receipt.step.due_at == at("2026-03-03 09:30")  # tiep_nhan: 2h from Tuesday 07:30
+    # No cut-off of its own: the legal clock's is none (time.max); the step clocks keep the regime's.
+    assert clock().cutoff(dkkd(), at("2026-03-02 15:01")) == time.max
+    assert clock().step_cutoff(dkkd(), at("2026-03-02 15:01")) == time(15)
 
 
 def test_a_procedure_cutoff_wins_over_the_regime() -> None:

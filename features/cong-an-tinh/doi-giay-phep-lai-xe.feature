@@ -113,9 +113,11 @@ Tính năng: QT-GPLX-01 Cấp đổi giấy phép lái xe tại Phòng Cảnh s�
     Khi hồ sơ được tiếp nhận lúc 10:00 ngày 13/02/2026 qua kênh "trực tuyến"
     Thì hạn trả kết quả là 10:00 ngày 27/02/2026
 
-  Kịch bản: QT-GPLX-01 hồ sơ nộp sau 15 giờ thứ Sáu trước Tết tính từ ngày làm việc đầu tiên sau Tết
+  # Không có mốc 15 giờ riêng: 15:30 thứ Sáu 13/02, nghỉ Tết 14–22/02, 05 ngày làm việc là 23, 24,
+  # 25, 26, 27/02 → 15:30 thứ Sáu 27/02.
+  Kịch bản: QT-GPLX-01 hồ sơ nộp sau 15 giờ thứ Sáu trước Tết, 05 ngày làm việc tính tiếp sau Tết
     Khi hồ sơ được tiếp nhận lúc 15:30 ngày 13/02/2026 qua kênh "trực tiếp"
-    Thì hạn trả kết quả là 17:00 ngày 27/02/2026
+    Thì hạn trả kết quả là 15:30 ngày 27/02/2026
 
   Kịch bản: QT-GPLX-01 cán bộ tiếp nhận không được ký giấy phép, người trình không tự ký
     Biết "le.bao" giữ vai trò "lanh-dao"

@@ -174,9 +174,11 @@ Tính năng: QT-ISO-01 Kiểm soát thông tin dạng văn bản
       | noi_dung_de_nghi | Cập nhật mẫu giấy tờ mới            |
     Thì hạn trả kết quả là 08:00 ngày 06/03/2026
     Và hạn của bước hiện tại là 08:00 ngày 23/02/2026
+    # Giao sau 15 giờ (quy tắc chuyển hồ sơ, Nghị định 61/2018 Điều 18 khoản 2): bước tính từ 07:30
+    # ngày làm việc tiếp theo (thứ Hai 23/02, sau Tết); 1 ngày làm việc = 8 giờ → 17:00 ngày 23/02.
     Khi đồng hồ chuyển đến 16:00 ngày 13/02/2026
     Và "nguyen.huong" thực hiện "trinh_de_nghi"
-    Thì hạn của bước hiện tại là 16:00 ngày 23/02/2026
+    Thì hạn của bước hiện tại là 17:00 ngày 23/02/2026
 
   Kịch bản: QT-ISO-01 người soạn thảo không được tự phê duyệt, sai vai trò cũng bị từ chối
     Khi hồ sơ được tiếp nhận lúc 08:00 ngày 02/03/2026 qua kênh "trực tiếp"

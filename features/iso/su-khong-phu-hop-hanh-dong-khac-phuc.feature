@@ -91,8 +91,10 @@ Tính năng: QT-ISO-03 Kiểm soát sự không phù hợp và hành động kh�
     Khi "vo.hai" thực hiện "phan_tich_lai" với ý kiến "Nguyên nhân gốc là khâu phối hợp xác minh"
       | trường | giá trị                                                    |
       | y_kien | Phân tích lại khâu phối hợp xác minh với Công an tỉnh      |
+    # Giao lúc 15:30 thứ Tư 25/03, sau 15 giờ: bước tính từ 07:30 thứ Năm 26/03 (Nghị định 61/2018
+    # Điều 18 khoản 2); 3 ngày làm việc = 26, 27, 30/03 → 17:00 ngày 30/03.
     Thì hồ sơ ở bước "phan_tich_nguyen_nhan"
-    Và hạn của bước hiện tại là 15:30 ngày 30/03/2026
+    Và hạn của bước hiện tại là 17:00 ngày 30/03/2026
     Khi 1 ngày làm việc trôi qua
     Và "tran.lan" thực hiện "de_xuat_hanh_dong"
       | trường              | giá trị                                                           |

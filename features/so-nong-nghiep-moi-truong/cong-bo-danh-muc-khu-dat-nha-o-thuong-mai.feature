@@ -140,9 +140,11 @@ Tính năng: QT-DD-01 Công bố danh mục khu đất dự kiến thực hiện
     Khi hồ sơ được tiếp nhận lúc 08:00 ngày 10/08/2026 qua kênh "trực tiếp"
     Thì hạn trả kết quả là 08:00 ngày 14/09/2026
 
-  Kịch bản: QT-DD-01 hồ sơ nộp sau 15 giờ tính thời hạn từ ngày làm việc tiếp theo
+  # Không có mốc 15 giờ riêng: thời hạn tính từ lúc tiếp nhận (15:01 thứ Tư 04/03 + 23 ngày làm việc
+  # = 15:01 thứ Hai 06/04); mốc 15 giờ của Nghị định 61/2018 Điều 18 chỉ dời bước chuyển hồ sơ.
+  Kịch bản: QT-DD-01 hồ sơ nộp sau 15 giờ vẫn tính thời hạn từ lúc tiếp nhận
     Khi hồ sơ được tiếp nhận lúc 15:01 ngày 04/03/2026 qua kênh "trực tiếp"
-    Thì hạn trả kết quả là 17:00 ngày 06/04/2026
+    Thì hạn trả kết quả là 15:01 ngày 06/04/2026
 
   Kịch bản: QT-DD-01 chuyên viên Văn phòng UBND tỉnh vừa trình không được tự công bố danh mục
     Biết "kieu.trang" giữ vai trò "lanh-dao-ubnd"

@@ -133,9 +133,10 @@ Tính năng: QT-DD-02 Đăng ký, cấp Giấy chứng nhận lần đầu cho t
     Khi hồ sơ được tiếp nhận lúc 10:00 ngày 13/02/2026 qua kênh "trực tiếp"
     Thì hạn trả kết quả là 10:00 ngày 06/03/2026
 
-  Kịch bản: QT-DD-02 hồ sơ nộp sau 15 giờ tính thời hạn từ ngày làm việc tiếp theo
+  # Không có mốc 15 giờ riêng: 15:30 thứ Tư 04/03 + 10 ngày làm việc = 15:30 thứ Tư 18/03.
+  Kịch bản: QT-DD-02 hồ sơ nộp sau 15 giờ vẫn tính thời hạn từ lúc tiếp nhận
     Khi hồ sơ được tiếp nhận lúc 15:30 ngày 04/03/2026 qua kênh "trực tiếp"
-    Thì hạn trả kết quả là 17:00 ngày 18/03/2026
+    Thì hạn trả kết quả là 15:30 ngày 18/03/2026
 
   Kịch bản: QT-DD-02 lãnh đạo Chi nhánh không được ký Giấy chứng nhận thay lãnh đạo Văn phòng đăng ký
     Khi hồ sơ được tiếp nhận lúc 08:00 ngày 04/03/2026 qua kênh "trực tiếp"

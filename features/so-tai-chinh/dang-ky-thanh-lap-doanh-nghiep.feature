@@ -185,12 +185,12 @@ Tính năng: QT-DKKD-01 Đăng ký thành lập doanh nghiệp tại Phòng Đă
     Khi hồ sơ được tiếp nhận lúc 10:00 ngày 08/01/2026 qua kênh "trực tiếp"
     Thì hạn trả kết quả là 10:00 ngày 12/01/2026
 
-  # Luật Doanh nghiệp 59/2020/QH14 không quy định mốc 15 giờ, nhưng hồ sơ vẫn theo quy tắc chung của
-  # cơ chế một cửa (Nghị định 61/2018/NĐ-CP, Điều 18): tiếp nhận sau 15 giờ thì chuyển và tính thời hạn
-  # từ đầu ngày làm việc tiếp theo; máy áp dụng mốc này theo chế độ pháp lý khi quy trình không khai báo.
-  Kịch bản: QT-DKKD-01 tiếp nhận lúc 16 giờ tính thời hạn từ ngày làm việc tiếp theo
+  # Luật Doanh nghiệp 59/2020/QH14 không quy định mốc 15 giờ: 03 ngày làm việc tính từ lúc tiếp nhận
+  # (16:00 thứ Tư 04/03 → 16:00 thứ Hai 09/03). Mốc 15 giờ của Nghị định 61/2018/NĐ-CP, Điều 18 khoản 2
+  # là quy tắc chuyển hồ sơ giấy: nó dời thời hạn của bước đang giữ hồ sơ, không dời ngày hẹn.
+  Kịch bản: QT-DKKD-01 tiếp nhận lúc 16 giờ vẫn tính thời hạn từ lúc tiếp nhận
     Khi hồ sơ được tiếp nhận lúc 16:00 ngày 04/03/2026 qua kênh "trực tuyến"
-    Thì hạn trả kết quả là 17:00 ngày 09/03/2026
+    Thì hạn trả kết quả là 16:00 ngày 09/03/2026
 
   Kịch bản: QT-DKKD-01 tiếp nhận đúng 15 giờ tính thời hạn từ thời điểm nhận
     Khi hồ sơ được tiếp nhận lúc 15:00 ngày 04/03/2026 qua kênh "trực tiếp"

@@ -1,8 +1,10 @@
 # language: vi
 Tính năng: QT-LLTP-01 Cấp Phiếu lý lịch tư pháp tại Sở Tư pháp
   Thời hạn không quá 10 ngày kể từ ngày nhận yêu cầu hợp lệ (Luật Lý lịch tư pháp 2009, Điều 48 –
-  nhớ lại, cần kiểm tra), quy trình áp dụng 10 ngày làm việc; giờ chốt 15 giờ theo Nghị định
-  61/2018/NĐ-CP, Điều 18. Từ 01/7/2026 chức năng chuyển sang cơ quan công an (Luật 107/2025/QH15).
+  nhớ lại, cần kiểm tra), quy trình áp dụng 10 ngày làm việc, 15 ngày làm việc khi phải xác minh;
+  luật không có mốc 15 giờ nên thời hạn tính từ lúc tiếp nhận. Quy trình nhận hồ sơ đến hết
+  30/6/2026: từ 01/7/2026 chức năng chuyển sang cơ quan công an (Luật 107/2025/QH15; Nghị định
+  216/2026/NĐ-CP, Điều 28).
 
   Bối cảnh:
     Biết quy trình "QT-LLTP-01" đang có hiệu lực
@@ -110,9 +112,10 @@ Tính năng: QT-LLTP-01 Cấp Phiếu lý lịch tư pháp tại Sở Tư pháp
     Khi hồ sơ được tiếp nhận lúc 10:00 ngày 13/02/2026 qua kênh "trực tiếp"
     Thì hạn trả kết quả là 10:00 ngày 06/03/2026
 
-  Kịch bản: QT-LLTP-01 yêu cầu nộp sau 15 giờ tính thời hạn từ ngày làm việc tiếp theo
+  # 15:30 thứ Tư 04/03 + 10 ngày làm việc = 15:30 thứ Tư 18/03.
+  Kịch bản: QT-LLTP-01 yêu cầu nộp sau 15 giờ vẫn tính thời hạn từ lúc tiếp nhận
     Khi hồ sơ được tiếp nhận lúc 15:30 ngày 04/03/2026 qua kênh "trực tuyến"
-    Thì hạn trả kết quả là 17:00 ngày 18/03/2026
+    Thì hạn trả kết quả là 15:30 ngày 18/03/2026
 
   Kịch bản: QT-LLTP-01 chuyên viên vừa trình không được tự ký Phiếu
     Biết "hoang.lan" giữ vai trò "lanh-dao"

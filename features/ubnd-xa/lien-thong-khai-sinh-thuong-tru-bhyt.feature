@@ -2,8 +2,8 @@
 Tính năng: QT-LT-01 Liên thông đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ em dưới 6 tuổi
   Người dân nộp hồ sơ một lần tại Trung tâm Phục vụ hành chính công xã; hồ sơ lần lượt qua Bộ phận
   Tư pháp - Hộ tịch, lãnh đạo và văn thư UBND xã, Công an xã (đăng ký thường trú), cơ quan Bảo hiểm
-  xã hội (cấp thẻ BHYT) rồi về Trung tâm trả kết quả. Thời hạn 03 ngày làm việc; nộp sau 15 giờ tính
-  từ ngày làm việc tiếp theo.
+  xã hội (cấp thẻ BHYT) rồi về Trung tâm trả kết quả. Thời hạn 03 ngày làm việc, tính từ lúc tiếp nhận
+  (không có mốc 15 giờ riêng).
 
   Bối cảnh:
     Biết quy trình "QT-LT-01" đang có hiệu lực
@@ -123,9 +123,11 @@ Tính năng: QT-LT-01 Liên thông đăng ký khai sinh – đăng ký thường
     Khi hồ sơ được tiếp nhận lúc 09:00 ngày 13/02/2026 qua kênh "trực tiếp"
     Thì hạn trả kết quả là 09:00 ngày 25/02/2026
 
-  Kịch bản: QT-LT-01 hồ sơ nộp trực tuyến sau 15 giờ tính từ ngày làm việc tiếp theo
+  # Nghị định 63/2024/NĐ-CP không quy định mốc 15 giờ: 15:30 thứ Tư 04/03 + 03 ngày làm việc
+  # = 15:30 thứ Hai 09/03.
+  Kịch bản: QT-LT-01 hồ sơ nộp trực tuyến sau 15 giờ vẫn tính thời hạn từ lúc tiếp nhận
     Khi hồ sơ được tiếp nhận lúc 15:30 ngày 04/03/2026 qua kênh "trực tuyến"
-    Thì hạn trả kết quả là 17:00 ngày 09/03/2026
+    Thì hạn trả kết quả là 15:30 ngày 09/03/2026
 
   Kịch bản: QT-LT-01 cán bộ Bảo hiểm xã hội không được đăng ký thường trú thay Công an xã
     Khi hồ sơ được tiếp nhận lúc 08:00 ngày 04/03/2026 qua kênh "trực tiếp"

@@ -17,6 +17,7 @@ from isoflow.errors import InvalidProcess, IsoflowError, UsageError
 from isoflow.loading.discovery import PATTERN, discover, discover_features, gc_paused, load_all
 from isoflow.loading.loader import LoadResult
 from isoflow.model.definition import ProcessDefinition
+from isoflow.running.regimes import ReplacedAct
 from isoflow.validation.catalogue import EVERYTHING, Catalogue, Report, Selection, validate
 from isoflow.validation.rules import TemplateLookup
 
@@ -49,15 +50,16 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
         from isoflow.paper.renderer import DryRun
 
         dry_run = DryRun(folders.agency)
-    forms = TemplateIndex(folders, load_legal_basis(regimes), dry_run)
+    legal = load_legal_basis(regimes)
+    forms = TemplateIndex(folders, legal, dry_run)
     # The collector stays off until the definitions are gone again: re-enabling it while they
     # are alive would make it walk all of them once more (a third of the run, measured).
     features = discover_features(paths)
     with gc_paused():
         if not features:
-            return _check(paths, catalogue_paths, selection, jobs, forms)[0]
+            return _check(paths, catalogue_paths, selection, jobs, forms, legal.replaced_acts)[0]
         # The features need the definitions themselves: one process checks them all.
-        report, _, catalogue = _check(paths, catalogue_paths, selection, 1, forms)
+        report, _, catalogue = _check(paths, catalogue_paths, selection, 1, forms, legal.replaced_acts)
     from isoflow.validation.features import check_features
 
     found = check_features(features, catalogue, selection)
@@ -66,8 +68,8 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Seq
 
 
 def _check(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[str | os.PathLike[str]],
-           selection: Selection, jobs: int,
-           forms: TemplateLookup | None = None) -> tuple[Report, list[ProcessDefinition], Catalogue]:
+           selection: Selection, jobs: int, forms: TemplateLookup | None = None,
+           replaced: Sequence[ReplacedAct] = ()) -> tuple[Report, list[ProcessDefinition], Catalogue]:
     files = discover(paths)
     extra = discover(catalogue_paths) if catalogue_paths else []
     for path in paths:
@@ -82,7 +84,7 @@ def _check(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[st
     if workers > 1:
         from isoflow.validation.parallel import check_in_parallel
 
-        report = check_in_parallel(files, others, selection, workers, forms)
+        report = check_in_parallel(files, others, selection, workers, forms, replaced)
         return report, [], Catalogue([])
     results = load_all([*files, *others])
     checked = results[: len(files)]
@@ -92,7 +94,7 @@ def _check(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[st
     loader_findings = [f for r in checked if isinstance(r, LoadResult) for f in r.findings]
     unreadable = tuple(r for r in checked if isinstance(r, tuple))
     catalogue = Catalogue(known)
-    report = validate(definitions, loader_findings, [str(p) for p in files], selection, catalogue, forms)
+    report = validate(definitions, loader_findings, [str(p) for p in files], selection, catalogue, forms, replaced)
     return replace(report, unreadable=unreadable), definitions, catalogue
 
 

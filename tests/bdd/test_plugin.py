@@ -90,15 +90,15 @@ def test_a_failure_says_what_was_expected_in_vietnamese(pytester: pytest.Pyteste
 
 def test_a_failure_says_what_was_expected_in_english(pytester: pytest.Pytester) -> None:
     _project(pytester, {"late.feature": """Feature: Appointment
-  Scenario: The appointment after the cut-off
+  Scenario: The appointment after 15:00 (QT-DKKD-01 has no cut-off of its own: due at 15:30)
     Given the procedure "QT-DKKD-01" is in force
     And "le.an" has the role "cong-chuc-mot-cua"
     When a dossier is received at 2026-03-02 15:30 through "in person"
-    Then the appointment is 2026-03-05 15:30
+    Then the appointment is 2026-03-05 17:00
 """})
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*Expected the appointment at 2026-03-05 15:30, but it is at 2026-03-*"])
+    result.stdout.fnmatch_lines(["*Expected the appointment at 2026-03-05 17:00, but it is at 2026-03-05 15:30*"])
 
 
 def test_an_unexpected_refusal_names_the_reason(pytester: pytest.Pytester) -> None:

@@ -50,6 +50,8 @@ def write_processes(folder: Path) -> Path:
     """A copy of ``processes/`` plus QT-THU-01 and QT-THU-02 (see the module docstring)."""
     dest = folder / "processes"
     shutil.copytree(ROOT / "processes", dest)
+    # QT-HT-02 with the single 5-working-day limit these figures were worked out with.
+    shutil.copy(Path(__file__).parent / "ket-hon-5-ngay-lam-viec.xml", dest / "dang-ky-ket-hon.xml")
     text = (ROOT / "processes" / "dang-ky-thanh-lap-doanh-nghiep.xml").read_text(encoding="utf-8")
     flags = (text.replace('code="QT-DKKD-01"', 'code="QT-THU-01"')
              .replace("<agency>Phòng Đăng ký kinh doanh</agency>", "<agency>Sở Xây dựng</agency>")

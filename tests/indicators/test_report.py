@@ -322,14 +322,17 @@ def test_processing_times(office: Office) -> None:
         _d(dk, "tham_dinh", 10, "11.95", "9.00", "24.00", 2),
         # 10 x 3 (D6's second pass, D7's third), 30 x 11: 360/14 = 25.7 min
         _d(dk, "tiep_nhan", 14, "0.43", "0.50", "0.50"),
-        # D7 60 (on time) D4 90 D5 270 D2 270 D1 330 D3 330 D6 330: 1680/7 = 240; p50 270; p90 330
-        _d(dk, "tra_ket_qua", 7, "4.00", "4.50", "5.50", 6),
+        # D7 60 (on time) D4 90 D5 270 D2 270 D1 330 D3 330 D6 330: 1680/7 = 240; p50 270; p90 330.
+        # D4 entered at 16:00, after 15:00: its 1h counts from 07:30 on Fri 03-13 (the transfer rule,
+        # Decree 61/2018 Art. 18(2)), due 08:30, returned 08:00: not late; the five others are.
+        _d(dk, "tra_ket_qua", 7, "4.00", "4.50", "5.50", 5),
         _d("QT-HT-02", None, 2, "24.50", "9.00", "40.00"),  # 540, 2400
         _d("QT-HT-02", "chuyen", 2, "0.50", "0.50", "0.50"),
         _d("QT-HT-02", "ky_duyet", 2, "2.00", "2.00", "2.00"),
         _d("QT-HT-02", "tham_dinh", 2, "13.50", "3.50", "23.50"),  # H2 210, H1 1410 (Wed 08:30 -> Mon 08:00)
-        # H1 entered at receipt (Tue 15:30) and left Wed 08:00: 1.5h + 0.5h = 120; H2 30
-        _d("QT-HT-02", "tiep_nhan", 2, "1.25", "0.50", "2.00"),
+        # H1 entered at receipt (Tue 15:30, after the procedure's 15:00 cut-off: its legal time starts
+        # Wed 07:30) and left Wed 08:00: a step works only while the legal clock runs, 30; H2 30
+        _d("QT-HT-02", "tiep_nhan", 2, "0.50", "0.50", "0.50"),
         _d("QT-HT-02", "tra_ket_qua", 2, "4.25", "1.00", "7.50", 1),  # H2 60, H1 450 (Tue 08:00 -> Wed 07:30)
         _d("QT-HT-02", "van_thu", 2, "3.75", "1.50", "6.00", 1),  # H2 90, H1 360 (late: 2h allowed)
         _d("QT-THU-01", None, 2, "10.00", "10.00", "10.00"),

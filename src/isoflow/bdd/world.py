@@ -272,7 +272,10 @@ class World:
         day = (self.now or datetime.max).date()
         try:
             if self.now is None:
-                self.desk.engine.process_for(code, datetime.max.date())
+                # Some day, at least: a procedure that ended (until) still runs its scenarios
+                # dated before its end.
+                if not self.desk.engine.revisions(code):
+                    self.desk.engine.process_for(code, datetime.max.date())
             else:
                 self.desk.engine.process_for(code, day)
         except ProcessNotFound as error:
@@ -490,7 +493,9 @@ class World:
         try:
             return self.desk.engine.process_for(code, (self.now or datetime.max).date()).definition
         except ProcessNotFound:
-            return None
+            # Before the clock is set, an ended procedure is still known by its newest revision.
+            revisions = self.desk.engine.revisions(code) if self.now is None else ()
+            return revisions[-1].definition if revisions else None
 
     def _history(self) -> list[Event]:
         assert self.dossier is not None

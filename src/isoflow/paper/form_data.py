@@ -30,7 +30,7 @@ from isoflow.model.vn_format import (
     vn_money,
     vn_short,
 )
-from isoflow.paper.legal_time import legal_time_text
+from isoflow.paper.legal_time import appointment_text, legal_time_text
 from isoflow.running.regimes import FormSet
 
 #: Forms the agency issues as its own outgoing documents: numbered from its register, not here.
@@ -153,7 +153,7 @@ def dossier_context(dossier: Dossier, events: Sequence[Event], process: ProcessD
         "channel": CHANNEL.get(dossier.channel, dossier.channel),
         "received_at": vn_datetime(received), "received_on": vn_date(received.date()),
         "first_received_at": vn_datetime(dossier.received_at),
-        "due_at": vn_datetime(due_as_of(events)), "legal_time": legal_time_text(process),
+        "due_at": appointment_text(due_as_of(events)), "legal_time": legal_time_text(process),
         "components": components(procedure), "sets": "01",
         "return_method": return_method or (procedure.place_return if procedure else ""),
         "place_return": procedure.place_return if procedure else "",
@@ -307,8 +307,8 @@ def form_context(kind: str, dossier: Dossier, events: Sequence[Event], process: 
         text = str(data.get("noi_dung_bo_sung") or event.comment or "")
         extra["requests"] = [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
     if kind == "apology":
-        extra["previous_due"] = vn_datetime(_parse(event.data.get("previous_due")))
-        extra["new_due"] = vn_datetime(_parse(event.data.get("new_due")))
+        extra["previous_due"] = appointment_text(_parse(event.data.get("previous_due")))
+        extra["new_due"] = appointment_text(_parse(event.data.get("new_due")))
     if kind == "control":
         extra["rows"] = control_rows(upto, process, ctx["applicant"]["name"], agency)
         extra["partners"] = [u.name or u.id for u in process.units if u.kind == "agency"]

@@ -5,10 +5,19 @@ stored and later printed, encoded to JSON and written to a database column, so i
 its field exactly as entered data does; text is kept in Unicode NFC so that one name typed two
 ways is one name.  These checks are small and shared by receiving and acting, so they live
 here rather than in the engine's control flow.
+
+Who acts is text that every paper and listing prints on one line: an actor, role or receiver
+with a control or format character (Unicode categories Cc and Cf: a newline, ESC, a zero-width
+space or joiner, a direction override) is refused, because a newline in an actor forged a line
+of ``isoflow dossier history`` and a zero-width character makes two logins look alike; the
+rest is kept in NFC, so segregation of duties compares one spelling of a name.  Applicant keys
+that are one key in NFC are refused too: merging them would keep one value and drop the other
+without anyone deciding which.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -16,7 +25,7 @@ from isoflow.errors import ExpressionEvaluationError, FieldValueError
 from isoflow.model.fields import accept, nfc
 from isoflow.running.compiler import CompiledAction, CompiledProcess
 
-__all__ = ["blank_reason", "effect_value", "guard_holds", "nfc_tree"]
+__all__ = ["blank_reason", "effect_value", "guard_holds", "identity", "nfc_tree"]
 
 
 def effect_value(process: CompiledProcess, name: str, expression: Any, data: Mapping[str, Any],
@@ -48,14 +57,46 @@ def blank_reason(actor: str, role: str) -> str:
     return ""
 
 
-def nfc_tree(value: Any) -> Any:
-    """``value`` with every text in it (keys too) in NFC: applicant data may nest."""
+def identity(actor: str, role: str, receiver: str | None = None) -> tuple[str, str, str | None, str]:
+    """The actor, role and receiver as the audit trail keeps them (NFC), and why they cannot
+    go into it (``""`` when they can): blank, or holding a control or format character."""
+    blank = blank_reason(actor, role)
+    if blank:
+        return actor, role, receiver, blank
+    for what, text in (("actor", actor), ("role", role), ("receiver", receiver)):
+        if text is None:
+            continue
+        if not isinstance(text, str):
+            return actor, role, receiver, f"the {what} must be text"
+        bad = next((c for c in text if unicodedata.category(c) in ("Cc", "Cf")), None)
+        if bad is not None:
+            return actor, role, receiver, (f"the {what} {text!r} holds the control or format character "
+                                           f"U+{ord(bad):04X} ({unicodedata.name(bad, 'unnamed')}); "
+                                           "type the name on one line, without invisible characters")
+    return nfc(actor), nfc(role), None if receiver is None else nfc(receiver), ""
+
+
+def nfc_tree(value: Any, where: str = "applicant") -> Any:
+    """``value`` with every text in it (keys too) in NFC: applicant data may nest.
+
+    Raises :class:`FieldValueError` when two keys of one mapping are the same key in NFC
+    (``ho_ten`` typed twice, once with combining marks): which value is meant is the
+    applicant's to say, not a silent last-one-wins."""
     if isinstance(value, str):
         return nfc(value)
     if isinstance(value, Mapping):
-        return {nfc_tree(k): nfc_tree(v) for k, v in value.items()}
+        result: dict[Any, Any] = {}
+        written: dict[Any, Any] = {}
+        for key, item in value.items():
+            normal = nfc_tree(key, where)
+            if normal in result:
+                raise FieldValueError(f"{where}: the keys {written[normal]!a} and {key!a} are the same "
+                                      f"text {normal!r} in two Unicode forms; give each key once")
+            written[normal] = key
+            result[normal] = nfc_tree(item, f"{where}.{normal}")
+        return result
     if isinstance(value, (list, tuple)):
-        return [nfc_tree(v) for v in value]
+        return [nfc_tree(v, where) for v in value]
     return value
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import time, timedelta
 from decimal import Decimal
 
-from isoflow.errors import CompileError
-from isoflow.model.definition import Action, Field, ProcessDefinition, State
+from isoflow.errors import CompileError, ExpressionEvaluationError, ExpressionSyntaxError
+from isoflow.model.definition import Action, Field, ProcessDefinition, State, Term
 from isoflow.model.expressions import Expression, parse_expression
 
 #: National status code (domain.md 2.1) for a state that does not declare one.
@@ -63,6 +63,46 @@ class CompiledState:
         return self.state.id
 
 
+@dataclass(frozen=True, slots=True)
+class CompiledLimit:
+    """One alternative of the legal time limit, ready to count.
+
+    ``kind`` is the law's unit (``working-days``, ``working-hours``, ``days``, ``same-day``,
+    ``none``); ``amount`` the number of working days or calendar days, ``hours`` the working
+    hours.  A case's ``guard`` chooses it (``None``: the procedure's own limit); ``key`` names
+    it in events and measures (the guard's text, ``""`` for the procedure's own limit).
+    """
+
+    kind: str
+    amount: Decimal | None
+    hours: timedelta | None
+    basis: str
+    guard: Expression | None = None
+    key: str = ""
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields the case's guard reads: what a change of case is due to."""
+        return tuple(sorted({ref.name for ref in self.guard.names})) if self.guard else ()
+
+
+def compile_limit(term: Term, guard: Expression | None = None, key: str = "") -> CompiledLimit:
+    """A term of the model as the legal clock counts it."""
+    kind = term.kind
+    amount: Decimal | None = None
+    hours: timedelta | None = None
+    if kind == "working-days":
+        amount = term.working_days
+    elif kind == "days":
+        amount = Decimal(term.days or 0)
+    elif kind == "working-hours":
+        hours = timedelta(hours=float(term.working_hours or 0))
+    return CompiledLimit(kind, amount, hours, term.basis or "", guard, key)
+
+
+NO_LIMIT = CompiledLimit("none", None, None, "")
+
+
 @dataclass(frozen=True)
 class CompiledProcess:
     """Everything the engine needs to run dossiers of one revision of one procedure."""
@@ -75,12 +115,28 @@ class CompiledProcess:
     limit: timedelta | None
     same_day: bool
     limit_days: Decimal | None = None
-    #: The procedure's own receipt cut-off (None: the regime's), parsed once.
+    #: The receipt cut-off the procedure's own law sets (None: the legal clock starts at
+    #: receipt; the regime's cut-off governs only the step clocks), parsed once.
     cutoff: time | None = None
+    #: The procedure's own limit, and the cases in which the law sets another (first match wins).
+    default_limit: CompiledLimit = NO_LIMIT
+    cases: tuple[CompiledLimit, ...] = ()
 
     @property
     def key(self) -> tuple[str, int]:
         return (self.definition.code, self.definition.revision)
+
+    def limit_for(self, data: Mapping[str, object]) -> CompiledLimit:
+        """The limit that applies to a dossier with ``data``: the first case whose guard holds
+        (a guard that cannot be evaluated yet, a field not entered, does not hold), else the
+        procedure's own."""
+        for case in self.cases:
+            try:
+                if case.guard is not None and case.guard.evaluate(data):
+                    return case
+            except ExpressionEvaluationError:
+                continue
+        return self.default_limit
 
 
 def _status(state: State) -> int:
@@ -117,18 +173,21 @@ def compile_process(definition: ProcessDefinition) -> CompiledProcess:
         actions[:] = [dataclasses.replace(
             a, deciding=tuple(sorted({r.name for r in a.guard.names if r.name in a.requires})) if a.guard else ())
             for a in actions]
-    limit: timedelta | None = None
-    limit_days: Decimal | None = None
     cutoff: time | None = None
-    same_day = False
+    default = NO_LIMIT
+    cases: list[CompiledLimit] = []
     if definition.procedure is not None:
         time_limit = definition.procedure.time_limit
-        same_day = time_limit.same_day
-        limit_days = time_limit.working_days
-        if time_limit.working_hours is not None:
-            limit = timedelta(hours=float(time_limit.working_hours))
+        default = compile_limit(time_limit)
+        for case in time_limit.cases:
+            try:
+                cases.append(compile_limit(case, parse_expression(case.when), case.when))
+            except ExpressionSyntaxError as error:
+                raise CompileError(f"{definition.code}: the time-limit case {case.when!r}: {error}") from None
         if time_limit.cutoff:
             hour, minute = (int(p) for p in time_limit.cutoff.split(":"))
             cutoff = time(hour, minute)
     return CompiledProcess(definition, states, initial[0], {k: tuple(v) for k, v in table.items()},
-                           {f.id: f for f in definition.fields}, limit, same_day, limit_days, cutoff)
+                           {f.id: f for f in definition.fields}, default.hours, default.kind == "same-day",
+                           default.amount if default.kind == "working-days" else None, cutoff, default,
+                           tuple(cases))

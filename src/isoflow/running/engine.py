@@ -14,11 +14,17 @@ alternative's conditions hold: the ``guard`` refusal quoting the guards); after 
 checks that depend on the alternative taken (segregation of duties, its required data),
 its effects and the extension it asks for.
 
-What reaches the audit trail is checked at this boundary too: every move names a non-blank
-actor and role; entered values fit their fields' types and ranges, and so does every value an
-effect computes (an effect's ``inf`` or 40-digit int would otherwise be stored, and fail later
-in a form, a JSON encoder or a database column); text (entered values, applicant data,
-comments) is stored in Unicode NFC, so a name typed with combining marks is the same name.
+What reaches the audit trail is checked at this boundary too (:mod:`isoflow.running.boundary`):
+every move names a non-blank actor and role, on one line and in NFC (control and format
+characters are refused: a newline in an actor forged a line of the history); entered values
+fit their fields' types and ranges, and so does every value an effect computes (an effect's
+``inf`` or 40-digit int would otherwise be stored, and fail later in a form, a JSON encoder or
+a database column); text (entered values, applicant data, comments) is stored in Unicode NFC,
+so a name typed with combining marks is the same name.
+
+Procedures end: a revision with ``until`` receives no dossier after that day (the act that
+abolishes or replaces it takes effect, Decree 63/2010 Art. 14), and the refusal names its
+successor; dossiers received before finish on the revision they started with.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from transitions import Machine
 from isoflow.errors import ActionNotAllowed, ExpressionEvaluationError, FieldValueError, ProcessNotFound
 from isoflow.model.dossier import RESULTS, Channel, Clock, Dossier, Event, Result, StepClock, classify
 from isoflow.model.fields import coerce_all, nfc
-from isoflow.running.boundary import blank_reason, effect_value, guard_holds, nfc_tree
+from isoflow.running.boundary import effect_value, guard_holds, identity, nfc_tree
 from isoflow.running.compiler import CompiledAction, CompiledProcess
 from isoflow.running.legal_clock import Calendar, LegalClock, iso_minutes
 from isoflow.running.machine import Token, transition_table
@@ -122,7 +128,17 @@ class Engine:
         effective = [p for p in revisions if p.definition.effective is None or p.definition.effective <= on]
         if not effective:
             raise ProcessNotFound(f"procedure {code!r} has no revision in force on {on.isoformat()}")
+        chosen = effective[-1].definition
+        if chosen.until is not None and on > chosen.until:
+            successor = (f"; new dossiers go to {chosen.replaced_by!r}" if chosen.replaced_by
+                         else "; it was abolished, with no successor named")
+            raise ProcessNotFound(f"procedure {code!r} revision {chosen.revision} ended on {chosen.until.isoformat()} "
+                                  f"and receives no dossier on {on.isoformat()}{successor}")
         return effective[-1]
+
+    def revisions(self, code: str) -> tuple[CompiledProcess, ...]:
+        """Every loaded revision of ``code``, oldest first (ended ones too)."""
+        return tuple(self._revisions.get(code, ()))
 
     def process_of(self, dossier: Dossier) -> CompiledProcess:
         """The exact revision a dossier started with: new revisions only affect new dossiers."""
@@ -153,30 +169,33 @@ class Engine:
         """A dossier received at the one-stop desk: its code, appointment and first event."""
         day = at.date()
         process = self.process_for(process_code, day)
-        blank = blank_reason(actor, role)
-        if blank:
-            raise ActionNotAllowed(code, "receive", process.initial, "invalid-data", blank)
+        actor, role, _, bad = identity(actor, role)
+        if bad:
+            raise ActionNotAllowed(code, "receive", process.initial, "invalid-data", bad)
         allowed = self._plan(process).receivers
         if role not in allowed:
             raise ActionNotAllowed(code, "receive", process.initial, "role",
                                    f"role {role!r} may not receive dossiers (allowed: {', '.join(sorted(allowed))})")
         try:
             values = coerce_all(process.fields, data)
+            applicant = nfc_tree(applicant)
         except FieldValueError as error:
             raise ActionNotAllowed(code, "receive", process.initial, "invalid-data", str(error)) from None
-        receipt = self.clock.receipt(process, at)
+        receipt = self.clock.receipt(process, at, values)
         clock = receipt.clock
         initial = process.states[process.initial]
         dossier = Dossier(
             code=code, process_code=process.definition.code, revision=process.definition.revision,
-            state=process.initial, status=initial.status, data=values, applicant=nfc_tree(applicant), channel=channel,
+            state=process.initial, status=initial.status, data=values, applicant=applicant, channel=channel,
             receiving_unit=unit, received_at=at, clock=clock, step=receipt.step, version=1,
-            form_set=self.legal.form_set_on(day).id, last_event_at=at)
+            form_set=self.legal.form_set_on(day).id, last_event_at=at, measures=receipt.measures)
+        event_data: dict[str, Any] = {
+            "fields": values, "channel": channel, "started_at": clock.started_at.isoformat(),
+            "due_at": clock.due_at.isoformat() if clock.due_at else None, "regime": receipt.regime.id}
+        if receipt.case:
+            event_data["case"] = receipt.case
         event = Event(code, 1, "received", at, actor, role, None, None, process.initial, None, initial.state.unit,
-                      None, initial.status,
-                      {"fields": values, "channel": channel, "started_at": clock.started_at.isoformat(),
-                       "due_at": clock.due_at.isoformat() if clock.due_at else None, "regime": receipt.regime.id},
-                      nfc(comment))
+                      None, initial.status, event_data, nfc(comment))
         return Move(dossier, (event,))
 
     # -- what may happen ---------------------------------------------------------------
@@ -206,9 +225,9 @@ class Engine:
         def refuse(reason: str, message: str) -> ActionNotAllowed:
             return ActionNotAllowed(dossier.code, action, dossier.state, reason, message)
 
-        blank = blank_reason(actor, role)
-        if blank:
-            raise refuse("invalid-data", blank)
+        actor, role, receiver, bad = identity(actor, role, receiver)
+        if bad:
+            raise refuse("invalid-data", bad)
         if dossier.closed_at is not None:
             raise refuse("closed", f"the dossier was closed on {dossier.closed_at:%Y-%m-%d %H:%M} "
                                    f"({dossier.outcome})")
@@ -282,7 +301,7 @@ class Engine:
         step = dossier.step
         measures = dossier.measures
         if target_id != dossier.state:
-            timed = legal.hand_over(step, at)
+            timed = legal.hand_over(step, at, clock.started_at)
             if timed is not None:
                 step_result, recorded = timed
                 event_data.update(recorded)
@@ -291,20 +310,25 @@ class Engine:
                     measures = {**measures, "worst_step": step_result}
             if source.state.unit != target.state.unit and target.kind != "final":
                 measures = {**measures, "handovers": int(measures.get("handovers", 0)) + 1}
-            step = StepClock(target_id, at, legal.step_due(process, target, at))
+            step = StepClock(target_id, at, legal.step_due(process, target, at, dossier.received_at))
             if source.kind == "waiting" or target.kind == "waiting":
-                clock = legal.around_waiting(dossier, process, clock, source, target, at, event_data)
+                clock = legal.around_waiting(dossier, process, clock, source, target, at, event_data, data)
                 if event_data.get("clock") == "restarted" and "due_before_extension" in measures:
                     # A new appointment from a complete dossier: an earlier apology no longer counts.
                     measures = {k: v for k, v in measures.items() if k != "due_before_extension"}
+        if data is not dossier.data and process.cases:
+            # The case may have changed (a verification opened): the limit, and the appointment, with it.
+            clock, case = legal.on_case(process, dossier.data, data, clock, event_data)
+            if case is not None:
+                measures = {**{k: v for k, v in measures.items() if k != "case"}, **({"case": case} if case else {})}
         if clock.extensions and not dossier.clock.extensions and dossier.clock.due_at is not None:
             # The appointment the apology letter moved: the indicators judge against it.
             measures = {**measures, "due_before_extension": iso_minutes(dossier.clock.due_at)}
         closed_at = outcome = None
         if target.kind == "final":
             closed_at, outcome = at, target.state.outcome
-            event_data["result"] = classify(at, clock.due_at)
-            measures = {**measures, **legal.closing_measures(dossier, process, clock, at, measures)}
+            event_data["result"] = legal.judge(at, clock.due_at)
+            measures = {**measures, **legal.closing_measures(dossier, process, clock, at, measures, data)}
         preparers = dossier.preparers
         if chosen.action.duty == "prepare" and actor not in preparers:
             preparers = (*preparers, actor)
@@ -343,9 +367,9 @@ class Engine:
     def _exit(self, dossier: Dossier, outcome: str, *, actor: str, role: str, reason: str, at: datetime,
               field: str) -> Move:
         request = "withdraw" if outcome == "withdrawn" else "stop"
-        blank = blank_reason(actor, role)
-        if blank:
-            raise ActionNotAllowed(dossier.code, request, dossier.state, "invalid-data", blank)
+        actor, role, _, bad = identity(actor, role)
+        if bad:
+            raise ActionNotAllowed(dossier.code, request, dossier.state, "invalid-data", bad)
         if not reason.strip():
             raise ActionNotAllowed(dossier.code, request, dossier.state, "missing-data", "a reason is required")
         action = self.exit_to(dossier, outcome, role)

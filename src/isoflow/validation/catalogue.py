@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from isoflow.model.definition import ProcessDefinition, extend
 from isoflow.model.expressions import suggest
 from isoflow.model.findings import Finding, Severity
+from isoflow.running.regimes import ReplacedAct
 from isoflow.validation.rules import ALL_RULES, Context, Rule, TemplateLookup
 from isoflow.validation.rules import s005_unknown_base as s005
 from isoflow.validation.rules import s007_duplicate_code as s007
@@ -138,9 +139,11 @@ def _suppressed(process: ProcessDefinition, written: ProcessDefinition) -> dict[
 
 def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable[Finding] = (),
              files: Sequence[str] = (), selection: Selection = EVERYTHING,
-             catalogue: Catalogue | None = None, forms: TemplateLookup | None = None) -> Report:
+             catalogue: Catalogue | None = None, forms: TemplateLookup | None = None,
+             replaced: Sequence[ReplacedAct] = ()) -> Report:
     """Validate ``definitions`` (the files asked for) against ``catalogue`` (all files known);
-    with ``forms``, also the templates their forms use."""
+    with ``forms``, also the templates their forms use; with ``replaced`` (the legal data's
+    replaced acts), also whether they cite one too long after it was replaced."""
     catalogue = catalogue or Catalogue(definitions)
     checked = {id(d) for d in definitions}
     found: list[Finding] = list(loader_findings)
@@ -152,7 +155,7 @@ def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable
         if isinstance(resolved, Finding):
             found.append(resolved)
             continue
-        findings = check_definition(resolved, Context(written=written, forms=forms))
+        findings = check_definition(resolved, Context(written=written, forms=forms, replaced=replaced))
         if not findings:
             continue  # the usual file: its suppressions need not be looked at
         silenced = _suppressed(resolved, written)

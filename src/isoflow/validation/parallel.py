@@ -31,6 +31,7 @@ from typing import Any
 
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
+from isoflow.running.regimes import ReplacedAct
 from isoflow.validation.catalogue import Catalogue, Report, Selection, duplicate_code, validate
 from isoflow.validation.graph import reachable
 from isoflow.validation.rules import TemplateLookup
@@ -62,7 +63,7 @@ def _take(entries: list[Entry], taken: Any, workers: int) -> Iterator[Entry]:
 
 
 def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection, conn: Connection,
-            forms: TemplateLookup | None = None) -> None:
+            forms: TemplateLookup | None = None, replaced: Sequence[ReplacedAct] = ()) -> None:
     from isoflow.loading.discovery import gc_paused, load_or_reason
     from isoflow.loading.loader import LoadResult
 
@@ -80,7 +81,7 @@ def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection
         loader_findings = [f for _, checked, r in loaded if checked and isinstance(r, LoadResult) for f in r.findings]
         unreadable = [r for _, checked, r in loaded if checked and isinstance(r, tuple)]
         # A definition that extends nothing is resolved without looking anything up.
-        report = validate(alone, loader_findings, (), selection, Catalogue([]), forms)
+        report = validate(alone, loader_findings, (), selection, Catalogue([]), forms, replaced)
         conn.send(([(index, d.code, d.revision, d.extends) for index, _, d in mine], list(report.findings),
                    unreadable, bool(extending)))
         request: tuple[set[str], dict[tuple[str, int], list[str]]] | None = conn.recv()
@@ -97,7 +98,7 @@ def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection
                 catalogue = Catalogue(bases)
                 catalogue.all_codes = codes
                 catalogue.duplicates = []
-                conn.send(list(validate(extending, (), (), selection, catalogue, forms).findings))
+                conn.send(list(validate(extending, (), (), selection, catalogue, forms, replaced).findings))
     conn.close()
     _KEPT.append(loaded)
 
@@ -112,7 +113,7 @@ def _closure(summaries: list[Summary]) -> set[str]:
 
 
 def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: Selection, workers: int,
-                      forms: TemplateLookup | None = None) -> Report:
+                      forms: TemplateLookup | None = None, replaced: Sequence[ReplacedAct] = ()) -> Report:
     """Validate ``files`` (with ``others`` in the catalogue only) on ``workers`` processes."""
     entries = [(i, str(p), True) for i, p in enumerate(files)]
     entries += [(len(files) + i, str(p), False) for i, p in enumerate(others)]
@@ -129,7 +130,8 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
     processes = []
     for _ in range(count):
         parent, child = context.Pipe()
-        process = context.Process(target=_worker, args=(entries, taken, count, selection, child, forms), daemon=True)
+        process = context.Process(target=_worker, args=(entries, taken, count, selection, child, forms, replaced),
+                                  daemon=True)
         process.start()
         child.close()
         pipes.append(parent)

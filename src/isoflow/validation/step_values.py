@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +24,7 @@ __all__ = ["TYPES", "VI_INSTANT", "InvalidInstant", "Matcher", "nfc", "parse_ins
 _INSTANT = r"\d{1,2}:\d{2}(?: ngày)? \d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}"
 #: An instant as Vietnamese is written: ``09:30 ngày 16/02/2026`` (``ngày`` optional).
 VI_INSTANT = re.compile(r"(\d{1,2}):(\d{2})(?: ngày)? (\d{1,2})/(\d{1,2})/(\d{4})")
+_ISO_INSTANT = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})")
 
 
 def nfc(text: str) -> str:
@@ -31,18 +32,30 @@ def nfc(text: str) -> str:
 
 
 def parse_instant(text: str) -> datetime:
-    """``09:30 ngày 16/02/2026``, ``09:30 16/02/2026`` or ``2026-02-16 09:30``."""
+    """``09:30 ngày 16/02/2026``, ``09:30 16/02/2026`` or ``2026-02-16 09:30``.
+
+    ``24:00`` of a day is the end of that day (Bộ luật Dân sự 91/2015/QH13 Art. 148(6): a limit in
+    days ends at 24:00 of its last day): 00:00 of the next day, the same instant."""
     match = VI_INSTANT.fullmatch(text.strip())
     if match:
         hour, minute, day, month, year = (int(g) for g in match.groups())
-        return datetime(year, month, day, hour, minute)
-    return datetime.fromisoformat(text.strip())
+    else:
+        iso = _ISO_INSTANT.fullmatch(text.strip())
+        if iso is None:
+            return datetime.fromisoformat(text.strip())
+        year, month, day, hour, minute = (int(g) for g in iso.groups())
+    if (hour, minute) == (24, 0):
+        return datetime(year, month, day) + timedelta(days=1)
+    return datetime(year, month, day, hour, minute)
 
 
 def show_instant(moment: datetime | None, lang: str) -> str:
     """An instant as a feature would write it, in the step's language."""
     if moment is None:
         return "(không có)" if lang == "vi" else "(none)"
+    if moment.time() == time():  # the end of the day before (24:00), as a limit in days ends
+        day = moment - timedelta(days=1)
+        return f"24:00 ngày {day:%d/%m/%Y}" if lang == "vi" else f"{day:%Y-%m-%d} 24:00"
     return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}" if lang == "vi" else f"{moment:%Y-%m-%d %H:%M}"
 
 

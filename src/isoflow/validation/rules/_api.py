@@ -14,6 +14,7 @@ from typing import Protocol
 
 from isoflow.model.definition import Location, Node, ProcessDefinition
 from isoflow.model.findings import Finding, RuleId, Severity
+from isoflow.running.regimes import ReplacedAct
 from isoflow.validation.rules._facts import Facts
 
 __all__ = ["Check", "Context", "Rule", "Severity", "TemplateLookup"]
@@ -51,6 +52,8 @@ class Context:
     written: ProcessDefinition | None = None
     #: The templates the process's forms render with (``None``: form rules do not run).
     forms: TemplateLookup | None = None
+    #: The acts the legal data marks as replaced (``data/regimes.toml``; empty: Q004 finds nothing).
+    replaced: Sequence[ReplacedAct] = ()
     #: The last process asked about and its facts: every rule asks, one computes.
     _memo: list[tuple[ProcessDefinition, Facts]] = field(default_factory=list, compare=False, repr=False)
 

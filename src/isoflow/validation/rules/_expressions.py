@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from isoflow.model.definition import Action, Location, ProcessDefinition
+from isoflow.model.definition import Location, Node, ProcessDefinition
 
 
-def expressions(process: ProcessDefinition) -> Iterator[tuple[Action, str, Location, str]]:
-    """(action, source, the element holding it, the attribute) for each guard and effect."""
+def expressions(process: ProcessDefinition) -> Iterator[tuple[Node | Location, str, str, Location, str]]:
+    """(what a finding is about, how a message names it, source, the element holding it, the
+    attribute) for each guard and effect, and each guard of a time-limit case."""
     for action in process.actions:
         if action.when:
-            yield action, action.when, action.location, "when"
+            yield action, action.describe(), action.when, action.location, "when"
         for effect in action.effects or ():
-            yield action, effect.value, effect.location, "value"
+            yield action, action.describe(), effect.value, effect.location, "value"
+    if process.procedure is not None:
+        for case in process.procedure.time_limit.cases:
+            yield case.location, f"the time-limit case {case.when!r}", case.when, case.location, "when"
 
 
 def position(holder: Location, attribute: str, source: str, line: int, column: int) -> Location:

@@ -68,7 +68,8 @@ class Facts:
             and process.has_dangling_actions
         #: Every guard and effect parsed, or ``None`` when one of them does not parse.
         self.expressions: list[Expression] | None
-        sources = [*filter(None, self.whens), *(e.value for e in chain.from_iterable(filter(None, self.effects)))]
+        sources = [*filter(None, self.whens), *(e.value for e in chain.from_iterable(filter(None, self.effects))),
+                   *(c.when for c in (process.procedure.time_limit.cases if process.procedure else ()))]
         try:
             self.expressions = list(map(parse_expression, sources))
         except ExpressionSyntaxError:

@@ -31,9 +31,9 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
 
 
 def _findings(process: ProcessDefinition) -> Iterator[Finding]:
-    for action, source, holder, attribute in expressions(process):
+    for about, named, source, holder, attribute in expressions(process):
         try:
             parse_expression(source)
         except ExpressionSyntaxError as error:
-            yield rule.at(action, f"in {action.describe()}: {error.message}",
+            yield rule.at(about, f"in {named}: {error.message}",
                           location=position(holder, attribute, source, error.line, error.column))

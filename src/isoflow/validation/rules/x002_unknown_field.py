@@ -58,7 +58,7 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
 
 def _findings(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     fields = context.facts(process).field_ids
-    for action, source, holder, attribute in expressions(process):
+    for about, named, source, holder, attribute in expressions(process):
         try:
             parsed = parse_expression(source)
         except ExpressionSyntaxError:
@@ -66,6 +66,6 @@ def _findings(process: ProcessDefinition, context: Context) -> Iterator[Finding]
         for ref in parsed.names:
             if not _declared(ref.name, fields):
                 close = _closest(ref.name, fields)
-                yield rule.at(action, f"in {action.describe()}: unknown field {ref.name!r}",
+                yield rule.at(about, f"in {named}: unknown field {ref.name!r}",
                               hint=f"did you mean {close!r}?" if close else "declare it in <fields>",
                               location=position(holder, attribute, source, ref.line, ref.column))

@@ -47,3 +47,12 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
         yield rule.at(action, f"in {action.describe()}: the guard {action.when!r} reads no field, so it is {value}",
                       location=action.location.of("when"),
                       hint="write the condition on a field, or remove the guard")
+    for case in process.procedure.time_limit.cases if process.procedure else ():
+        try:
+            guard = parse_expression(case.when)
+        except ExpressionSyntaxError:
+            continue  # X001 reports it
+        if not guard.names:
+            yield rule.at(process.location, f"the time-limit case {case.when!r} reads no field, so it applies to "
+                                            "every dossier or to none", location=case.location.of("when"),
+                          hint="write the case's condition on a field")
