@@ -20,6 +20,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from isoflow.errors import ActionNotAllowed as ActionNotAllowed
+from isoflow.errors import BadSignature as BadSignature
 from isoflow.errors import CalendarError as CalendarError
 from isoflow.errors import CertificateExpired as CertificateExpired
 from isoflow.errors import CompileError as CompileError
@@ -27,15 +28,20 @@ from isoflow.errors import ControlError as ControlError
 from isoflow.errors import DefinitionError as DefinitionError
 from isoflow.errors import DossierNotFound as DossierNotFound
 from isoflow.errors import DossierTampered as DossierTampered
+from isoflow.errors import DuplicateDocument as DuplicateDocument
+from isoflow.errors import ExchangeError as ExchangeError
 from isoflow.errors import ExpressionEvaluationError as ExpressionEvaluationError
 from isoflow.errors import ExpressionSyntaxError as ExpressionSyntaxError
 from isoflow.errors import FieldValueError as FieldValueError
 from isoflow.errors import FormError as FormError
 from isoflow.errors import FormNotApplicable as FormNotApplicable
+from isoflow.errors import HostileXml as HostileXml
 from isoflow.errors import InvalidProcess as InvalidProcess
 from isoflow.errors import IsoflowError as IsoflowError
 from isoflow.errors import KeyNotFound as KeyNotFound
 from isoflow.errors import LegalDataError as LegalDataError
+from isoflow.errors import MalformedMessage as MalformedMessage
+from isoflow.errors import MessageTooLarge as MessageTooLarge
 from isoflow.errors import NotApproved as NotApproved
 from isoflow.errors import NotTheApprover as NotTheApprover
 from isoflow.errors import OutOfCalendar as OutOfCalendar
@@ -48,6 +54,10 @@ from isoflow.errors import TargetsError as TargetsError
 from isoflow.errors import TemplateLimitExceeded as TemplateLimitExceeded
 from isoflow.errors import TemplateNotFound as TemplateNotFound
 from isoflow.errors import TokenNotFound as TokenNotFound
+from isoflow.errors import TransportError as TransportError
+from isoflow.errors import UnknownRecipient as UnknownRecipient
+from isoflow.errors import UnsignedMessage as UnsignedMessage
+from isoflow.errors import UntrustedSigner as UntrustedSigner
 from isoflow.errors import UsageError as UsageError
 from isoflow.errors import VerificationError as VerificationError
 from isoflow.errors import WrongPassphrase as WrongPassphrase
@@ -111,14 +121,15 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "ActionNotAllowed", "CalendarError", "Catalogue", "CertificateExpired", "CompileError", "ControlError",
-    "DefinitionError", "Desk", "Document", "Dossier", "DossierNotFound", "DossierTampered", "DueItem", "Engine",
-    "Event", "Expression", "ExpressionEvaluationError", "ExpressionSyntaxError", "FieldValueError", "Finding",
-    "FormError", "FormNotApplicable", "InvalidProcess", "IsoflowError", "KeyNotFound", "LegalDataError", "Move",
+    "ActionNotAllowed", "BadSignature", "CalendarError", "Catalogue", "CertificateExpired", "CompileError",
+    "ControlError", "DefinitionError", "Desk", "Document", "Dossier", "DossierNotFound", "DossierTampered", "DueItem",
+    "DuplicateDocument", "Engine", "Event", "ExchangeError", "Expression", "ExpressionEvaluationError",
+    "ExpressionSyntaxError", "FieldValueError", "Finding", "FormError", "FormNotApplicable", "HostileXml",
+    "InvalidProcess", "IsoflowError", "KeyNotFound", "LegalDataError", "MalformedMessage", "MessageTooLarge", "Move",
     "NotApproved", "NotTheApprover", "Option", "OutOfCalendar", "Printer", "ProcessDefinition", "ProcessNotFound",
     "Rating", "Report", "Selection", "Severity", "SigningError", "StaleDossier", "StoreError", "StoreNotFound",
-    "TargetsError", "TemplateLimitExceeded", "TemplateNotFound", "TokenNotFound", "UsageError", "VerificationError",
-    "WrongPassphrase", "compile_process", "extend", "load_agency", "load_bytes", "load_calendar", "load_file",
-    "load_legal_basis", "load_runnable", "load_targets", "open_desk", "open_engine", "open_store", "parse_expression",
-    "validate", "validate_paths",
+    "TargetsError", "TemplateLimitExceeded", "TemplateNotFound", "TokenNotFound", "TransportError", "UnknownRecipient",
+    "UnsignedMessage", "UntrustedSigner", "UsageError", "VerificationError", "WrongPassphrase", "compile_process",
+    "extend", "load_agency", "load_bytes", "load_calendar", "load_file", "load_legal_basis", "load_runnable",
+    "load_targets", "open_desk", "open_engine", "open_store", "parse_expression", "validate", "validate_paths",
 ]

@@ -226,3 +226,60 @@ class NotApproved(ControlError):
     def __init__(self, message: str, approval: object = None) -> None:
         super().__init__(message)
         self.approval = approval
+
+
+class ExchangeError(IsoflowError):
+    """A message between agencies (edXML) was refused or cannot be sent.  A refused message
+    gives nothing back and nothing of it is kept; the message is the reason, in one line (what a
+    status 02 "từ chối tiếp nhận" can carry as its description)."""
+
+
+class MalformedMessage(ExchangeError, ValueError):
+    """A message (or a record about to be sent) is not edXML as isoflow reads it: not
+    well-formed, an element missing or repeated, a field that does not fit (a date, an OrganId,
+    a code, an attachment's base64, size or hash).  The message names the field."""
+
+
+class MessageTooLarge(MalformedMessage):
+    """A message is larger than the receiver accepts, or an attachment than edXML can carry;
+    refused before it is parsed."""
+
+
+class HostileXml(MalformedMessage):
+    """A message declares a DOCTYPE or an entity (billion laughs, external entities): refused
+    before any parser sees it."""
+
+
+class BadSignature(ExchangeError):
+    """A message's XML signature does not hold: changed after signing, or broken."""
+
+
+class UnsignedMessage(BadSignature):
+    """A message carries no XML signature; edXML between agencies must be signed."""
+
+
+class UntrustedSigner(ExchangeError):
+    """A message's signature holds, but its certificate does not chain to a trust root the
+    receiver was given (or was out of its validity)."""
+
+
+class UnknownRecipient(ExchangeError):
+    """A message is not for this receiver: none of its recipients is one of the receiver's
+    OrganIds (the message says both)."""
+
+    def __init__(self, message: str, recipients: tuple[str, ...] = (), ours: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.recipients = recipients
+        self.ours = ours
+
+
+class DuplicateDocument(ExchangeError):
+    """A new document whose DocumentId the receiver's store says it has already received."""
+
+    def __init__(self, message: str, document_id: str = "") -> None:
+        super().__init__(message)
+        self.document_id = document_id
+
+
+class TransportError(ExchangeError):
+    """A message cannot be handed to, or taken from, the transport (a folder, the axis)."""

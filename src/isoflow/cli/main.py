@@ -183,6 +183,7 @@ def steps(output_format: str, lang: str) -> None:
                        f"    e.g. {s.example}\n    {s.doc}")
 
 
+from isoflow.cli.control import COMMANDS as CONTROL_COMMANDS  # noqa: E402 - approve, catalogue, diff
 from isoflow.cli.document import document  # noqa: E402 - registered after the group is defined
 from isoflow.cli.dossier import dossier  # noqa: E402 - registered after the group is defined
 from isoflow.cli.forms import diagram, render_procedure  # noqa: E402 - also adds dossier render/book
@@ -193,6 +194,8 @@ main.add_command(document)
 main.add_command(report)
 main.add_command(render_procedure)
 main.add_command(diagram)
+for _command in CONTROL_COMMANDS:
+    main.add_command(_command)
 
 
 @main.command()

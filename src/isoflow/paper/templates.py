@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 DryRun = Callable[["str", "FormSet", "ProcessDefinition"], "str | None"]
 
 SUFFIX = ".html.j2"
+# Papers about procedures, not forms of a dossier: never offered as a form of a set.
+NOT_DOSSIER_FORMS = frozenset({"procedure", "catalogue"})
 
 
 def shipped_templates() -> Path:
@@ -81,7 +83,7 @@ class TemplateFolders:
         for folder in self.folders:
             for sub in (folder / form_set, folder):
                 found.update(p.name.removesuffix(SUFFIX) for p in sub.glob(f"*{SUFFIX}") if not p.name.startswith("_"))
-        return found - {"procedure"}
+        return found - NOT_DOSSIER_FORMS
 
 
 class TemplateIndex:
