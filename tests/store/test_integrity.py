@@ -21,7 +21,7 @@ from isoflow.model.dossier import GENESIS, Dossier, Event, event_to_json
 from isoflow.store import Store, _integrity
 from isoflow.store import _common as c
 from isoflow.store.codec import event_hash, row_digest, seal, seal_write, verify_chain
-from tests.store._helpers import DAY, UNIT, factory, is_postgres, move, new_dossier, raw
+from tests.store._helpers import DAY, UNIT, factory, is_postgres, leave_step, move, new_dossier, raw
 
 GIVEN = f"on {DAY.isoformat()} (the daily sequence of unit {UNIT} reached 0003): the whole dossier was deleted"
 
@@ -326,3 +326,55 @@ def test_numbers_jsonb_rewrites_are_no_tampering(store: Store) -> None:
     assert loaded.data["lớn"] == 10**16
     assert str(loaded.data["âm_không"]) == "0.0"
     assert store.verify() == []
+
+
+# -- the report's step rows (derived from events, read by the per-step table) --------------------
+
+def _two_steps(store: Store) -> str:
+    """A dossier that left two timed steps (events 2 and 3: two step_times rows)."""
+    dossier = store.create(UNIT, DAY, factory())
+    moved, events = leave_step(dossier, "tham_dinh", 45, "on_time")
+    store.append(moved, events, expected_version=1)
+    again, events = leave_step(moved, "phe_duyet", 600, "late")
+    store.append(again, events, expected_version=2)
+    return dossier.code
+
+
+def test_step_rows_written_by_isoflow_verify_clean(store: Store) -> None:
+    code = _two_steps(store)
+    assert [row[:2] for row in raw(store, "SELECT seq, result FROM step_times WHERE dossier = %s ORDER BY seq",
+                                   (code,))] == [(2, "on_time"), (3, "late")]
+    assert store.verify() == []
+
+
+def test_a_step_row_edited_by_hand_is_reported(store: Store) -> None:
+    """A late step turned on-time (and shorter) in step_times alone: the report would count it."""
+    code = _two_steps(store)
+    raw(store, "UPDATE step_times SET result = %s, worked_min = %s WHERE dossier = %s AND seq = 3",
+        ("on_time", 60, code))
+    assert [(p.dossier, p.message) for p in store.verify()] == [
+        (code, "step_times row of event 3 disagrees with the event (worked_min, result)")]
+    assert [p.message for p in store.verify(code)] == [
+        "step_times row of event 3 disagrees with the event (worked_min, result)"]
+
+
+def test_a_step_row_deleted_or_added_by_hand_is_reported(store: Store) -> None:
+    code = _two_steps(store)
+    raw(store, "DELETE FROM step_times WHERE dossier = %s AND seq = 3", (code,))
+    raw(store, "INSERT INTO step_times (dossier, seq, process_code, step, at, worked_min, result) "
+        "SELECT dossier, 1, process_code, step, at, 5, 'on_time' FROM step_times WHERE dossier = %s AND seq = 2",
+        (code,))
+    assert [p.message for p in store.verify()] == [
+        "step_times has a row for event 1, which left no timed step: the row was added by hand",
+        "step_times has no row for event 3, which left step tham_dinh (a row was deleted)"]
+
+
+def test_step_rows_of_a_dossier_without_a_row_are_reported(store: Store) -> None:
+    code = _two_steps(store)
+    _without_foreign_keys(store)
+    if is_postgres(store):
+        raw(store, "ALTER TABLE step_times DROP CONSTRAINT step_times_dossier_fkey")
+    raw(store, "DELETE FROM events WHERE dossier = %s", (code,))
+    raw(store, "DELETE FROM dossiers WHERE code = %s", (code,))
+    messages = {p.message for p in store.verify()}
+    assert "step_times has 2 row(s) of this dossier, which has no row" in messages

@@ -7,14 +7,14 @@ same words."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from isoflow.errors import DossierNotFound, DossierTampered, StoreError
 from isoflow.model.dossier import Dossier
 from isoflow.store._api import ChainProblem
-from isoflow.store._common import FACT_COLUMNS, MAX_SEQUENCE, dossier_code, dossier_columns, unit_code
+from isoflow.store._common import FACT_COLUMNS, MAX_SEQUENCE, dossier_code, dossier_columns, step_rows, unit_code
 from isoflow.store.codec import read_dossier, read_event, row_digest, row_problems, verify_chain
 
 
@@ -103,14 +103,23 @@ def _disagreeing(stored: Dossier, columns: Mapping[str, Any], names: Sequence[st
             and _column_value(columns[name]) != _column_value(expected[name])]
 
 
+#: A ``step_times`` row as verify reads it: these columns, in this order.
+STEP_COLUMNS = ("dossier", "seq", "process_code", "step", "at", "worked_min", "result")
+StepRow = Sequence[Any]
+
+
 def chain_problems(code: str, body: str | Mapping[str, Any], columns: Mapping[str, Any],
-                   events: Sequence[tuple[int, str | Mapping[str, Any], str | None]]) -> list[ChainProblem]:
+                   events: Sequence[tuple[int, str | Mapping[str, Any], str | None]],
+                   steps: Sequence[StepRow] = (), step_time: Callable[[datetime], Any] | None = None,
+                   ) -> list[ChainProblem]:
     """Every problem of one dossier: its row's columns and body, its events' bodies and
     ``row_hash`` columns, its hash chain, and (if the chain is whole) whether the row is what
-    its events give (:func:`isoflow.model.dossier.row_problems`).
+    its events give (:func:`isoflow.model.dossier.row_problems`) and whether its ``step_times``
+    rows are what its events record (:func:`step_problems`; with ``step_time``, the dialect's
+    form of a time column).
 
     ``columns`` are the row's column values by name (at least ``version`` and ``last_hash``),
-    ``events`` its (seq, body, row_hash column), oldest first.
+    ``events`` its (seq, body, row_hash column), oldest first, ``steps`` its step_times rows.
     """
     problems: list[str] = []
     version: int | None = columns["version"]
@@ -153,7 +162,41 @@ def chain_problems(code: str, body: str | Mapping[str, Any], columns: Mapping[st
         # Judged only against a whole, unbroken trail: a broken chain is reported above, and
         # what a replay of it would say adds nothing but noise.
         problems.extend(row_problems(stored, decoded))
+        if step_time is not None:
+            problems.extend(step_problems(stored, decoded, steps, step_time))
     return [ChainProblem(code, message) for message in problems]
+
+
+def step_problems(stored: Dossier, events: Sequence[Any], rows: Sequence[StepRow],
+                  step_time: Callable[[datetime], Any]) -> list[str]:
+    """Whether a dossier's ``step_times`` rows are the ones its events give.
+
+    The report's per-step table and late-step counts read these rows, not the events, so a row
+    edited, added or deleted by hand would change an indicator unseen.  Each row is derived
+    from one event (:func:`isoflow.store._common.step_rows`), so verify derives them again and
+    compares.  A missing row is reported for events written with a row digest (schema 5 on);
+    older rows were filled by a migration's SQL.
+    """
+    expected = {row[1]: (*row[:4], step_time(row[4]), *row[5:]) for row in step_rows(stored, events)}
+    sealed = {event.seq for event in events if event.row_hash is not None}
+    problems = []
+    found = set()
+    for row in rows:
+        seq = row[1]
+        found.add(seq)
+        want = expected.get(seq)
+        if want is None:
+            problems.append(f"step_times has a row for event {seq!r}, which left no timed step: "
+                            "the row was added by hand")
+        elif tuple(row) != want:
+            differing = ", ".join(name for name, have, should in zip(STEP_COLUMNS, row, want, strict=True)
+                                  if have != should)
+            problems.append(f"step_times row of event {seq} disagrees with the event ({differing})")
+    for seq in sorted(expected.keys() - found):
+        if seq in sealed:
+            problems.append(f"step_times has no row for event {seq}, which left step {expected[seq][3]} "
+                            "(a row was deleted)")
+    return problems
 
 
 def parse_code(code: str) -> tuple[str, str, int] | None:
@@ -273,25 +316,34 @@ VERIFY_COLUMNS = CHECKED_COLUMNS + FACT_COLUMNS
 
 def store_problems(code: str | None, rows: Iterable[Sequence[Any]],
                    events: Iterable[tuple[str, int, str | Mapping[str, Any], str | None]],
-                   sequences: Iterable[tuple[str, date | str, int]]) -> list[ChainProblem]:
+                   sequences: Iterable[tuple[str, date | str, int]],
+                   steps: Iterable[StepRow] = (), step_time: Callable[[datetime], Any] | None = None,
+                   ) -> list[ChainProblem]:
     """What ``verify`` reports, from one snapshot of the store (or of one dossier, ``code``).
 
     ``rows`` are (code, body, *VERIFY_COLUMNS) in creation order, ``events`` (dossier, seq,
     body, row_hash column) ordered by dossier and seq, ``sequences`` the ``code_sequences``
-    rows (for one dossier: those of its unit and day).  First each row's own problems
+    rows (for one dossier: those of its unit and day), ``steps`` the ``step_times`` rows
+    (checked when ``step_time`` is given).  First each row's own problems
     (:func:`chain_problems`), then what the sequences show (:func:`sequence_problems`).
     :class:`DossierNotFound` if ``code`` has no row, no events and was never given.
     """
     trails: dict[str, list[tuple[int, str | Mapping[str, Any], str | None]]] = {}
     for dossier, seq, body, row_hash in events:
         trails.setdefault(dossier, []).append((seq, body, row_hash))
+    step_trails: dict[str, list[StepRow]] = {}
+    for step in steps:
+        step_trails.setdefault(str(step[0]), []).append(step)
     problems = []
     codes = []
     for row in rows:
         row_code, body = str(row[0]), row[1]
         codes.append(row_code)
         columns = dict(zip(VERIFY_COLUMNS, row[2:], strict=True))
-        problems.extend(chain_problems(row_code, body, columns, trails.pop(row_code, [])))
+        problems.extend(chain_problems(row_code, body, columns, trails.pop(row_code, []),
+                                       step_trails.pop(row_code, []), step_time))
+    for orphan, stray in step_trails.items():
+        problems.append(ChainProblem(orphan, f"step_times has {len(stray)} row(s) of this dossier, which has no row"))
     found = sequence_problems(sequences, codes, {orphan: len(trail) for orphan, trail in trails.items()}, code)
     if code is not None:  # its own problems, and its unit's sequence of that day
         found = [problem for problem in found if problem.dossier == code or code.startswith(problem.dossier + "-")]

@@ -382,7 +382,11 @@ class PostgresStore(ind.ReportQueries):
             cursor.execute(f"SELECT unit, day, last FROM code_sequences {unit_where} "  # noqa: S608
                            "ORDER BY unit, day", units)
             sequences = cursor.fetchall()
-        return integrity.store_problems(code, rows, events, sequences)
+            cursor.execute(f"SELECT {', '.join(integrity.STEP_COLUMNS)} FROM step_times {event_where} "  # noqa: S608
+                           "ORDER BY dossier, seq", params)
+            steps = cursor.fetchall()
+        # step_times.at is a timestamp without time zone: it comes back as the naive local time written.
+        return integrity.store_problems(code, rows, events, sequences, steps, lambda at: at)
 
     def schema_version(self) -> int:
         return int(self._read("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0])

@@ -369,7 +369,9 @@ class SQLiteStore(ind.ReportQueries):
             unit_where, units = integrity.sequences_of(code, "?", day_as_text=True)
             sequences = conn.execute(f"SELECT unit, day, last FROM code_sequences {unit_where} "  # noqa: S608
                                      "ORDER BY unit, day", units).fetchall()
-        return integrity.store_problems(code, rows, events, sequences)
+            steps = conn.execute(f"SELECT {', '.join(integrity.STEP_COLUMNS)} FROM step_times {event_where} "  # noqa: S608
+                                 "ORDER BY dossier, seq", params).fetchall()
+        return integrity.store_problems(code, rows, events, sequences, steps, _time)
 
     def schema_version(self) -> int:
         with self._lock:
