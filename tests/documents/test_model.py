@@ -25,11 +25,11 @@ DEPUTY = Signer("Nguyễn Văn Ánh", "Phó Chủ tịch", Authority.KT, "Chủ 
 
 
 def outgoing(**changes: object) -> DocumentRecord:
-    values: dict[str, object] = dict(
-        direction=Direction.OUTGOING, kind="Công văn", subject="báo cáo kết quả công bố thủ tục hành chính",
-        issuer="Ủy ban nhân dân xã Tân Phú", parent="Ủy ban nhân dân tỉnh Ninh Bình", notation="UBND-VP",
-        place="Tân Phú", signer=DEPUTY, addressees=("Sở Tư pháp tỉnh Ninh Bình",), recipients=("Như trên",),
-        filed_at=("VT", "VP"), drafter_mark="NVA", copies=3)
+    values: dict[str, object] = {
+        "direction": Direction.OUTGOING, "kind": "Công văn", "subject": "báo cáo kết quả công bố thủ tục hành chính",
+        "issuer": "Ủy ban nhân dân xã Tân Phú", "parent": "Ủy ban nhân dân tỉnh Ninh Bình", "notation": "UBND-VP",
+        "place": "Tân Phú", "signer": DEPUTY, "addressees": ("Sở Tư pháp tỉnh Ninh Bình",), "recipients": ("Như trên",),
+        "filed_at": ("VT", "VP"), "drafter_mark": "NVA", "copies": 3}
     values.update(changes)
     return DocumentRecord(**values)  # type: ignore[arg-type]
 

@@ -24,7 +24,8 @@ def test_the_number_an_action_takes_is_required_by_the_compiled_action() -> None
     assert (register.action.number.register, register.action.number.field) == ("incoming", "so_den")
     assert "so_den" in register.requires
     number = next(a for a in outgoing.actions["cap_so"] if a.id == "cap_so")
-    assert number.action.number is not None and number.action.number.register == "outgoing"
+    assert number.action.number is not None
+    assert number.action.number.register == "outgoing"
     assert number.requires == ("so",)
 
 

@@ -34,7 +34,8 @@ from datetime import date
 from isoflow.errors import InvalidDocument
 
 __all__ = ["ADMINISTRATIVE_KINDS", "COPY_KINDS", "Authority", "Confidentiality", "Direction", "DocumentFile",
-           "DocumentRecord", "NumberingPlan", "Signer", "Urgency", "abbreviation", "format_number", "notation_for"]
+           "DocumentRecord", "NumberingPlan", "Signer", "Urgency", "abbreviation", "format_number", "notation_for",
+           "record_from_json", "record_to_json"]
 
 #: Phụ lục III §I: the kinds of administrative document and their abbreviations (read from
 #: Phuluc3.docx, research/documents.md §1.7).  Công văn and thư công have no abbreviation.
@@ -84,9 +85,9 @@ class Confidentiality(enum.StrEnum):
     """Phụ lục I §II.10(a), under the state-secrets law."""
 
     NONE = ""
-    SECRET = "MẬT"
-    TOP_SECRET = "TỐI MẬT"
-    MOST_SECRET = "TUYỆT MẬT"
+    SECRET = "MẬT"  # noqa: S105 - a confidentiality mark, not a password
+    TOP_SECRET = "TỐI MẬT"  # noqa: S105
+    MOST_SECRET = "TUYỆT MẬT"  # noqa: S105
 
 
 def abbreviation(kind: str) -> str:
@@ -205,6 +206,8 @@ class DocumentRecord:
     received_on: date | None = None
     arrival: int | None = None
     attachments: tuple[DocumentFile, ...] = field(default=())
+    recipient_ids: tuple[str, ...] = ()  # OrganIds an outgoing document is sent to electronically
+    exchange_id: str = ""                # edXML DocumentId of a document received electronically
 
     @property
     def code(self) -> str:
@@ -245,10 +248,9 @@ class DocumentRecord:
                                   "(Phụ lục I §II.10)")
         if self.number is not None and not re.fullmatch(r"[0-9]{1,11}", self.number):
             raise InvalidDocument(f"number {self.number!r} is digits only (CodeNumber, Phụ lục VI)")
-        if self.notation:
-            if len(self.notation) > 30 or not _NOTATION.fullmatch(self.notation):
-                raise InvalidDocument(f"notation {self.notation!r} is letters and digits joined by '-' with no "
-                                      "space, at most 30 characters (Phụ lục I §II.3, Phụ lục VI CodeNotation)")
+        if self.notation and (len(self.notation) > 30 or not _NOTATION.fullmatch(self.notation)):
+            raise InvalidDocument(f"notation {self.notation!r} is letters and digits joined by '-' with no "
+                                  "space, at most 30 characters (Phụ lục I §II.3, Phụ lục VI CodeNotation)")
         if self.signer is not None:
             if not isinstance(self.signer, Signer):
                 raise InvalidDocument("signer must be a Signer")
@@ -264,6 +266,9 @@ class DocumentRecord:
             raise InvalidDocument(f"drafter mark {self.drafter_mark!r} is letters only, e.g. NVA (Phụ lục I §II.13)")
         for attachment in self.attachments:
             attachment.check()
+        for organ_id in self.recipient_ids:
+            _line("recipient OrganId", organ_id, 35, required=True)
+        _line("edXML DocumentId", self.exchange_id, 300)
         if self.direction is Direction.OUTGOING:
             self._check_outgoing(short)
         else:
@@ -348,3 +353,21 @@ def _line(what: str, value: str, limit: int, *, required: bool = False) -> None:
         raise InvalidDocument(f"{what} is {len(value)} characters long; at most {limit} (Phụ lục VI)")
     if "\n" in value or "\r" in value or any(ord(ch) < 32 for ch in value):
         raise InvalidDocument(f"{what} is one line, without control characters")
+
+
+def record_to_json(record: DocumentRecord) -> str:
+    """The record as JSON text (what the store keeps and the events' hashes cover)."""
+    import msgspec
+
+    return msgspec.json.encode(record).decode("utf-8")
+
+
+def record_from_json(text: str | bytes) -> DocumentRecord:
+    """A record read back (and checked); :class:`InvalidDocument` if the JSON is not one."""
+    import msgspec
+
+    try:
+        record = msgspec.json.decode(text, type=DocumentRecord)
+    except msgspec.ValidationError as error:
+        raise InvalidDocument(f"the stored record does not read as a document: {error}") from None
+    return record.check()
