@@ -28,7 +28,8 @@ def at(day: int, hour: int = 9, minute: int = 0, month: int = 12) -> datetime:
 
 def incoming(number: str = "345", **changes: object) -> DocumentRecord:
     values: dict[str, object] = {
-        "direction": Direction.INCOMING, "kind": "Công văn", "subject": "đôn đốc báo cáo kết quả công bố thủ tục hành chính",
+        "direction": Direction.INCOMING, "kind": "Công văn",
+        "subject": "đôn đốc báo cáo kết quả công bố thủ tục hành chính",
         "issuer": "Sở Tư pháp tỉnh Ninh Bình", "parent": "Ủy ban nhân dân tỉnh Ninh Bình", "number": number,
         "notation": "STP-HCTP", "issued_on": date(2026, 11, 30), "place": "Ninh Bình"}
     values.update(changes)
@@ -37,8 +38,10 @@ def incoming(number: str = "345", **changes: object) -> DocumentRecord:
 
 def outgoing(**changes: object) -> DocumentRecord:
     values: dict[str, object] = {
-        "direction": Direction.OUTGOING, "kind": "Công văn", "subject": "báo cáo kết quả công bố thủ tục hành chính năm 2026",
-        "issuer": COMMUNE.name, "parent": COMMUNE.parent, "notation": "UBND-VP", "place": COMMUNE.place, "signer": DEPUTY,
+        "direction": Direction.OUTGOING, "kind": "Công văn",
+        "subject": "báo cáo kết quả công bố thủ tục hành chính năm 2026",
+        "issuer": COMMUNE.name, "parent": COMMUNE.parent, "notation": "UBND-VP", "place": COMMUNE.place,
+        "signer": DEPUTY,
         "addressees": ("Sở Tư pháp tỉnh Ninh Bình",), "recipients": ("Như trên",), "filed_at": ("VT", "VP"),
         "drafter_mark": "TTB", "copies": 3}
     values.update(changes)
