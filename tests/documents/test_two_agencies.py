@@ -92,13 +92,15 @@ def test_issued_signed_sent_handled_and_reported_back(agencies: tuple[Liaison, L
     assert statuses == ["sent", "01", "03", "04", "06"]
     assert commune.where(code)[PROVINCE_ORG.organ_id][0] == "06"
     assert commune.where(code)[PROVINCE_ORG.organ_id][2] == "120/STP-HCTP"
-    assert commune.office.verify() == [] and province.office.verify() == []
+    assert commune.office.verify() == []
+    assert province.office.verify() == []
 
     # The same envelope delivered again is refused as a duplicate and stores nothing.
     again = commune.envelope(code)
     commune.transport.send(export(again, pki.identity("seal")), PROVINCE_ORG.organ_id)
     [refused] = province.poll(actor="vt.so", at=at(9, 12))
-    assert refused.kind == "refused" and "already received" in refused.note
+    assert refused.kind == "refused"
+    assert "already received" in refused.note
     assert len(province.office.documents.codes("incoming")) == 1
 
 
@@ -111,7 +113,8 @@ def test_a_recall_freezes_our_copy_and_takes_theirs_off_the_lists(agencies: tupl
     commune.recall(code, reason="Ban hành nhầm số liệu", actor="vt", at=at(8, 8))
     assert commune.office.store.load(code).outcome == "withdrawn"
     [recall] = province.poll(actor="vt.so", at=at(8, 9))
-    assert recall.kind == "recall" and recall.code == polled.code
+    assert recall.kind == "recall"
+    assert recall.code == polled.code
     theirs = province.office.store.load(polled.code)
     assert (theirs.state, theirs.outcome) == ("thu_hoi", "stopped")
     assert province.office.follow_up(date(2026, 12, 9)) == []
