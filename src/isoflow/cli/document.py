@@ -226,9 +226,24 @@ def _day(_: Any, __: Any, value: str | None) -> date | None:
 
 
 def _at(_: Any, __: Any, value: str | None) -> datetime:
-    from isoflow.cli.dossier import _parse_at
+    """A local wall-clock time (Asia/Ho_Chi_Minh, naive, as the store keeps it); now by default."""
+    if value is None:
+        return datetime.now(VIETNAM).replace(tzinfo=None, second=0, microsecond=0)
+    try:
+        moment = datetime.fromisoformat(value.strip().replace(" ", "T", 1))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} không phải là thời điểm; viết 2026-12-05 14:30") from None
+    return moment.astimezone(VIETNAM).replace(tzinfo=None) if moment.tzinfo else moment
 
-    return _parse_at(_, __, value)
+
+def _pairs(values: tuple[str, ...]) -> dict[str, str]:
+    pairs = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"{item!r} is not NAME=VALUE")
+        pairs[key.strip()] = value
+    return pairs
 
 
 _at_option = click.option("--at", callback=_at, help="Local time, e.g. '2026-12-05 14:30' (default: now).")
@@ -316,10 +331,8 @@ def assign_command(db: str, processes: str, office_file: str, code: str, lead: s
 def act_command(db: str, processes: str, office_file: str, code: str, action: str, role: str,
                 values: tuple[str, ...], files: tuple[Path, ...], actor: str, at: datetime) -> None:
     """Any step of a document's chain (trinh_ky, hoan_thanh, luu_ban_goc ...)."""
-    from isoflow.cli.dossier import _parse_pairs
-
     with _Context(db, processes, office_file) as context:
-        context.office.act(code, action, actor=actor, role=role, at=at, data=_parse_pairs(None, None, values),
+        context.office.act(code, action, actor=actor, role=role, at=at, data=_pairs(values),
                            files=_files(files))
         _say(context.office, code, "Đã thực hiện")
 
@@ -524,9 +537,9 @@ def import_command(db: str, processes: str, office_file: str, file: Path, actor:
         settings = context.settings
         if not settings.trust:
             raise UsageError(f"{office_file}: [exchange] trust names no root certificate")
-        from isoflow.documents.liaison import _Received
+        from isoflow.documents.liaison import ReceivedIndex
 
-        receiver = Receiver([settings.agency.code], list(settings.trust), received=_Received(context.office))
+        receiver = Receiver([settings.agency.code], list(settings.trust), received=ReceivedIndex(context.office))
         message = receiver.read(file.read_bytes()).message
         if not isinstance(message, Envelope):
             raise UsageError(f"{file} is a status message, not a document")

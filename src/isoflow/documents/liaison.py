@@ -54,7 +54,7 @@ from isoflow.model.document import (
 from isoflow.model.dossier import Dossier
 from isoflow.signing import Identity
 
-__all__ = ["STATUS_OF_ACTION", "Liaison", "Polled"]
+__all__ = ["STATUS_OF_ACTION", "Liaison", "Polled", "ReceivedIndex", "record_of"]
 
 #: The incoming chain's actions and the status each sends back to the issuer (research §2.3).
 STATUS_OF_ACTION: Mapping[str, StatusCode] = {
@@ -89,7 +89,7 @@ class Liaison:
         self.transport = transport
         self.receiver = receiver
         self.directory = dict(directory)
-        receiver.received = _Received(office)
+        receiver.received = ReceivedIndex(office)
 
     # -- sending ------------------------------------------------------------------------------
 
@@ -235,8 +235,9 @@ class Liaison:
         return None
 
 
-class _Received:
-    """The duplicate check the receiver asks (Phụ lục VI I.III): a document id already received."""
+class ReceivedIndex:
+    """The office as :class:`isoflow.exchange.ReceivedDocuments`: the duplicate check the
+    receiver asks (Phụ lục VI I.III), whether a document id was already received."""
 
     def __init__(self, office: DocumentOffice) -> None:
         self.office = office

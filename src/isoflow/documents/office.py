@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-import msgspec
-
 from isoflow.errors import AttachmentError, DocumentError, InvalidDocument
 from isoflow.model.document import (
     Direction,
@@ -33,6 +31,7 @@ from isoflow.model.document import (
     format_number,
     record_from_json,
     record_to_json,
+    with_facts,
 )
 from isoflow.model.dossier import GENESIS, Dossier, Event
 from isoflow.running.engine import Engine, Move
@@ -305,8 +304,7 @@ class DocumentOffice:
         if added:
             facts["files"] = [{"name": f.name, "sha256": f.sha256, "size": f.size} for f in added]
         if facts:
-            last = events[-1]
-            events[-1] = msgspec.structs.replace(last, data={**last.data, **facts})
+            events[-1] = with_facts(events[-1], facts)
         return seal_write(move.dossier, events, prev_hash)
 
     def _row(self, code: str, record: DocumentRecord) -> DocumentRow:

@@ -12,7 +12,7 @@ event: the signed original is what the office keeps (Art. 19).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Any
 
 from isoflow.documents.office import DocumentOffice, NewFile
 from isoflow.errors import AttachmentError
@@ -20,10 +20,10 @@ from isoflow.model.document import DocumentRecord
 from isoflow.model.dossier import Dossier
 from isoflow.signing import Box, Identity, seal_document, sign_as_signer, sign_attachment
 
-if TYPE_CHECKING:
-    from pyhanko.sign.timestamps import TimeStamper
-
 __all__ = ["main_file", "seal", "sign"]
+
+# ``timestamper``: a pyHanko TimeStamper (isoflow.signing.http_timestamper, or the test kit's),
+# passed through to the signing edge, the one module that names pyHanko's types.
 
 
 def main_file(record: DocumentRecord) -> str:
@@ -35,7 +35,7 @@ def main_file(record: DocumentRecord) -> str:
 
 
 def sign(office: DocumentOffice, code: str, identity: Identity, *, signature_image: bytes, where: Box | str,
-         actor: str, at: datetime, timestamper: TimeStamper | None = None, action: str = "ky_ban_hanh",
+         actor: str, at: datetime, timestamper: Any = None, action: str = "ky_ban_hanh",
          role: str = "lanh-dao") -> Dossier:
     """The competent person signs the document and it moves on (``ky_ban_hanh``)."""
     record = office.record(code)
@@ -48,7 +48,7 @@ def sign(office: DocumentOffice, code: str, identity: Identity, *, signature_ima
 
 
 def seal(office: DocumentOffice, code: str, identity: Identity, *, seal_image: bytes, actor: str, at: datetime,
-         timestamper: TimeStamper | None = None, action: str = "dang_ky", role: str = "van-thu") -> Dossier:
+         timestamper: Any = None, action: str = "dang_ky", role: str = "van-thu") -> Dossier:
     """The organisation's signature on the numbered document (and on each separate PDF
     attachment, at the top right of page 1), and the register step (``dang_ky``)."""
     record = office.record(code)

@@ -30,12 +30,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+
+import msgspec
 
 from isoflow.errors import InvalidDocument
+from isoflow.model.dossier import Event
 
 __all__ = ["ADMINISTRATIVE_KINDS", "COPY_KINDS", "Authority", "Confidentiality", "Direction", "DocumentFile",
            "DocumentRecord", "NumberingPlan", "Signer", "Urgency", "abbreviation", "format_number", "notation_for",
-           "record_from_json", "record_to_json"]
+           "record_from_json", "record_to_json", "with_facts"]
 
 #: Phụ lục III §I: the kinds of administrative document and their abbreviations (read from
 #: Phuluc3.docx, research/documents.md §1.7).  Công văn and thư công have no abbreviation.
@@ -357,15 +361,17 @@ def _line(what: str, value: str, limit: int, *, required: bool = False) -> None:
 
 def record_to_json(record: DocumentRecord) -> str:
     """The record as JSON text (what the store keeps and the events' hashes cover)."""
-    import msgspec
-
     return msgspec.json.encode(record).decode("utf-8")
+
+
+def with_facts(event: Event, facts: Mapping[str, Any]) -> Event:
+    """``event`` with the document's facts (files' and record's hashes, the number taken) added
+    to its data, before it is sealed onto the chain."""
+    return msgspec.structs.replace(event, data={**event.data, **facts})
 
 
 def record_from_json(text: str | bytes) -> DocumentRecord:
     """A record read back (and checked); :class:`InvalidDocument` if the JSON is not one."""
-    import msgspec
-
     try:
         record = msgspec.json.decode(text, type=DocumentRecord)
     except msgspec.ValidationError as error:
