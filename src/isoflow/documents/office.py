@@ -286,11 +286,15 @@ class DocumentOffice:
             digest = self.documents.put_file(new.data)
             entry = DocumentFile(new.name, new.content_type, len(new.data), digest)
             entry.check()
-            if new.replaces:
-                attachments = [a for a in attachments if a.name != new.replaces]
-            if any(a.name == new.name for a in attachments):
+            place = next((i for i, a in enumerate(attachments) if new.replaces and a.name == new.replaces), None)
+            if new.replaces and place is None:
+                raise AttachmentError(f"no attachment {new.replaces!r} to replace")
+            if any(a.name == new.name and i != place for i, a in enumerate(attachments)):
                 raise AttachmentError(f"an attachment is already named {new.name!r}")
-            attachments.append(entry)
+            if place is None:
+                attachments.append(entry)
+            else:  # in its place: the first PDF stays the document itself
+                attachments[place] = entry
             added.append(entry)
         return dataclasses.replace(record, attachments=tuple(attachments)).check(), added
 
