@@ -139,3 +139,35 @@ def test_refused_messages_store_nothing(engine: Engine, pki: PKI, tmp_path: Path
     assert len(office.documents.codes()) == 1
     assert link.transport.receive() == []  # every message acknowledged
     office.store.close()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_an_electronic_copy_is_numbered_in_the_copies_series_and_sealed_top_right(engine: Engine, pki: PKI,
+                                                                                 tmp_path: Path) -> None:
+    from isoflow.documents.signatures import seal_copy
+    from isoflow.store.documents import SeriesKey
+
+    office = DocumentOffice(engine, open_store("sqlite://:memory:"), COMMUNE)
+    _signed(office, pki, sample_document()[0])  # a công văn: 01/UBND-VP in van-ban
+    pdf, _ = sample_document()
+    copy = office.draft(outgoing(kind="Bản sao y", notation="SY-UBND", subject="Quyết định số 15/QĐ-UBND"),
+                        actor="b", at=at(8, 8), files=[NewFile("ban-sao.pdf", "application/pdf", pdf)]).code
+    office.act(copy, "trinh_kiem_tra", actor="b", role="chuyen-vien", at=at(8, 9))
+    office.act(copy, "trinh_ky", actor="l", role="truong-phong", at=at(8, 10))
+    # The head decides the copy (Art. 27); an electronic copy carries the organisation's signature only.
+    office.act(copy, "ky_ban_hanh", actor="anh", role="lanh-dao", at=at(8, 11), data={"da_ky_so": True})
+    office.number(copy, actor="vt", at=at(8, 14))
+    assert office.record(copy).code == "01/SY-UBND"
+    assert [n.document for n in office.documents.numbers(SeriesKey(COMMUNE.code, 2026, "sao"))] == [copy]
+    assert office.documents.last_number(SeriesKey(COMMUNE.code, 2026, "van-ban")) == 1
+    seal_copy(office, copy, pki.identity("seal"), actor="vt", at=at(8, 14, 5))
+    signed = office.file(copy, "ban-sao.pdf")
+    verdict = verify_pdf(signed, [pki.root_certificate])
+    assert verdict.ok, verdict.problem
+    (tmp_path / "copy.pdf").write_bytes(signed)
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "copy.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "SAO Y; Ủy ban nhân dân xã Tân Phú" in text
+    assert "01/SY-UBND; 2" in text
+    assert office.store.load(copy).state == "phat_hanh"
+    office.store.close()

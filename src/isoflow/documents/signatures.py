@@ -16,11 +16,11 @@ from typing import Any
 
 from isoflow.documents.office import DocumentOffice, NewFile
 from isoflow.errors import AttachmentError
-from isoflow.model.document import DocumentRecord
+from isoflow.model.document import COPY_LABELS, DocumentRecord
 from isoflow.model.dossier import Dossier
 from isoflow.signing import Box, Identity, seal_document, sign_as_signer, sign_attachment
 
-__all__ = ["main_file", "seal", "sign"]
+__all__ = ["main_file", "seal", "seal_copy", "sign"]
 
 # ``timestamper``: a pyHanko TimeStamper (isoflow.signing.http_timestamper, or the test kit's),
 # passed through to the signing edge, the one module that names pyHanko's types.
@@ -65,3 +65,22 @@ def seal(office: DocumentOffice, code: str, identity: Identity, *, seal_image: b
             files.append(NewFile(attachment.name, "application/pdf", signed, replaces=attachment.name))
     return office.act(code, action, actor=actor, role=role, at=at, data={"da_ky_so_co_quan": True}, files=files,
                       comment=f"Ký số của cơ quan: {identity.organisation or identity.name}")
+
+
+def seal_copy(office: DocumentOffice, code: str, identity: Identity, *, actor: str, at: datetime,
+              timestamper: Any = None, action: str = "dang_ky", role: str = "van-thu") -> Dossier:
+    """An electronic copy (sao y, sao lục, trích sao; Art. 25-27) signed by the organisation
+    alone, at the top right of page 1, no image: "SAO Y; <agency>" over "<number>; <time>"
+    (Phụ lục I Part II.I), and the register step."""
+    record = office.record(code)
+    label = COPY_LABELS.get(record.kind)
+    if label is None:
+        raise AttachmentError(f"{code} is a {record.kind.lower()}, not a copy (Bản sao y, Bản sao lục, Bản trích sao)")
+    if not record.number:
+        raise AttachmentError("the copy is not numbered yet: the organisation signs after numbering")
+    name = main_file(record)
+    signed = sign_attachment(office.file(code, name), identity, record.code, heading=f"{label}; {record.issuer}",
+                             timestamper=timestamper)
+    return office.act(code, action, actor=actor, role=role, at=at, data={"da_ky_so_co_quan": True},
+                      files=[NewFile(name, "application/pdf", signed, replaces=name)],
+                      comment=f"Ký số bản sao của cơ quan: {identity.organisation or identity.name}")

@@ -37,7 +37,7 @@ import msgspec
 from isoflow.errors import InvalidDocument
 from isoflow.model.dossier import Event
 
-__all__ = ["ADMINISTRATIVE_KINDS", "COPY_KINDS", "Authority", "Confidentiality", "Direction", "DocumentFile",
+__all__ = ["ADMINISTRATIVE_KINDS", "COPY_KINDS", "COPY_LABELS", "Authority", "Confidentiality", "Direction", "DocumentFile",
            "DocumentRecord", "NumberingPlan", "Signer", "Urgency", "abbreviation", "format_number", "notation_for",
            "record_from_json", "record_to_json", "with_facts"]
 
@@ -54,6 +54,8 @@ ADMINISTRATIVE_KINDS: Mapping[str, str] = {
 
 #: Copies (Art. 25, Phụ lục III): one series for the three kinds, each with its suffix.
 COPY_KINDS: Mapping[str, str] = {"Bản sao y": "SY", "Bản sao lục": "SL", "Bản trích sao": "TrS"}
+#: The copy-form label printed on an electronic copy (Phụ lục I Part II.I).
+COPY_LABELS: Mapping[str, str] = {"Bản sao y": "SAO Y", "Bản sao lục": "SAO LỤC", "Bản trích sao": "TRÍCH SAO"}
 
 _ABBREVIATION = re.compile(r"[0-9A-Za-zĐđ]+")
 _NOTATION = re.compile(r"[0-9A-Za-zĐđ]+(?:[-/.][0-9A-Za-zĐđ]+)*")
@@ -313,7 +315,8 @@ class NumberingPlan:
     """An agency's numbering series (Art. 15): which series a document takes its number from.
 
     * incoming documents: one yearly series ``den`` (Art. 22(2));
-    * copies: one series ``sao`` for SY, SL and TrS (Phụ lục I Part II);
+    * copies: one series ``sao`` for SY, SL and TrS (Phụ lục I Part II), whichever register
+      the numbering action names (a copy runs on the outgoing chain);
     * secret documents: their own series ``mat`` (Art. 15, paper documents);
     * legal normative documents: one series per kind, ``qppl-<abbreviation>`` (Art. 15(a));
     * administrative documents: as the head decides (Art. 15(c)): one series ``van-ban`` for
@@ -333,8 +336,8 @@ class NumberingPlan:
         """The series ``record`` takes a number of ``register`` (incoming, outgoing, copy) from."""
         if register == "incoming":
             return "den"
-        if register == "copy":
-            return "sao"
+        if register == "copy" or record.kind in COPY_KINDS:
+            return "sao"  # a copy numbered on the outgoing chain takes the copies' number too
         if register != "outgoing":
             raise InvalidDocument(f"register {register!r} is not incoming, outgoing or copy")
         if record.confidentiality is not Confidentiality.NONE:
