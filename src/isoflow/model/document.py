@@ -37,7 +37,8 @@ import msgspec
 from isoflow.errors import InvalidDocument
 from isoflow.model.dossier import Event
 
-__all__ = ["ADMINISTRATIVE_KINDS", "COPY_KINDS", "COPY_LABELS", "Authority", "Confidentiality", "Direction", "DocumentFile",
+__all__ = ["ADMINISTRATIVE_KINDS", "COPY_KINDS", "COPY_LABELS", "Authority", "Confidentiality", "Direction",
+           "DocumentFile",
            "DocumentRecord", "NumberingPlan", "Signer", "Urgency", "abbreviation", "format_number", "notation_for",
            "record_from_json", "record_to_json", "with_facts"]
 
