@@ -441,19 +441,25 @@ def number_command(db: str, processes: str, office_file: str, code: str, actor: 
 @_office_options
 @click.argument("code")
 @_key
-@click.option("--image", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="The seal image (PNG, red, transparent).")
+@click.option("--image", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The seal image (PNG, red, transparent); not for an electronic copy.")
 @_actor_option
 @_at_option
 @_run
 def seal_command(db: str, processes: str, office_file: str, code: str, p12: Path, passphrase_env: str,
-                 image: Path, actor: str, at: datetime) -> None:
-    """Ký số của cơ quan và đăng ký văn bản đi (Điều 16-17)."""
-    from isoflow.documents.signatures import seal
+                 image: Path | None, actor: str, at: datetime) -> None:
+    """Ký số của cơ quan và đăng ký văn bản đi (Điều 16-17); a copy: at the top right, no image."""
+    from isoflow.documents.signatures import seal, seal_copy
+    from isoflow.model.document import COPY_LABELS
 
     with _Context(db, processes, office_file) as context:
-        seal(context.office, code, _identity(p12, passphrase_env), seal_image=image.read_bytes(), actor=actor,
-             at=at)
+        identity = _identity(p12, passphrase_env)
+        if context.office.record(code).kind in COPY_LABELS:
+            seal_copy(context.office, code, identity, actor=actor, at=at)
+        elif image is None:
+            raise UsageError("give --image: the seal's image goes over the signer's (Phụ lục I)")
+        else:
+            seal(context.office, code, identity, seal_image=image.read_bytes(), actor=actor, at=at)
         _say(context.office, code, "Đã ký số của cơ quan, vào sổ văn bản đi")
 
 
