@@ -47,3 +47,12 @@ def flow_file(tmp_path: Path) -> Path:
     path = tmp_path / "flow.xml"
     path.write_text(FLOW, encoding="utf-8")
     return path
+
+
+# -- the văn thư features' steps (issue 15): features/van-thu/ runs with tests/test_features.py ---
+def pytest_configure(config: pytest.Config) -> None:
+    import importlib
+
+    steps = importlib.import_module("tests.documents.van_thu_steps")
+    if not config.pluginmanager.is_registered(steps):
+        config.pluginmanager.register(steps, "tests.documents.van_thu_steps")

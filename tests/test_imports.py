@@ -43,7 +43,7 @@ OWNERS = {
     "holidays": {"data/work_calendar.py"},
     "transitions": {"running/engine.py"},
     # the model's structs (procedures, dossiers and events); the row codec's fast JSON
-    "msgspec": {"model/definition.py", "model/dossier.py", "store/codec.py"},
+    "msgspec": {"model/definition.py", "model/dossier.py", "store/codec.py", "model/document.py"},
     "sqlite3": {"store/sqlite.py"},
     "psycopg": {"store/postgres.py"},
     "pytest_bdd": {"bdd/registry.py", "bdd/parsing.py"},

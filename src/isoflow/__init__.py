@@ -20,12 +20,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from isoflow.errors import ActionNotAllowed as ActionNotAllowed
+from isoflow.errors import AttachmentError as AttachmentError
 from isoflow.errors import BadSignature as BadSignature
 from isoflow.errors import CalendarError as CalendarError
 from isoflow.errors import CertificateExpired as CertificateExpired
 from isoflow.errors import CompileError as CompileError
 from isoflow.errors import ControlError as ControlError
 from isoflow.errors import DefinitionError as DefinitionError
+from isoflow.errors import DocumentError as DocumentError
+from isoflow.errors import DocumentNotFound as DocumentNotFound
 from isoflow.errors import DossierNotFound as DossierNotFound
 from isoflow.errors import DossierTampered as DossierTampered
 from isoflow.errors import DuplicateDocument as DuplicateDocument
@@ -36,6 +39,7 @@ from isoflow.errors import FieldValueError as FieldValueError
 from isoflow.errors import FormError as FormError
 from isoflow.errors import FormNotApplicable as FormNotApplicable
 from isoflow.errors import HostileXml as HostileXml
+from isoflow.errors import InvalidDocument as InvalidDocument
 from isoflow.errors import InvalidProcess as InvalidProcess
 from isoflow.errors import IsoflowError as IsoflowError
 from isoflow.errors import KeyNotFound as KeyNotFound
@@ -44,6 +48,7 @@ from isoflow.errors import MalformedMessage as MalformedMessage
 from isoflow.errors import MessageTooLarge as MessageTooLarge
 from isoflow.errors import NotApproved as NotApproved
 from isoflow.errors import NotTheApprover as NotTheApprover
+from isoflow.errors import NumberingError as NumberingError
 from isoflow.errors import OutOfCalendar as OutOfCalendar
 from isoflow.errors import ProcessNotFound as ProcessNotFound
 from isoflow.errors import SigningError as SigningError
@@ -64,6 +69,7 @@ from isoflow.errors import WrongPassphrase as WrongPassphrase
 from isoflow.indicators.formulas import Rating as Rating
 from isoflow.model.definition import ProcessDefinition as ProcessDefinition
 from isoflow.model.definition import extend as extend
+from isoflow.model.document import DocumentRecord as DocumentRecord
 from isoflow.model.dossier import Dossier as Dossier
 from isoflow.model.dossier import Event as Event
 from isoflow.model.expressions import Expression as Expression
@@ -82,6 +88,7 @@ if TYPE_CHECKING:
     from isoflow.data.work_calendar import load_calendar as load_calendar
     from isoflow.desk import Desk as Desk
     from isoflow.desk import DueItem as DueItem
+    from isoflow.documents.office import DocumentOffice as DocumentOffice
     from isoflow.loading.loader import load_bytes as load_bytes
     from isoflow.loading.loader import load_file as load_file
     from isoflow.printer import Document as Document
@@ -108,6 +115,7 @@ _LAZY = {
     "open_store": "isoflow.store",
     "load_runnable": "isoflow.workspace", "open_desk": "isoflow.workspace", "open_engine": "isoflow.workspace",
     "validate_paths": "isoflow.workspace",
+    "DocumentOffice": "isoflow.documents.office",
 }
 
 
@@ -133,3 +141,6 @@ __all__ = [
     "extend", "load_agency", "load_bytes", "load_calendar", "load_file", "load_legal_basis", "load_runnable",
     "load_targets", "open_desk", "open_engine", "open_store", "parse_expression", "validate", "validate_paths",
 ]
+# Official documents (issue 15), in a block of their own.
+__all__ += ["AttachmentError", "DocumentError", "DocumentNotFound", "DocumentOffice", "DocumentRecord",
+            "InvalidDocument", "NumberingError"]

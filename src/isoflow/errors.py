@@ -283,3 +283,29 @@ class DuplicateDocument(ExchangeError):
 
 class TransportError(ExchangeError):
     """A message cannot be handed to, or taken from, the transport (a folder, the axis)."""
+
+
+# -- official documents (văn bản đến/đi, issue 15) --------------------------------------------
+
+class DocumentError(IsoflowError):
+    """An official document cannot be recorded, numbered, filed or moved; the message says why in
+    one line (the field, the rule and the article of Decree 30/2020 it comes from)."""
+
+
+class InvalidDocument(DocumentError, ValueError):
+    """A document record does not fit Decree 30/2020 (a kind, a number, a signer's authority, a
+    recipient list...): nothing was stored."""
+
+
+class NumberingError(DocumentError):
+    """A number cannot be taken or cancelled (an unknown series, a number never given, a
+    number already cancelled)."""
+
+
+class DocumentNotFound(DocumentError, LookupError):
+    """No document is recorded under this code."""
+
+
+class AttachmentError(DocumentError):
+    """An attachment cannot be stored or read back (a missing file, a file whose content no
+    longer has the hash the document's events recorded)."""

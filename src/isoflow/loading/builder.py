@@ -28,6 +28,7 @@ from isoflow.model.definition import (
     Form,
     LimitCase,
     Location,
+    NumberTake,
     Procedure,
     ProcessDefinition,
     Record,
@@ -52,6 +53,7 @@ _ROLES, _ROLE, _UNITS, _UNIT = _NS + "roles", _NS + "role", _NS + "units", _NS +
 _FIELDS, _FIELD, _FORMS, _FORM = _NS + "fields", _NS + "field", _NS + "forms", _NS + "form"
 _STATES, _STATE, _ACTIONS, _ACTION = _NS + "states", _NS + "state", _NS + "actions", _NS + "action"
 _RECORDS, _RECORD, _LABEL, _SET, _OPTION = _NS + "records", _NS + "record", _NS + "label", _NS + "set", _NS + "option"
+_NUMBER = _NS + "number"
 _HISTORY, _CHANGE = _NS + "history", _NS + "change"
 _ELEMENT = etree._Element  # comments and processing instructions are subclasses
 _XML_SPACES = re.compile("[ \t\n\r]+")
@@ -201,10 +203,13 @@ class _Builder:
         get = a.get
         labels: dict[str, str] = {}
         effects = None
+        number = None
         for child in e:
             tag = child.tag
             if tag == _LABEL:
                 labels[child.get("lang", "vi")] = text_of(child)
+            elif tag == _NUMBER:
+                number = NumberTake(child.get("register"), child.get("field"), self.loc(child, "number"))
             elif tag == _SET:
                 effect = Effect(child.get("field"), child.get("value"), self.loc(child, "set"))
                 if effects is None:
@@ -220,7 +225,7 @@ class _Builder:
                       None if issues is None else tuple(issues.split()),
                       None if requires is None else tuple(requires.split()),
                       None if records is None else tuple(records.split()),
-                      tuple(effects) if effects else None, get("reschedule"), labels)
+                      tuple(effects) if effects else None, get("reschedule"), labels, number)
 
     def control(self, e: Any) -> DocumentControl:
         first: dict[str, Any] = {}

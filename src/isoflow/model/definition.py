@@ -280,6 +280,18 @@ class Effect(msgspec.Struct, frozen=True, gc=False):
     location: Location
 
 
+class NumberTake(msgspec.Struct, frozen=True, gc=False):
+    """``<number register="incoming|outgoing|copy" field="x"/>``: the action takes the next number
+    of a document register into ``field`` (documents only: Decree 30/2020 Art. 15, 22(2)).
+
+    The engine stays pure: the document office takes the number in the store, in the same
+    transaction as the move, and hands it to the action as the value of ``field``."""
+
+    register: str
+    field: str
+    location: Location
+
+
 class Action(Node, frozen=True, gc=False):
     """A move from one step to another (thao tác); alternatives share an id and a source."""
 
@@ -295,6 +307,8 @@ class Action(Node, frozen=True, gc=False):
     effects: tuple[Effect, ...] | None = None
     reschedule: str | None = None
     labels: Mapping[str, str] = msgspec.field(default_factory=dict)
+    #: A document register number this action takes (``<number>``), documents only.
+    number: NumberTake | None = None
 
     @property
     def label(self) -> str:

@@ -25,7 +25,7 @@ DryRun = Callable[["str", "FormSet", "ProcessDefinition"], "str | None"]
 
 SUFFIX = ".html.j2"
 # Papers about procedures, not forms of a dossier: never offered as a form of a set.
-NOT_DOSSIER_FORMS = frozenset({"procedure", "catalogue"})
+NOT_DOSSIER_FORMS = frozenset({"procedure", "catalogue", "register"})  # register: documents/ (văn thư)
 
 
 def shipped_templates() -> Path:

@@ -164,7 +164,9 @@ def compile_process(definition: ProcessDefinition) -> CompiledProcess:
             guard=parse_expression(action.when) if action.when else None,
             effects=tuple((e.field, parse_expression(e.value)) for e in action.effects or ()),
             roles=frozenset(action.roles or ()),
-            requires=tuple(action.requires or ()),
+            # The number a <number> takes is required like entered data: the document office
+            # supplies it from the store, and a move without it is refused, never unnumbered.
+            requires=tuple(action.requires or ()) + ((action.number.field,) if action.number else ()),
             issues=tuple(action.issues or ()),
         )
         table.setdefault(action.source, []).append(compiled)

@@ -350,6 +350,117 @@ _POSTGRES_7 = (
     "CREATE INDEX dossiers_due ON dossiers (next_due_at, code) INCLUDE (remind_at) WHERE NOT closed",
 )
 
+# 8: official documents (văn bản đến/đi, issue 15): new tables only, no existing table changed
+# (so the migration can be renumbered when branches merge).
+# * ``document_series``: one row per (agency, year, series), its last number; a number is taken
+#   with ``INSERT ... ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last`` in the same
+#   transaction as the move that records it (Decree 30/2020 Art. 15: from 01 on 1 January,
+#   unique within the year; Art. 22(2): the yearly incoming number).
+# * ``document_numbers``: every number given, with the document that took it; its primary key
+#   makes a number given twice impossible, and a cancellation is recorded here (never a gap
+#   without one).
+# * ``documents``: the document record (isoflow.model.document) of a dossier running a document
+#   process, by the dossier's code; the columns are what the registers and the duplicate check
+#   of incoming documents (same issuer, number, notation, date: Phụ lục VI I.III) query.
+# * ``document_files``: attachments by SHA-256; on PostgreSQL the bytes (bytea) are here, on
+#   SQLite they live in a folder beside the database file and the row holds no bytes.
+# * ``document_deliveries``: the status messages (edXML 01-06, 13/15/16) about a document
+#   this agency sent or received, per other agency.
+_SQLITE_8 = (
+    """CREATE TABLE document_series (
+        agency TEXT NOT NULL,
+        year   INTEGER NOT NULL,
+        series TEXT NOT NULL,
+        last   INTEGER NOT NULL CHECK (last >= 1),
+        PRIMARY KEY (agency, year, series)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE document_numbers (
+        agency       TEXT NOT NULL,
+        year         INTEGER NOT NULL,
+        series       TEXT NOT NULL,
+        number       INTEGER NOT NULL CHECK (number >= 1),
+        document     TEXT NOT NULL,
+        taken_at     TEXT NOT NULL,
+        cancelled_at TEXT,
+        reason       TEXT,
+        PRIMARY KEY (agency, year, series, number)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE documents (
+        code        TEXT PRIMARY KEY,
+        direction   TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+        agency      TEXT NOT NULL,
+        issuer      TEXT NOT NULL,
+        number      TEXT,
+        notation    TEXT,
+        issued_on   TEXT,
+        arrival     INTEGER,
+        received_on TEXT,
+        body        TEXT NOT NULL
+    )""",
+    "CREATE INDEX documents_same ON documents (issuer, number, notation, issued_on) WHERE direction = 'incoming'",
+    "CREATE INDEX documents_register ON documents (agency, direction, issued_on, received_on)",
+    """CREATE TABLE document_files (
+        sha256 TEXT PRIMARY KEY,
+        size   INTEGER NOT NULL CHECK (size >= 0),
+        data   BLOB
+    ) WITHOUT ROWID""",
+    """CREATE TABLE document_deliveries (
+        document TEXT NOT NULL,
+        organ_id TEXT NOT NULL,
+        status   TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        note     TEXT NOT NULL,
+        PRIMARY KEY (document, organ_id, status, at)
+    ) WITHOUT ROWID""",
+)
+_POSTGRES_8 = (
+    """CREATE TABLE document_series (
+        agency text NOT NULL,
+        year   integer NOT NULL,
+        series text NOT NULL,
+        last   integer NOT NULL CHECK (last >= 1),
+        PRIMARY KEY (agency, year, series)
+    )""",
+    """CREATE TABLE document_numbers (
+        agency       text NOT NULL,
+        year         integer NOT NULL,
+        series       text NOT NULL,
+        number       integer NOT NULL CHECK (number >= 1),
+        document     text NOT NULL,
+        taken_at     timestamp without time zone NOT NULL,
+        cancelled_at timestamp without time zone,
+        reason       text,
+        PRIMARY KEY (agency, year, series, number)
+    )""",
+    """CREATE TABLE documents (
+        code        text PRIMARY KEY,
+        direction   text NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+        agency      text NOT NULL,
+        issuer      text NOT NULL,
+        number      text,
+        notation    text,
+        issued_on   date,
+        arrival     integer,
+        received_on date,
+        body        jsonb NOT NULL
+    )""",
+    "CREATE INDEX documents_same ON documents (issuer, number, notation, issued_on) WHERE direction = 'incoming'",
+    "CREATE INDEX documents_register ON documents (agency, direction, issued_on, received_on)",
+    """CREATE TABLE document_files (
+        sha256 text PRIMARY KEY,
+        size   bigint NOT NULL CHECK (size >= 0),
+        data   bytea
+    )""",
+    """CREATE TABLE document_deliveries (
+        document text NOT NULL,
+        organ_id text NOT NULL,
+        status   text NOT NULL,
+        at       timestamp without time zone NOT NULL,
+        note     text NOT NULL,
+        PRIMARY KEY (document, organ_id, status, at)
+    )""",
+)
+
 #: Every migration, oldest first; ``MIGRATIONS[-1].version == SCHEMA_VERSION``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "dossiers, hash-chained events and daily code sequences", _SQLITE_1, _POSTGRES_1),
@@ -361,6 +472,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _POSTGRES_5),
     Migration(6, "step_times in one B-tree, in the order of the report's histogram", _SQLITE_6, _POSTGRES_6),
     Migration(7, "the report index split into open and closed dossiers, one due index", _SQLITE_7, _POSTGRES_7),
+    Migration(8, "official documents: numbering series, numbers given, records, files, deliveries", _SQLITE_8,
+              _POSTGRES_8),
 )
 
 assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1)), "migrations must be numbered 1..N"

@@ -46,7 +46,8 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
             and roles.issuperset(every(facts.roles)) and forms.issuperset(every(facts.issues))
             and records.issuperset(every(facts.records)) and fields.issuperset(every(facts.requires))
             and fields.issuperset(filter(None, facts.reschedules))
-            and fields.issuperset([e.field for e in every(facts.effects)]) and not process.dangling_removals):
+            and fields.issuperset([e.field for e in every(facts.effects)]) and not process.dangling_removals
+            and all(a.number is None or a.number.field in fields for a in process.actions)):
         return ()
     return _findings(process, states, roles, units, forms, fields, records)
 
@@ -72,6 +73,8 @@ def _findings(process: ProcessDefinition, states: set[str], roles: set[str], uni
         yield from _missing(action, "requires", "field", action.requires, fields)
         if action.reschedule and action.reschedule not in fields:
             yield from _missing(action, "reschedule", "field", [action.reschedule], fields)
+        if action.number is not None and action.number.field not in fields:
+            yield from _missing(action, "number", "field", [action.number.field], fields)
         for effect in action.effects or ():
             if effect.field not in fields:
                 close = suggest(effect.field, fields)
