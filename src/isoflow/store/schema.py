@@ -350,6 +350,69 @@ _POSTGRES_7 = (
     "CREATE INDEX dossiers_due ON dossiers (next_due_at, code) INCLUDE (remind_at) WHERE NOT closed",
 )
 
+# 8: document control (issue 16).  ``started_on``: the digest of the revision each dossier was
+# received under (the canonical digest of its process file and flow, :mod:`isoflow.control`), one
+# B-tree in the order the desk asks "did any dossier of this revision start on other bytes?".
+# ``ledger``: every event joins one store-wide, gapless sequence (its dossier, seq and hash) in
+# the order the events were committed; ``checkpoints`` seal the ledger up to a row with a hash
+# chained from the previous checkpoint and signed with the organisation's key
+# (:mod:`isoflow.store.ledger`, :mod:`isoflow.control.seal`), so a dossier deleted whole, a cut
+# tail, events reordered, inserted or rewritten show in ``verify``.  ``store_identity``: a random
+# id checkpoints name, so a checkpoint cannot be moved to another store.  Events already stored
+# join the ledger in the order they were made.  PostgreSQL numbers the ledger from one head row
+# (``ledger_head``), taken in each write's transaction: gapless, in commit order.
+_SQLITE_8 = (
+    """CREATE TABLE started_on (
+        process_code TEXT NOT NULL,
+        revision     INTEGER NOT NULL,
+        digest       TEXT NOT NULL,
+        dossier      TEXT NOT NULL,
+        PRIMARY KEY (process_code, revision, digest, dossier)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE ledger (
+        seq     INTEGER PRIMARY KEY,
+        dossier TEXT NOT NULL,
+        event   INTEGER NOT NULL,
+        hash    TEXT NOT NULL
+    )""",
+    "INSERT INTO ledger (dossier, event, hash) SELECT dossier, seq, hash FROM events ORDER BY at, dossier, seq",
+    """CREATE TABLE checkpoints (
+        number    INTEGER PRIMARY KEY CHECK (number >= 1),
+        upto      INTEGER NOT NULL,
+        root      TEXT NOT NULL,
+        signature TEXT NOT NULL
+    )""",
+    "CREATE TABLE store_identity (id TEXT PRIMARY KEY)",
+    "INSERT INTO store_identity (id) VALUES (lower(hex(randomblob(16))))",
+)
+_POSTGRES_8 = (
+    """CREATE TABLE started_on (
+        process_code text NOT NULL,
+        revision     integer NOT NULL,
+        digest       text NOT NULL,
+        dossier      text NOT NULL,
+        PRIMARY KEY (process_code, revision, digest, dossier)
+    )""",
+    """CREATE TABLE ledger (
+        seq     bigint PRIMARY KEY,
+        dossier text NOT NULL,
+        event   integer NOT NULL,
+        hash    text NOT NULL
+    )""",
+    "INSERT INTO ledger (seq, dossier, event, hash) SELECT row_number() OVER (ORDER BY at, dossier, seq), "
+    "dossier, seq, hash FROM events",
+    "CREATE TABLE ledger_head (one boolean PRIMARY KEY DEFAULT true CHECK (one), last bigint NOT NULL)",
+    "INSERT INTO ledger_head (one, last) SELECT true, count(*) FROM ledger",
+    """CREATE TABLE checkpoints (
+        number    integer PRIMARY KEY CHECK (number >= 1),
+        upto      bigint NOT NULL,
+        root      text NOT NULL,
+        signature text NOT NULL
+    )""",
+    "CREATE TABLE store_identity (id text PRIMARY KEY)",
+    "INSERT INTO store_identity (id) VALUES (md5(random()::text || clock_timestamp()::text))",
+)
+
 #: Every migration, oldest first; ``MIGRATIONS[-1].version == SCHEMA_VERSION``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "dossiers, hash-chained events and daily code sequences", _SQLITE_1, _POSTGRES_1),
@@ -361,6 +424,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _POSTGRES_5),
     Migration(6, "step_times in one B-tree, in the order of the report's histogram", _SQLITE_6, _POSTGRES_6),
     Migration(7, "the report index split into open and closed dossiers, one due index", _SQLITE_7, _POSTGRES_7),
+    Migration(8, "document control: the revision each dossier started on, the store-wide ledger, its checkpoints",
+              _SQLITE_8, _POSTGRES_8),
 )
 
 assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1)), "migrations must be numbered 1..N"
