@@ -23,6 +23,7 @@ from isoflow.errors import ActionNotAllowed as ActionNotAllowed
 from isoflow.errors import BadSignature as BadSignature
 from isoflow.errors import CalendarError as CalendarError
 from isoflow.errors import CertificateExpired as CertificateExpired
+from isoflow.errors import CheckpointMismatch as CheckpointMismatch
 from isoflow.errors import CompileError as CompileError
 from isoflow.errors import ControlError as ControlError
 from isoflow.errors import DefinitionError as DefinitionError
@@ -46,8 +47,10 @@ from isoflow.errors import NotApproved as NotApproved
 from isoflow.errors import NotTheApprover as NotTheApprover
 from isoflow.errors import OutOfCalendar as OutOfCalendar
 from isoflow.errors import ProcessNotFound as ProcessNotFound
+from isoflow.errors import RevisionChanged as RevisionChanged
 from isoflow.errors import SigningError as SigningError
 from isoflow.errors import StaleDossier as StaleDossier
+from isoflow.errors import StoreCopied as StoreCopied
 from isoflow.errors import StoreError as StoreError
 from isoflow.errors import StoreNotFound as StoreNotFound
 from isoflow.errors import TargetsError as TargetsError
@@ -133,3 +136,4 @@ __all__ = [
     "extend", "load_agency", "load_bytes", "load_calendar", "load_file", "load_legal_basis", "load_runnable",
     "load_targets", "open_desk", "open_engine", "open_store", "parse_expression", "validate", "validate_paths",
 ]
+__all__ += ["CheckpointMismatch", "RevisionChanged", "StoreCopied"]  # document control, issue 16

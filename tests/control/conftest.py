@@ -5,6 +5,7 @@ procedures among them, as the test kit (:mod:`isoflow.signing.testing`) does for
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -63,6 +64,8 @@ class Authority:
         self.root = self.folder / f"{self.label}-root.pem"
         self.root.write_bytes(self.certificate.public_bytes(serialization.Encoding.PEM))
 
+    organisation: str = "Ủy ban nhân dân xã Tân Phú"
+
     def p12(self, cn: str, *, days: int = 365, start_days_ago: int = 1) -> Path:
         """A PKCS#12 file holding a new key and a certificate for ``cn`` (made once per name)."""
         if cn in self.issued:
@@ -71,7 +74,7 @@ class Authority:
         key = ec.generate_private_key(ec.SECP256R1())
         start = now - timedelta(days=start_days_ago)
         certificate = (
-            x509.CertificateBuilder().subject_name(_name(cn, "Ủy ban nhân dân xã Tân Phú"))
+            x509.CertificateBuilder().subject_name(_name(cn, self.organisation))
             .issuer_name(self.certificate.subject).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(start)
             .not_valid_after(start + timedelta(days=days))
@@ -105,8 +108,24 @@ def authority(tmp_path_factory: pytest.TempPathFactory) -> Authority:
 
 @pytest.fixture(scope="session")
 def foreign(tmp_path_factory: pytest.TempPathFactory) -> Authority:
-    """A CA the tests do not trust (unless they say so)."""
-    return Authority(tmp_path_factory.mktemp("foreign"), "foreign")
+    """A CA the tests do not trust (unless they say so): another agency's."""
+    return Authority(tmp_path_factory.mktemp("foreign"), "foreign", organisation="Ủy ban nhân dân xã Hòa Bình")
+
+
+#: The organisation's seal key (the Văn thư's, Circular 01/2018/TT-VPCP Art. 10(1)(d)).
+SEAL = "Ủy ban nhân dân xã Tân Phú"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store on SQLite (a file) and on PostgreSQL (a fresh schema, dropped afterwards)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'isoflow.db'}"
+        return
+    from tests.store._helpers import fresh_postgres_schema, postgres_base_url
+
+    with fresh_postgres_schema(postgres_base_url("PostgreSQL document-control tests"), "isoflow_control") as url:
+        yield url
 
 
 @pytest.fixture

@@ -26,6 +26,9 @@ from tests.store._helpers import DAY, UNIT, factory, is_postgres, move, new_doss
 GIVEN = f"on {DAY.isoformat()} (the daily sequence of unit {UNIT} reached 0003): the whole dossier was deleted"
 
 
+#: What the store-wide ledger says of a dossier deleted whole (isoflow.store.ledger).
+DELETED_WHOLE = "the ledger records event(s) 1 that are not in the store: the dossier was deleted"
+
 def _three(store: Store) -> list[str]:
     """Three dossiers of one unit and day; the first moved on (4 events)."""
     first = store.create(UNIT, DAY, factory())
@@ -74,7 +77,7 @@ def test_a_deleted_dossier_is_reported_by_its_code(store: Store) -> None:
     problems = store.verify()
     assert [(p.dossier, p.message) for p in problems] == [
         (second, f"no dossier row or events remain, although its code was given {GIVEN}"),
-        (second, "the ledger records event(s) 1 that are not in the store: the dossier was deleted")]
+        (second, DELETED_WHOLE)]
     assert store.verify(second) == problems  # asked by its code: reported, not "no such dossier"
     assert store.verify(first) == store.verify(third) == []
     with pytest.raises(DossierNotFound):
@@ -92,7 +95,7 @@ def test_the_newest_and_the_only_dossier_of_a_day_are_reported_too(store: Store)
         (third, f"no dossier row or events remain, although its code was given {GIVEN}"),
         (other, "no dossier row or events remain, although its code was given on 2026-02-06 (the daily sequence "
                 "of unit H40 reached 0001): the whole dossier was deleted"),
-        (third, "the ledger records event(s) 1 that are not in the store: the dossier was deleted"), (other, "the ledger records event(s) 1 that are not in the store: the dossier was deleted")]
+        (third, DELETED_WHOLE), (other, DELETED_WHOLE)]
 
 
 def test_a_dossier_deleted_with_its_code_sequence_shows_in_the_ledger(store: Store) -> None:
@@ -102,7 +105,7 @@ def test_a_dossier_deleted_with_its_code_sequence_shows_in_the_ledger(store: Sto
     code = store.create("H40", date(2026, 2, 6), factory()).code
     _delete_dossier(store, code)
     raw(store, "DELETE FROM code_sequences WHERE unit = %s", ("H40",))
-    assert [(p.dossier, p.message) for p in store.verify()] == [(code, "the ledger records event(s) 1 that are not in the store: the dossier was deleted")]
+    assert [(p.dossier, p.message) for p in store.verify()] == [(code, DELETED_WHOLE)]
 
 
 def test_events_whose_row_is_gone(store: Store) -> None:

@@ -311,9 +311,12 @@ def remind(ctx: click.Context, worker: str, within: timedelta, at: datetime) -> 
 
 @dossier.command()
 @click.argument("code", required=False)
+@click.option("--trust", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="The agency's trusted root certificate (repeatable): the ledger's checkpoints are verified "
+                   "against it (issue 16).")
 @click.pass_context
 @guarded
-def verify(ctx: click.Context, code: str | None) -> None:
+def verify(ctx: click.Context, code: str | None, trust: tuple[str, ...]) -> None:
     """Check one dossier (or the whole store): exit 1 if anything was edited or deleted.
 
     The hash chain of the events, each dossier row against its events (the row digest the
@@ -323,9 +326,17 @@ def verify(ctx: click.Context, code: str | None) -> None:
     signed ledger: a dossier deleted together with its code sequence row, or a forger who
     recomputes the hashes.
     """
-    problems = desk_of(ctx).verify(code)
+    problems: list[Any] = list(desk_of(ctx).verify(code))
+    seal_lines: list[str] = []
+    if trust:  # the ledger's signed checkpoints (isoflow.control.seal)
+        from isoflow.control.seal import seal_report
+
+        found, seal_lines = seal_report(desk_of(ctx).store, trust)
+        problems += found
     for problem in problems:
         click.echo(str(problem))
+    for line in seal_lines:
+        click.echo(line)
     if problems:
         click.echo(f"{len(problems)} problem(s) found.")
         sys.exit(1)

@@ -34,8 +34,9 @@ from isoflow.errors import StoreError
 from isoflow.model.dossier import Event
 from isoflow.store._api import ChainProblem
 
-__all__ = ["GENESIS_ROOT", "LEDGER", "OTHER_STARTS", "STARTED_ON_POSTGRES", "STARTED_ON_SQLITE", "Checkpoint", "LedgerRow", "Snapshot", "chain", "check_next_checkpoint", "checkpoints_of", "line", "problems",
-           "record_postgres", "record_sqlite", "rows_of"]
+__all__ = ["GENESIS_ROOT", "LEDGER", "OTHER_STARTS", "STARTED_ON_POSTGRES", "STARTED_ON_SQLITE", "Checkpoint",
+           "LedgerRow", "Snapshot", "chain", "check_next_checkpoint", "checkpoint_problems", "checkpoints_of", "line",
+           "problems", "record_postgres", "record_sqlite", "rows_of"]
 
 #: The root before the first checkpoint.
 GENESIS_ROOT = "0" * 64
@@ -145,13 +146,13 @@ def problems(code: str | None, events: Iterable[tuple[str, int, str]], snapshot:
     one dossier's when ``code`` is given, with ``snapshot`` holding that dossier's ledger rows
     only: the numbering and the checkpoints are then not checked, they are the whole store's)."""
     found: list[ChainProblem] = []
-    recorded: dict[tuple[str, int], LedgerRow] = {}
+    recorded: dict[tuple[str, int], LedgerRow | None] = {}
     last_event: dict[str, LedgerRow] = {}
     for row in snapshot.rows:
         key = (row.dossier, row.event)
         if key in recorded:
-            found.append(ChainProblem(row.dossier, f"event {row.event} is in the ledger twice (#{recorded[key].seq} "
-                                      f"and #{row.seq}): a ledger row was inserted"))
+            found.append(ChainProblem(row.dossier, f"event {row.event} is in the ledger twice (#{row.seq} too): "
+                                      "a ledger row was inserted"))
             continue
         recorded[key] = row
         before = last_event.get(row.dossier)
@@ -162,26 +163,26 @@ def problems(code: str | None, events: Iterable[tuple[str, int, str]], snapshot:
     present: set[str] = set()
     for dossier, seq, digest in events:
         present.add(dossier)
-        row = recorded.pop((dossier, seq), None)
-        if row is None:
+        entry = recorded.pop((dossier, seq), None)
+        if entry is None:
             found.append(ChainProblem(dossier, f"event {seq} is not in the store's ledger: it was inserted "
                                       "(or the ledger's row of it deleted)"))
-        elif row.hash != digest:
-            found.append(ChainProblem(dossier, f"event {seq} is not the event the ledger recorded (#{row.seq}): "
+        elif entry.hash != digest:
+            found.append(ChainProblem(dossier, f"event {seq} is not the event the ledger recorded (#{entry.seq}): "
                                       "its chain was rewritten"))
     gone: dict[str, list[LedgerRow]] = {}
-    for row in recorded.values():
+    for row in filter(None, recorded.values()):
         gone.setdefault(row.dossier, []).append(row)
     for dossier, rows in gone.items():
         numbers = ", ".join(str(r.event) for r in sorted(rows, key=lambda r: r.event))
         found.append(ChainProblem(dossier, f"the ledger records event(s) {numbers} that are not in the store: "
                                   + ("events were deleted" if dossier in present else "the dossier was deleted")))
     if code is None:
-        found.extend(_numbering(snapshot))
+        found.extend(checkpoint_problems(snapshot))
     return found
 
 
-def _numbering(snapshot: Snapshot) -> list[ChainProblem]:
+def checkpoint_problems(snapshot: Snapshot) -> list[ChainProblem]:
     """Gaps in the ledger's numbers, a ledger shorter than a checkpoint, checkpoint roots."""
     found: list[ChainProblem] = []
     expected = 1

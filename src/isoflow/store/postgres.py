@@ -389,7 +389,8 @@ class PostgresStore(ind.ReportQueries):
             cursor.execute(f"SELECT unit, day, last FROM code_sequences {unit_where} "  # noqa: S608
                            "ORDER BY unit, day", units)
             sequences = cursor.fetchall()
-            cursor.execute(f"SELECT dossier, seq, hash FROM events {event_where}", params)  # noqa: S608
+            cursor.execute(f"SELECT dossier, seq, hash FROM events {event_where} ORDER BY dossier, seq",  # noqa: S608
+                           params)
             hashes = cursor.fetchall()
             snapshot = self._ledger(cursor, code)
         found = integrity.store_problems(code, rows, events, sequences)

@@ -377,7 +377,8 @@ class SQLiteStore(ind.ReportQueries):
             unit_where, units = integrity.sequences_of(code, "?", day_as_text=True)
             sequences = conn.execute(f"SELECT unit, day, last FROM code_sequences {unit_where} "  # noqa: S608
                                      "ORDER BY unit, day", units).fetchall()
-            hashes = conn.execute(f"SELECT dossier, seq, hash FROM events {event_where}", params).fetchall()  # noqa: S608
+            hashes = conn.execute(f"SELECT dossier, seq, hash FROM events {event_where} ORDER BY dossier, seq",  # noqa: S608
+                                  params).fetchall()
             snapshot = self._ledger(conn, code)
         found = integrity.store_problems(code, rows, events, sequences)
         return found + ledger_.problems(code, hashes, snapshot)
