@@ -17,6 +17,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from isoflow.control import approve
+from isoflow.control.catalogue import flows_in
+from isoflow.loading.loader import load_file
 from isoflow.signing import Identity, load_pkcs12, load_roots
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,3 +137,20 @@ def catalogue(tmp_path: Path) -> Path:
     target = tmp_path / "processes"
     shutil.copytree(PROCESSES, target)
     return target
+
+
+def approve_all(folder: Path, authority: Authority) -> int:
+    """Approve every procedure in ``folder``, each with a key made for the approver it names."""
+    flows = flows_in([folder])
+    count = 0
+    for path in sorted(folder.glob("*.xml")):
+        definition = load_file(path).definition
+        assert definition is not None
+        if definition.kind != "process":
+            continue
+        assert definition.control is not None
+        assert definition.control.approved is not None
+        approver = definition.control.approved.by or ""
+        approve(path, authority.identity(approver), flow=flows.get(definition.extends or ""))
+        count += 1
+    return count

@@ -22,7 +22,7 @@ from isoflow.indicators.formulas import Rating
 from isoflow.model.dossier import Dossier, Event
 
 if TYPE_CHECKING:
-    from isoflow.store.ledger import Checkpoint, Snapshot
+    from isoflow.store.ledger_rows import Checkpoint, Snapshot
 
 #: Builds a new dossier and its first events once the store has allocated its code.
 Factory = Callable[[str], tuple[Dossier, Sequence[Event]]]

@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from isoflow.errors import StoreError
 from isoflow.model.dossier import Event
 from isoflow.store._api import ChainProblem
+from isoflow.store.ledger_rows import Checkpoint, LedgerRow, Snapshot
 
 __all__ = ["GENESIS_ROOT", "LEDGER", "OTHER_STARTS", "STARTED_ON_POSTGRES", "STARTED_ON_SQLITE", "Checkpoint",
            "LedgerRow", "Snapshot", "chain", "check_next_checkpoint", "checkpoint_problems", "checkpoints_of", "line",
@@ -72,45 +72,6 @@ def record_postgres(cursor: Any, events: Sequence[Event]) -> None:
         cursor.execute(_POSTGRES_INSERT, (event.dossier, event.seq, event.hash))
     else:
         cursor.executemany(_POSTGRES_INSERT, [(e.dossier, e.seq, e.hash) for e in events])
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerRow:
-    """One row of the ledger."""
-
-    seq: int
-    dossier: str
-    event: int
-    hash: str
-
-
-@dataclass(frozen=True, slots=True)
-class Checkpoint:
-    """A seal of the ledger up to row ``upto``: ``root`` chained from the previous checkpoint's,
-    and ``signature`` the organisation's signed statement of it (XML-DSig, :mod:`isoflow.control.seal`)."""
-
-    number: int
-    upto: int
-    root: str
-    signature: str
-
-
-@dataclass(frozen=True, slots=True)
-class Snapshot:
-    """The ledger as one snapshot read it: the store's id, rows from ``first`` on, the checkpoints."""
-
-    store_id: str
-    rows: tuple[LedgerRow, ...]
-    checkpoints: tuple[Checkpoint, ...]
-
-    @property
-    def last(self) -> Checkpoint | None:
-        return self.checkpoints[-1] if self.checkpoints else None
-
-    @property
-    def head(self) -> int:
-        """The newest ledger row's number (0: empty)."""
-        return self.rows[-1].seq if self.rows else (self.last.upto if self.last else 0)
 
 
 def line(row: LedgerRow) -> bytes:
