@@ -32,7 +32,35 @@ PARALLEL_THRESHOLD = 100
 
 def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[str | os.PathLike[str]] = (),
                    selection: Selection = EVERYTHING, jobs: int = 0,
-                   templates: Sequence[str | os.PathLike[str]] = (), regimes: str | None = None) -> Report:
+                   templates: Sequence[str | os.PathLike[str]] = (), regimes: str | None = None,
+                   db: str | None = None) -> Report:
+    """Validate the process files under ``paths`` (see :func:`_validate_paths`); then Q005, an
+    approved revision changed under the same number, against the approval beside each file and,
+    with ``db``, the digests that store's dossiers started on (issue 16)."""
+    report = _validate_paths(paths, catalogue_paths, selection, jobs, templates, regimes)
+    if not selection.wants("Q005"):
+        return report
+    from isoflow.control.known import revision_findings
+    from isoflow.model.findings import Finding
+
+    if db is None:
+        found = revision_findings(discover(paths))
+    else:
+        from isoflow.store import open_store
+
+        store = open_store(db, create=False)
+        try:
+            found = revision_findings(discover(paths), store)
+        finally:
+            store.close()
+    if not found:
+        return report
+    return replace(report, findings=tuple(sorted({*report.findings, *found}, key=Finding.sort_key)))
+
+
+def _validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[str | os.PathLike[str]] = (),
+                    selection: Selection = EVERYTHING, jobs: int = 0,
+                    templates: Sequence[str | os.PathLike[str]] = (), regimes: str | None = None) -> Report:
     """Validate the process files under ``paths``; ``catalogue_paths`` add flows they may extend.
 
     A file given directly is validated with the other process files of its folder in the

@@ -254,3 +254,23 @@ def test_seal_and_verify_from_the_command_line(processes: Path, tmp_path: Path, 
     result = CliRunner().invoke(main, verify)
     assert result.exit_code == 1
     assert "ledger: checkpoint 1 does not match what was signed (upto)" in result.stdout.splitlines()
+
+
+def test_validate_names_a_revision_changed_under_the_same_number(processes: Path, tmp_path: Path) -> None:
+    """Q005 from the approval beside the file, and from the digests a store's dossiers started on."""
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert _dossier(processes, db).exit_code == 0
+    clean = CliRunner().invoke(main, ["validate", str(processes / DKKD), "--select", "Q005", "--db", db])
+    assert clean.exit_code == 0, clean.output
+    _edit(processes / DKKD, '<state id="tham_dinh" budget="2d">', '<state id="tham_dinh" budget="1d">')
+    result = CliRunner().invoke(main, ["validate", str(processes / DKKD), "--select", "Q005", "--db", db])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    approval, store = sorted(lines[:2], key=lambda line: "dossier(s) in the store" in line)
+    assert "Q005 revision-changed: revision 1 of QT-DKKD-01 was approved by Vũ Đức Thắng on 2025-12-25 " \
+           f"({DKKD}.sig) with content " in approval
+    assert store.endswith("Q005 revision-changed: 1 dossier(s) in the store started on other content of revision 1 "
+                             "of QT-DKKD-01 (H56-260302-0001): changed under the same revision number (number the "
+                             'change revision="2" with its <change> entry and have it approved, or restore the text '
+                             "they started on)")

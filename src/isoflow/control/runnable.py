@@ -43,6 +43,8 @@ NAMED = 5
 
 
 class _Started(Protocol):
+    """What the revision checks ask a store (both backends answer)."""
+
     def started_on_other(self, process_code: str, revision: int, digest: str, limit: int = 20
                          ) -> tuple[int, list[str]]: ...
 
