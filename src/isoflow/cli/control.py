@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from isoflow.cli.forms import secret as _secret
 from isoflow.errors import IsoflowError, UsageError
 
 if TYPE_CHECKING:
@@ -45,15 +46,6 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"isoflow: {message}", err=True)
     sys.exit(code)
-
-
-def _secret(path: Path | None, what: str) -> str:
-    if path is None:
-        return str(click.prompt(what, hide_input=True, default="", show_default=False, err=True))
-    try:
-        return path.read_text(encoding="utf-8").rstrip("\r\n")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
 
 
 def _identity(key: Path | None, passphrase_file: Path | None, token: Path | None, token_label: str | None,

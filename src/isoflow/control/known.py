@@ -23,12 +23,12 @@ from isoflow.model.findings import Finding
 from isoflow.validation.rules.q005_revision_changed import rule
 
 if TYPE_CHECKING:
-    from isoflow.control.runnable import _Started
+    from isoflow.control.runnable import StartedOn
 
 __all__ = ["revision_findings"]
 
 
-def revision_findings(files: Sequence[str | os.PathLike[str]], store: _Started | None = None) -> list[Finding]:
+def revision_findings(files: Sequence[str | os.PathLike[str]], store: StartedOn | None = None) -> list[Finding]:
     """Q005 findings for the process ``files``: against the approval beside each, and (``store``
     given) against the digests its dossiers started on."""
     found: list[Finding] = []

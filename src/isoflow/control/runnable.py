@@ -36,13 +36,13 @@ from isoflow.model.definition import ProcessDefinition
 if TYPE_CHECKING:
     from isoflow.control.approval import TrustRoots
 
-__all__ = ["Revision", "content_digests", "require_approved", "require_unchanged"]
+__all__ = ["Revision", "StartedOn", "content_digests", "require_approved", "require_unchanged"]
 
 #: How many dossier codes an error names before it says how many more there are.
 NAMED = 5
 
 
-class _Started(Protocol):
+class StartedOn(Protocol):
     """What the revision checks ask a store (both backends answer)."""
 
     def started_on_other(self, process_code: str, revision: int, digest: str, limit: int = 20
@@ -116,7 +116,7 @@ def require_approved(revisions: Sequence[Revision], trust_roots: TrustRoots) -> 
                               "strict mode runs only approved, unaltered revisions", approval)
 
 
-def require_unchanged(store: _Started, revisions: Sequence[Revision]) -> Mapping[tuple[str, int], str]:
+def require_unchanged(store: StartedOn, revisions: Sequence[Revision]) -> Mapping[tuple[str, int], str]:
     """The digests a store keeps with the dossiers it receives, once no revision's dossiers
     started on other content; :class:`RevisionChanged` naming the revision and its dossiers otherwise."""
     for revision in revisions:
