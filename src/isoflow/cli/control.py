@@ -12,7 +12,7 @@
 * ``isoflow seal --db URL --key ORG.p12 [--every N]``: a checkpoint of the store-wide ledger,
   signed with the organisation's key (exit 0 sealed or nothing to seal, 1 refused: a store sealed
   by another agency, a ledger that does not match its checkpoints; 2 usage).
-* ``isoflow diff OLD NEW [--format text|json]``: what changed, in the procedure's words (each file
+* ``isoflow diff OLD NEW [--format text|json|history]``: what changed, in the procedure's words (each file
   merged with its flow when the flow is beside it or under ``--catalogue``).  Exit 0 no
   difference, 1 differences (as ``diff``), 2 trouble.
 
@@ -216,7 +216,9 @@ def _merged(definition: ProcessDefinition, folders: Sequence[Path]) -> ProcessDe
 @click.command("diff")
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "history"]), default="text",
+              show_default=True, help="text for people, json for scripts, history: the <change> rows of NEW's "
+                                      "revision page, to paste into its <control><history>.")
 @click.option("--catalogue", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path),
               help="Another folder of flows the files may extend (repeatable).")
 def diff(old: Path, new: Path, output_format: str, folders: tuple[Path, ...]) -> None:
@@ -231,6 +233,9 @@ def diff(old: Path, new: Path, output_format: str, folders: tuple[Path, ...]) ->
     found = compare.differences(before, after)
     if output_format == "json":
         click.echo(json.dumps(compare.as_dict(before, after, found), ensure_ascii=False, indent=2))
+    elif output_format == "history":
+        if found:
+            click.echo(compare.as_history(before, after))
     else:
         click.echo(compare.as_text(before, after, found))
     sys.exit(EXIT_REFUSED if found else EXIT_OK)
