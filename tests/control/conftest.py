@@ -154,3 +154,15 @@ def approve_all(folder: Path, authority: Authority) -> int:
         approve(path, authority.identity(approver), flow=flows.get(definition.extends or ""))
         count += 1
     return count
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def shared_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store several connections share: an SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'shared.db'}"
+        return
+    from tests.store._helpers import fresh_postgres_schema, postgres_base_url
+
+    with fresh_postgres_schema(postgres_base_url("PostgreSQL document-control tests"), "isoflow_shared") as url:
+        yield url

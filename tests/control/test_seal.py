@@ -209,3 +209,46 @@ def test_the_benchmark_measures_the_ledger_and_a_checkpoint() -> None:
         assert checked > 0
     finally:
         sys.path.remove(str(folder))
+
+
+def test_sealing_while_writers_commit(shared_store_url: str, authority: Authority) -> None:
+    """Writers on their own connections commit while checkpoints are sealed: every checkpoint
+    holds (no number below one it sealed commits after it: the seal waits for writes in flight on
+    PostgreSQL, whose sequence numbers are taken before commit), and nothing is left out."""
+    import threading
+
+    organisation = authority.identity(SEAL)
+    errors: list[BaseException] = []
+
+    def writer(unit: str) -> None:
+        store = open_store(shared_store_url)
+        try:
+            for minute in range(12):
+                created = store.create(unit, DAY, factory(datetime(2026, 2, 5, 8, minute)))
+                store.append(*move(created, "tham_dinh"), expected_version=1)
+        except BaseException as error:  # noqa: BLE001 - reported by the test
+            errors.append(error)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=writer, args=(f"H5{n}",)) for n in range(3)]
+    sealer = open_store(shared_store_url)
+    try:
+        for thread in threads:
+            thread.start()
+        sealed = 0
+        while any(thread.is_alive() for thread in threads):
+            sealed += seal(sealer, organisation) is not None
+        for thread in threads:
+            thread.join()
+        seal(sealer, organisation)
+        assert errors == []
+        assert sealer.verify() == []
+        snapshot = sealer.ledger()
+        assert len(snapshot.rows) == 3 * 12 * 2
+        assert snapshot.checkpoints[-1].upto == snapshot.rows[-1].seq
+        check = check_seal(snapshot, authority.roots)
+        assert check.ok, check.problems
+        assert sealed >= 1
+    finally:
+        sealer.close()

@@ -61,7 +61,7 @@ def _dialect(store: Store) -> str:
 
 
 #: Undoes migration 8 (document control): its tables go, and the migrations after 7 with them.
-UNDO_8 = ("DROP TABLE started_on", "DROP TABLE ledger", "DROP TABLE IF EXISTS ledger_head", "DROP TABLE checkpoints",
+UNDO_8 = ("DROP TABLE started_on", "DROP TABLE ledger", "DROP TABLE checkpoints",
           "DROP TABLE store_identity", "DELETE FROM schema_migrations WHERE version >= 8")
 
 

@@ -130,9 +130,10 @@ class Store(Protocol):
         """The dossier's rating, if it was rated."""
         ...
 
-    def ledger(self, after: int = 0) -> Snapshot:
-        """The store's id, its ledger rows after ``after`` and every checkpoint, in one snapshot
-        (:mod:`isoflow.store.ledger`)."""
+    def ledger(self, after: int | None = 0, *, sealing: bool = False) -> Snapshot:
+        """The store's id, its ledger rows after ``after`` (``None``: after the last checkpoint)
+        and every checkpoint, in one snapshot (:mod:`isoflow.store.ledger`); ``sealing``: no write
+        in flight can still add a row below the newest one read."""
         ...
 
     def add_checkpoint(self, checkpoint: Checkpoint, previous: int) -> None:

@@ -4,7 +4,9 @@ A dossier's events are hash-chained (:mod:`isoflow.store.codec`), but each chain
 is unkeyed: a dossier deleted with all its events, or a chain recomputed by whoever can write the
 database, leaves nothing behind.  ISO 9001:2015 7.5.3.2(c) asks that records be protected from
 unintended change, so every event also joins one ledger for the whole store, in the order the
-writes committed: ``(seq, dossier, event, hash)``, ``seq`` 1, 2, 3 ... with no gap.  A
+writes committed: ``(seq, dossier, event, hash)``, ``seq`` 1, 2, 3 ... (on PostgreSQL a sequence:
+a rolled-back write leaves a gap, and concurrent writers are not serialised; the seal waits for
+the writes in flight before it reads, so no lower number can commit after it).  A
 *checkpoint* seals the ledger up to a row: its ``root`` chains every row since the previous
 checkpoint onto that checkpoint's root (:func:`chain`), and the organisation signs a statement
 of it (:mod:`isoflow.control.seal`; this module never signs: the store is below the signing
@@ -15,9 +17,11 @@ What :func:`problems` then finds, from one snapshot (both backends hand it the s
 * a ledger row whose event is gone (a dossier deleted, a tail cut), an event no ledger row
   records (inserted), an event whose hash is not the one the ledger recorded (a rewritten
   chain), a dossier's events out of their order in the ledger (reordered);
-* a gap in the ledger's numbers (rows deleted), a ledger shorter than a checkpoint sealed (its
-  tail cut with the events), a checkpoint whose root is not what the rows give (rows rewritten
-  to match rewritten events: only the signature, checked above this layer, makes that final).
+* a ledger shorter than a checkpoint sealed (its tail cut with the events), a checkpoint whose
+  root is not what the rows give (rows deleted, inserted or rewritten to match rewritten events:
+  only the signature, checked above this layer, makes that final).  A gap in the numbers is not
+  itself a problem (a rolled-back write on PostgreSQL); within what a checkpoint sealed, the
+  root shows any row removed.
 
 Not detectable: events and ledger rows removed together *after* the last checkpoint; the
 interval between checkpoints is what an organisation accepts to lose that way.
@@ -25,6 +29,7 @@ interval between checkpoints is what an organisation accepts to lose that way.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -49,11 +54,8 @@ STARTED_ON_POSTGRES = STARTED_ON_SQLITE.replace("?", "%s")
 OTHER_STARTS = "SELECT dossier FROM started_on WHERE process_code = ? AND revision = ? AND digest <> ?"
 
 _SQLITE_INSERT = "INSERT INTO ledger (dossier, event, hash) VALUES (?, ?, ?)"
-# One statement, so that the pipelined write keeps one round trip: the head row is locked from
-# here to the commit, which orders the writers' ledger rows as they commit (the cost measured in
-# benchmarks/bench_engine.py).
-_POSTGRES_INSERT = ("WITH head AS (UPDATE ledger_head SET last = last + 1 RETURNING last) "
-                    "INSERT INTO ledger (seq, dossier, event, hash) SELECT last, %s, %s, %s FROM head")
+# The number comes from the table's identity sequence, in the pipelined write's one round trip.
+_POSTGRES_INSERT = "INSERT INTO ledger (dossier, event, hash) VALUES (%s, %s, %s)"
 
 
 def record_sqlite(conn: Any, events: Sequence[Event]) -> None:
@@ -66,7 +68,7 @@ def record_sqlite(conn: Any, events: Sequence[Event]) -> None:
 
 
 def record_postgres(cursor: Any, events: Sequence[Event]) -> None:
-    """Add ``events`` to the ledger in the write's transaction (PostgreSQL: numbered from the head row)."""
+    """Add ``events`` to the ledger in the write's transaction (PostgreSQL: numbered by a sequence)."""
     if len(events) == 1:
         event = events[0]
         cursor.execute(_POSTGRES_INSERT, (event.dossier, event.seq, event.hash))
@@ -144,16 +146,10 @@ def problems(code: str | None, events: Iterable[tuple[str, int, str]], snapshot:
 
 
 def checkpoint_problems(snapshot: Snapshot) -> list[ChainProblem]:
-    """Gaps in the ledger's numbers, a ledger shorter than a checkpoint, checkpoint roots."""
+    """A ledger shorter than a checkpoint, checkpoint roots, checkpoints missing."""
     found: list[ChainProblem] = []
-    expected = 1
-    for row in snapshot.rows:
-        if row.seq != expected:
-            found.append(ChainProblem(LEDGER, f"rows #{expected} to #{row.seq - 1} are missing: ledger rows were "
-                                      "deleted" if row.seq > expected else f"row #{row.seq} is out of order"))
-        expected = row.seq + 1
-    by_seq = {row.seq: row for row in snapshot.rows}
     root, upto, number = GENESIS_ROOT, 0, 0
+    seqs = [row.seq for row in snapshot.rows]
     for checkpoint in snapshot.checkpoints:
         number += 1
         if checkpoint.number != number:
@@ -169,7 +165,7 @@ def checkpoint_problems(snapshot: Snapshot) -> list[ChainProblem]:
             found.append(ChainProblem(LEDGER, f"checkpoint {checkpoint.number} seals up to #{checkpoint.upto}, "
                                       f"before the previous one (#{upto})"))
             return found
-        root = chain(root, (by_seq[s] for s in range(upto + 1, checkpoint.upto + 1) if s in by_seq))
+        root = chain(root, snapshot.rows[bisect.bisect_right(seqs, upto):bisect.bisect_right(seqs, checkpoint.upto)])
         if root != checkpoint.root:
             found.append(ChainProblem(LEDGER, f"checkpoint {checkpoint.number} does not match the ledger "
                                       f"#{upto + 1} to #{checkpoint.upto}: rows it sealed were changed"))

@@ -399,9 +399,12 @@ class PostgresStore(ind.ReportQueries):
     # -- the ledger and the revisions dossiers started on (isoflow.store.ledger) ----------------
 
     @staticmethod
-    def _ledger(cursor: psycopg.Cursor[Any], code: str | None = None, after: int = 0) -> ledger_.Snapshot:
+    def _ledger(cursor: psycopg.Cursor[Any], code: str | None = None, after: int | None = 0) -> ledger_.Snapshot:
         cursor.execute("SELECT id FROM store_identity")
         identity = cursor.fetchone()
+        if after is None:
+            cursor.execute("SELECT COALESCE(MAX(upto), 0) FROM checkpoints")
+            after = int(_one(cursor)[0])
         where, params = ("WHERE dossier = %s", (code,)) if code is not None else ("WHERE seq > %s", (after,))
         cursor.execute(f"SELECT seq, dossier, event, hash FROM ledger {where} ORDER BY seq", params)  # noqa: S608
         rows = cursor.fetchall()
@@ -409,9 +412,16 @@ class PostgresStore(ind.ReportQueries):
         return ledger_.Snapshot(str(identity[0]) if identity else "", ledger_.rows_of(rows),
                                 ledger_.checkpoints_of(cursor.fetchall()))
 
-    def ledger(self, after: int = 0) -> ledger_.Snapshot:
-        """The store's id, its ledger rows after ``after`` and every checkpoint, in one snapshot."""
-        with self._transaction(snapshot=True) as cursor:
+    def ledger(self, after: int | None = 0, *, sealing: bool = False) -> ledger_.Snapshot:
+        """The store's id, its ledger rows after ``after`` (``None``: after the last checkpoint) and
+        every checkpoint, in one snapshot.  ``sealing``: first wait for the writes in flight and
+        hold new ones back while reading (the numbers come from a sequence, taken before commit:
+        without it a lower number could still commit after the rows a checkpoint sealed)."""
+        if not sealing:
+            with self._transaction(snapshot=True) as cursor:
+                return self._ledger(cursor, None, after)
+        with self._transaction() as cursor:
+            cursor.execute("LOCK TABLE ledger IN SHARE MODE")
             return self._ledger(cursor, None, after)
 
     def add_checkpoint(self, checkpoint: ledger_.Checkpoint, previous: int) -> None:

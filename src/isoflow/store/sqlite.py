@@ -385,8 +385,10 @@ class SQLiteStore(ind.ReportQueries):
 
     # -- the ledger and the revisions dossiers started on (isoflow.store.ledger) ----------------
 
-    def _ledger(self, conn: sqlite3.Connection, code: str | None = None, after: int = 0) -> ledger_.Snapshot:
+    def _ledger(self, conn: sqlite3.Connection, code: str | None = None, after: int | None = 0) -> ledger_.Snapshot:
         identity = conn.execute("SELECT id FROM store_identity").fetchone()
+        if after is None:
+            after = int(conn.execute("SELECT COALESCE(MAX(upto), 0) FROM checkpoints").fetchone()[0])
         where, params = ("WHERE dossier = ?", (code,)) if code is not None else ("WHERE seq > ?", (after,))
         rows = conn.execute(f"SELECT seq, dossier, event, hash FROM ledger {where} ORDER BY seq",  # noqa: S608
                             params).fetchall()
@@ -394,8 +396,9 @@ class SQLiteStore(ind.ReportQueries):
         return ledger_.Snapshot(str(identity[0]) if identity else "", ledger_.rows_of(rows),
                                 ledger_.checkpoints_of(checkpoints))
 
-    def ledger(self, after: int = 0) -> ledger_.Snapshot:
-        """The store's id, its ledger rows after ``after`` and every checkpoint, in one snapshot."""
+    def ledger(self, after: int | None = 0, *, sealing: bool = False) -> ledger_.Snapshot:
+        """The store's id, its ledger rows after ``after`` (``None``: after the last checkpoint) and
+        every checkpoint, in one snapshot (SQLite's one writer: no write is ever half-way in it)."""
         with self._transaction("DEFERRED") as conn:
             return self._ledger(conn, None, after)
 
