@@ -274,3 +274,47 @@ def test_validate_names_a_revision_changed_under_the_same_number(processes: Path
                              "of QT-DKKD-01 (H56-260302-0001): changed under the same revision number (number the "
                              'change revision="2" with its <change> entry and have it approved, or restore the text '
                              "they started on)")
+
+
+def test_a_checkpoint_that_does_not_match_stops_a_strict_desk(processes: Path, tmp_path: Path,
+                                                              authority: Authority) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert _dossier(processes, db).exit_code == 0
+    store = open_store(db)
+    try:
+        seal(store, authority.identity(SEAL))
+        raw(store, "UPDATE checkpoints SET root = %s", ("0" * 64,))  # the row no longer says what was signed
+    finally:
+        store.close()
+    line = _refused(_dossier(processes, db, *_strict(authority), at="2026-03-02 10:00"))
+    assert line == "isoflow: the store's checkpoint 1 does not match what was signed (root)"
+    store = open_store(db, create=False)
+    try:
+        assert raw(store, "SELECT count(*) FROM events") == [(1,)]  # nothing written
+    finally:
+        store.close()
+
+
+def test_isoflow_seal_refuses_a_store_another_agency_sealed(processes: Path, tmp_path: Path, authority: Authority,
+                                                            foreign: Authority) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert _dossier(processes, db).exit_code == 0
+    store = open_store(db)
+    try:
+        seal(store, foreign.identity("Ủy ban nhân dân xã Hòa Bình"))
+    finally:
+        store.close()
+    assert _dossier(processes, db, at="2026-03-02 10:00").exit_code == 0  # one more event to seal
+    secret = tmp_path / "pass"
+    from tests.control.conftest import PASSPHRASE
+    secret.write_text(PASSPHRASE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["seal", "--db", db, "--key", str(authority.p12(SEAL)), "--passphrase-file",
+                                       str(secret)])
+    assert _refused(result) == ("isoflow: the store's checkpoints are signed by Ủy ban nhân dân xã Hòa Bình, not by "
+                                "Ủy ban nhân dân xã Tân Phú: it was copied from another agency, and is not sealed "
+                                "with this key")
+    store = open_store(db, create=False)
+    try:
+        assert raw(store, "SELECT count(*) FROM checkpoints") == [(1,)]
+    finally:
+        store.close()

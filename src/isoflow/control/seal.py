@@ -100,8 +100,8 @@ def seal(store: Sealable, identity: Identity, *, every: int = 1, now: datetime |
     least ``every`` rows joined it since the last checkpoint; ``None`` when there were fewer.
 
     Refused, nothing written: :class:`StoreCopied` when the last checkpoint was signed by another
-    organisation.  Only the rows since the last checkpoint are read (while no write can add one below them):
-    whether the earlier ones still match is ``verify``'s question, not the seal's.
+    organisation.  Only the rows since the last checkpoint are read (while no write can add one
+    below them): whether the earlier ones still match is ``verify``'s question, not the seal's.
     """
     from isoflow.signing import sign_xml
 
@@ -187,11 +187,12 @@ def require_seal(snapshot: Snapshot, trust_roots: TrustRoots) -> None:
     from the store or writes to it (a store with no checkpoint yet passes)."""
     if not snapshot.checkpoints:
         return
-    problem, _, _ = _one(snapshot.checkpoints[-1], snapshot.store_id, trust_roots)
-    if "another agency" in problem or "copied from elsewhere" in problem:
-        raise StoreCopied(f"the store's {problem}")
-    if problem:
-        raise CheckpointMismatch(f"the store's {problem}")
+    problem, verdict, said = _one(snapshot.checkpoints[-1], snapshot.store_id, trust_roots)
+    if not problem:
+        return
+    untrusted = verdict is not None and str(verdict.status) == "untrusted"
+    elsewhere = bool(said) and said.get("store") != snapshot.store_id
+    raise (StoreCopied if untrusted or elsewhere else CheckpointMismatch)(f"the store's {problem}")
 
 
 def describe(check: SealCheck) -> list[str]:
