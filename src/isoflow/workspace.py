@@ -202,7 +202,7 @@ def open_desk(processes: Sequence[str | os.PathLike[str]], db: str, calendar: st
         if trust_roots is not None:
             from isoflow.control.seal import require_seal
 
-            require_seal(store.ledger(), trust_roots)
+            require_seal(store.ledger(after=None, rows=False), trust_roots)  # the newest checkpoint only
         store.revision_digests.update(require_unchanged(store, revisions))
     except BaseException:
         store.close()

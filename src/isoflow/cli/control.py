@@ -267,7 +267,7 @@ def seal(db: str, key: Path | None, passphrase_file: Path | None, token: Path | 
         try:
             with _identity(key, passphrase_file, token, token_label, key_label, pin_file) as identity:
                 made = sign_checkpoint(store, identity, every=every)
-                head = store.ledger(after=made.upto if made else 0).head
+                head = store.ledger(after=None).head
         finally:
             store.close()
     except UsageError as error:

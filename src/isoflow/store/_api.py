@@ -130,10 +130,11 @@ class Store(Protocol):
         """The dossier's rating, if it was rated."""
         ...
 
-    def ledger(self, after: int | None = 0, *, sealing: bool = False) -> Snapshot:
-        """The store's id, its ledger rows after ``after`` (``None``: after the last checkpoint)
-        and every checkpoint, in one snapshot (:mod:`isoflow.store.ledger`); ``sealing``: no write
-        in flight can still add a row below the newest one read."""
+    def ledger(self, after: int | None = 0, *, sealing: bool = False, rows: bool = True) -> Snapshot:
+        """The store's id, its ledger rows after ``after`` and every checkpoint, in one snapshot
+        (:mod:`isoflow.store.ledger`); ``after=None``: the rows after the newest checkpoint and that
+        checkpoint only; ``rows=False``: no rows; ``sealing``: no write in flight can still add a
+        row below the newest one read."""
         ...
 
     def add_checkpoint(self, checkpoint: Checkpoint, previous: int) -> None:

@@ -39,15 +39,18 @@ from isoflow.model.dossier import Event
 from isoflow.store._api import ChainProblem
 from isoflow.store.ledger_rows import Checkpoint, LedgerRow, Snapshot
 
-__all__ = ["GENESIS_ROOT", "LEDGER", "OTHER_STARTS", "STARTED_ON_POSTGRES", "STARTED_ON_SQLITE", "Checkpoint",
-           "LedgerRow", "Snapshot", "chain", "check_next_checkpoint", "checkpoint_problems", "checkpoints_of", "line",
-           "problems", "record_postgres", "record_sqlite", "rows_of"]
+__all__ = ["CHECKPOINTS", "GENESIS_ROOT", "LEDGER", "NEWEST_CHECKPOINT", "OTHER_STARTS", "STARTED_ON_POSTGRES",
+           "STARTED_ON_SQLITE", "Checkpoint", "LedgerRow", "Snapshot", "chain", "check_next_checkpoint",
+           "checkpoint_problems", "checkpoints_of", "line", "problems", "record_postgres", "record_sqlite", "rows_of"]
 
 #: The root before the first checkpoint.
 GENESIS_ROOT = "0" * 64
 #: What a problem found in the ledger (not in one dossier) is reported against.
 LEDGER = "ledger"
 
+#: Every checkpoint, oldest first; the newest one alone (the same in both dialects).
+CHECKPOINTS = "SELECT number, upto, root, signature FROM checkpoints ORDER BY number"
+NEWEST_CHECKPOINT = "SELECT number, upto, root, signature FROM checkpoints ORDER BY number DESC LIMIT 1"
 STARTED_ON_SQLITE = "INSERT INTO started_on (process_code, revision, digest, dossier) VALUES (?, ?, ?, ?)"
 STARTED_ON_POSTGRES = STARTED_ON_SQLITE.replace("?", "%s")
 #: The dossiers of a revision that started on other content (the key's order: one range read).

@@ -399,30 +399,38 @@ class PostgresStore(ind.ReportQueries):
     # -- the ledger and the revisions dossiers started on (isoflow.store.ledger) ----------------
 
     @staticmethod
-    def _ledger(cursor: psycopg.Cursor[Any], code: str | None = None, after: int | None = 0) -> ledger_.Snapshot:
+    def _ledger(cursor: psycopg.Cursor[Any], code: str | None = None, after: int | None = 0,
+                rows: bool = True) -> ledger_.Snapshot:
         cursor.execute("SELECT id FROM store_identity")
         identity = cursor.fetchone()
+        newest = after is None  # only the newest checkpoint, and the rows after it
         if after is None:
             cursor.execute("SELECT COALESCE(MAX(upto), 0) FROM checkpoints")
             after = int(_one(cursor)[0])
-        where, params = ("WHERE dossier = %s", (code,)) if code is not None else ("WHERE seq > %s", (after,))
-        cursor.execute(f"SELECT seq, dossier, event, hash FROM ledger {where} ORDER BY seq", params)  # noqa: S608
-        rows = cursor.fetchall()
-        cursor.execute("SELECT number, upto, root, signature FROM checkpoints ORDER BY number")
-        return ledger_.Snapshot(str(identity[0]) if identity else "", ledger_.rows_of(rows),
-                                ledger_.checkpoints_of(cursor.fetchall()))
+        found: list[Any] = []
+        if rows:
+            where, params = ("WHERE dossier = %s", (code,)) if code is not None else ("WHERE seq > %s", (after,))
+            cursor.execute(f"SELECT seq, dossier, event, hash FROM ledger {where} ORDER BY seq", params)  # noqa: S608
+            found = cursor.fetchall()
+        checkpoints: list[Any] = []
+        if code is None:
+            cursor.execute(ledger_.NEWEST_CHECKPOINT if newest else ledger_.CHECKPOINTS)
+            checkpoints = cursor.fetchall()
+        return ledger_.Snapshot(str(identity[0]) if identity else "", ledger_.rows_of(found),
+                                ledger_.checkpoints_of(checkpoints))
 
-    def ledger(self, after: int | None = 0, *, sealing: bool = False) -> ledger_.Snapshot:
-        """The store's id, its ledger rows after ``after`` (``None``: after the last checkpoint) and
-        every checkpoint, in one snapshot.  ``sealing``: first wait for the writes in flight and
-        hold new ones back while reading (the numbers come from a sequence, taken before commit:
-        without it a lower number could still commit after the rows a checkpoint sealed)."""
+    def ledger(self, after: int | None = 0, *, sealing: bool = False, rows: bool = True) -> ledger_.Snapshot:
+        """The store's id, its ledger rows after ``after`` and every checkpoint, in one snapshot
+        (``after=None``: the rows after the newest checkpoint, and that checkpoint only; ``rows=False``:
+        no rows).  ``sealing``: first wait for the writes in flight and hold new ones back while
+        reading (the numbers come from a sequence, taken before commit: without it a lower number
+        could still commit after the rows a checkpoint sealed)."""
         if not sealing:
             with self._transaction(snapshot=True) as cursor:
-                return self._ledger(cursor, None, after)
+                return self._ledger(cursor, None, after, rows)
         with self._transaction() as cursor:
             cursor.execute("LOCK TABLE ledger IN SHARE MODE")
-            return self._ledger(cursor, None, after)
+            return self._ledger(cursor, None, after, rows)
 
     def add_checkpoint(self, checkpoint: ledger_.Checkpoint, previous: int) -> None:
         """Store ``checkpoint`` if the newest checkpoint is still number ``previous``."""

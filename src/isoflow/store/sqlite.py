@@ -385,22 +385,26 @@ class SQLiteStore(ind.ReportQueries):
 
     # -- the ledger and the revisions dossiers started on (isoflow.store.ledger) ----------------
 
-    def _ledger(self, conn: sqlite3.Connection, code: str | None = None, after: int | None = 0) -> ledger_.Snapshot:
+    def _ledger(self, conn: sqlite3.Connection, code: str | None = None, after: int | None = 0,
+                rows: bool = True) -> ledger_.Snapshot:
         identity = conn.execute("SELECT id FROM store_identity").fetchone()
+        newest = after is None  # only the newest checkpoint, and the rows after it
         if after is None:
             after = int(conn.execute("SELECT COALESCE(MAX(upto), 0) FROM checkpoints").fetchone()[0])
         where, params = ("WHERE dossier = ?", (code,)) if code is not None else ("WHERE seq > ?", (after,))
-        rows = conn.execute(f"SELECT seq, dossier, event, hash FROM ledger {where} ORDER BY seq",  # noqa: S608
-                            params).fetchall()
-        checkpoints = conn.execute("SELECT number, upto, root, signature FROM checkpoints ORDER BY number").fetchall()
-        return ledger_.Snapshot(str(identity[0]) if identity else "", ledger_.rows_of(rows),
+        found = conn.execute(f"SELECT seq, dossier, event, hash FROM ledger {where} ORDER BY seq",  # noqa: S608
+                             params).fetchall() if rows else []
+        checkpoints = [] if code is not None else conn.execute(
+            ledger_.NEWEST_CHECKPOINT if newest else ledger_.CHECKPOINTS).fetchall()
+        return ledger_.Snapshot(str(identity[0]) if identity else "", ledger_.rows_of(found),
                                 ledger_.checkpoints_of(checkpoints))
 
-    def ledger(self, after: int | None = 0, *, sealing: bool = False) -> ledger_.Snapshot:
-        """The store's id, its ledger rows after ``after`` (``None``: after the last checkpoint) and
-        every checkpoint, in one snapshot (SQLite's one writer: no write is ever half-way in it)."""
+    def ledger(self, after: int | None = 0, *, sealing: bool = False, rows: bool = True) -> ledger_.Snapshot:
+        """The store's id, its ledger rows after ``after`` and every checkpoint, in one snapshot
+        (``after=None``: the rows after the newest checkpoint, and that checkpoint only; ``rows=False``:
+        no rows).  SQLite has one writer: no write is ever half-way in a snapshot (``sealing`` is moot)."""
         with self._transaction("DEFERRED") as conn:
-            return self._ledger(conn, None, after)
+            return self._ledger(conn, None, after, rows)
 
     def add_checkpoint(self, checkpoint: ledger_.Checkpoint, previous: int) -> None:
         """Store ``checkpoint`` if the newest checkpoint is still number ``previous``."""
