@@ -605,14 +605,64 @@ def durable_figures(args: argparse.Namespace) -> dict[str, float]:
         "sqlite isoflow": lambda: _durable.sqlite_isoflow(args.n),
         "sqlite spiff": lambda: _durable.sqlite_spiff(args.n),
     }
+    # What the store-wide ledger (issue 16) costs: the same desk with its ledger rows not written
+    # (benchmark only: the store has no switch for it, the recording function is stubbed here).
+    runs["sqlite isoflow, no ledger"] = lambda: _no_ledger(lambda: _durable.sqlite_isoflow(args.n))
     if args.postgres:
         runs["postgres floor"] = lambda: _durable.postgres_floor(args.postgres, args.n, args.writers)
         runs["postgres isoflow"] = lambda: _durable.postgres_isoflow(args.postgres, args.n, args.writers)
+        runs["postgres isoflow, no ledger"] = lambda: _no_ledger(
+            lambda: _durable.postgres_isoflow(args.postgres, args.n, args.writers))
     rates: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(args.repeat):
         for name, run in runs.items():
             rates[name].append(run())
     return {name: statistics.median(values) for name, values in rates.items()}
+
+
+def _step_us(rate: float) -> float:
+    """Microseconds a step (receive or action) at ``rate`` lifecycles a second."""
+    return 1e6 / (rate * (len(PATH) + 1))
+
+
+def _no_ledger(run: Callable[[], float]) -> float:
+    """``run()`` with the ledger's recording functions replaced by nothing (the writers fork after)."""
+    from isoflow.store import ledger
+
+    kept = ledger.record_sqlite, ledger.record_postgres
+    ledger.record_sqlite = ledger.record_postgres = lambda *_: None  # type: ignore[assignment]
+    try:
+        return run()
+    finally:
+        ledger.record_sqlite, ledger.record_postgres = kept
+
+
+def seal_seconds(n: int) -> tuple[int, float, float]:
+    """(ledger rows, seconds to sign one checkpoint over all of them, seconds to check its
+    signature and the ledger): the checkpoint's own cost, paid once an interval, not a step."""
+    from isoflow.control.seal import check_seal, seal
+    from isoflow.signing import load_roots
+    from isoflow.signing.testing import make_pki
+    from isoflow.store.ledger import problems
+
+    with tempfile.TemporaryDirectory() as folder:
+        pki = make_pki(Path(folder))
+        store = open_store(f"sqlite:///{folder}/seal.db")
+        try:
+            work = _durable.workload(n)
+            _durable._lifecycles(Desk(work.engine, store), work, range(n))
+            identity = pki.identity("seal")
+            start = time.perf_counter()
+            seal(store, identity)
+            sealed = time.perf_counter() - start
+            start = time.perf_counter()
+            snapshot = store.ledger()
+            found = check_seal(snapshot, load_roots([pki.root])).problems, problems(None, [], snapshot)
+            checked = time.perf_counter() - start
+            assert not found[0], found
+            return len(snapshot.rows), sealed, checked
+        finally:
+            store.close()
 
 
 def _mark(ok: bool) -> str:
@@ -661,6 +711,8 @@ def main(argv: list[str] | None = None) -> int:
                   "sqlite": "isoflow durable (Desk + SQLite)"}
         durable = durable_figures(args)
         labels.update({"sqlite floor": "raw sqlite3 floor (_durable)", "sqlite isoflow": "isoflow on SQLite (_durable)",
+                       "sqlite isoflow, no ledger": "  the same without the ledger (issue 16)",
+                       "postgres isoflow, no ledger": "  the same without the ledger (issue 16)",
                        "sqlite spiff": "Spiff 3.2 on SQLite (_durable)",
                        "postgres floor": f"psycopg floor, {args.writers} writers",
                        "postgres isoflow": f"isoflow on PostgreSQL, {args.writers} writers"})
@@ -670,6 +722,15 @@ def main(argv: list[str] | None = None) -> int:
         print("-" * len(header))
         for variant, rate in rates.items():
             print(f"{labels[variant]:<44} {rate:>13,.0f} {1e6 / (rate * (len(PATH) + 1)):>10.1f}")
+
+        if durable:
+            print("\nthe store-wide ledger costs " + "; ".join(
+                f"{_step_us(durable[f'{db} isoflow']) - _step_us(durable[f'{db} isoflow, no ledger']):.1f} µs a step "
+                f"on {name} ({durable[f'{db} isoflow'] / durable[f'{db} isoflow, no ledger']:.2f}x the rate without it)"
+                for db, name in (("sqlite", "SQLite"), ("postgres", "PostgreSQL")) if f"{db} isoflow" in durable))
+            rows_sealed, sealed, checked = seal_seconds(min(args.n, 1000))
+            print(f"a signed checkpoint over {rows_sealed:,} ledger rows: {sealed * 1e3:.0f} ms to seal, "
+                  f"{checked * 1e3:.0f} ms to verify its signature and the ledger (once an interval)")
 
         memory = dossier_memory(bench.engine, args.dossiers)
         print(f"\nmemory per live dossier ({memory['count']:,} dossiers after receive + 2 actions, events dropped, "

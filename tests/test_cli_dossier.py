@@ -410,7 +410,8 @@ def test_verify_names_a_deleted_dossier(cli: Cli, db_path: Path) -> None:
     assert result.stdout.splitlines() == [
         f"{gone}: no dossier row or events remain, although its code was given on 2026-03-02 (the daily sequence "
         "of unit H56 reached 0003): the whole dossier was deleted",
-        "1 problem(s) found."]
+        f"{gone}: the ledger records event(s) 1 that are not in the store: the dossier was deleted",
+        "2 problem(s) found."]
     assert cli("verify", gone).stdout == result.stdout
     assert cli.ok("verify", CODE).splitlines() == [VERIFIED]
 

@@ -24,6 +24,7 @@ from isoflow.errors import AttachmentError as AttachmentError
 from isoflow.errors import BadSignature as BadSignature
 from isoflow.errors import CalendarError as CalendarError
 from isoflow.errors import CertificateExpired as CertificateExpired
+from isoflow.errors import CheckpointMismatch as CheckpointMismatch
 from isoflow.errors import CompileError as CompileError
 from isoflow.errors import ControlError as ControlError
 from isoflow.errors import DefinitionError as DefinitionError
@@ -51,8 +52,10 @@ from isoflow.errors import NotTheApprover as NotTheApprover
 from isoflow.errors import NumberingError as NumberingError
 from isoflow.errors import OutOfCalendar as OutOfCalendar
 from isoflow.errors import ProcessNotFound as ProcessNotFound
+from isoflow.errors import RevisionChanged as RevisionChanged
 from isoflow.errors import SigningError as SigningError
 from isoflow.errors import StaleDossier as StaleDossier
+from isoflow.errors import StoreCopied as StoreCopied
 from isoflow.errors import StoreError as StoreError
 from isoflow.errors import StoreNotFound as StoreNotFound
 from isoflow.errors import TargetsError as TargetsError
@@ -144,3 +147,4 @@ __all__ = [
 # Official documents (issue 15), in a block of their own.
 __all__ += ["AttachmentError", "DocumentError", "DocumentNotFound", "DocumentOffice", "DocumentRecord",
             "InvalidDocument", "NumberingError"]
+__all__ += ["CheckpointMismatch", "RevisionChanged", "StoreCopied"]  # document control, issue 16

@@ -309,3 +309,19 @@ class DocumentNotFound(DocumentError, LookupError):
 class AttachmentError(DocumentError):
     """An attachment cannot be stored or read back (a missing file, a file whose content no
     longer has the hash the document's events recorded)."""
+
+
+# -- document control: the revisions a desk runs and the store-wide seal (issue 16) -------------
+
+
+class RevisionChanged(ControlError):
+    """A revision's content is not the one its dossiers started on (same code and revision,
+    other bytes): the desk refuses to run it, naming the revision and the dossiers."""
+
+
+class StoreCopied(ControlError):
+    """The store's checkpoints were signed by another organisation than the one opening it."""
+
+
+class CheckpointMismatch(ControlError):
+    """A checkpoint of the store-wide ledger does not match the ledger, or what was signed."""

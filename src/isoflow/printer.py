@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from isoflow.data.loaders import load_agency
 from isoflow.desk import Desk
@@ -23,7 +23,11 @@ from isoflow.paper.procedure_document import procedure_context
 from isoflow.paper.renderer import FormRenderer, trusted_markup
 from isoflow.paper.tracking_book import BookEntry, book_context
 
-__all__ = ["Document", "Format", "Printer"]
+if TYPE_CHECKING:
+    from isoflow.signing import Identity
+    from isoflow.signing.placement import CopyStampLayout
+
+__all__ = ["FORM_STAMP", "Document", "Format", "Printer", "signed"]
 
 Format = Literal["html", "pdf"]
 
@@ -38,6 +42,32 @@ class Document:
 
     def content(self, output: Format) -> bytes:
         return self.pdf if output == "pdf" and self.pdf is not None else self.html.encode("utf-8")
+
+
+#: Where the organisation's signature line sits on a one-stop form: inside the A5 forms' top margin
+#: (``templates/forms.css``: 8 mm top, 9 mm right), so that it covers nothing the form prints
+#: (the default copy stamp, 5 to 15 mm from the top, covered the form's "Liên 1 · Mẫu số" line);
+#: an agency whose own templates have other margins passes its own layout.
+#: (The signing edge is imported only when a form is signed: these are its CopyStampLayout's fields.)
+#: Width, height, distance from the right and the top edges (mm), font size (pt).
+FORM_STAMP: tuple[float, float, float, float, int] = (80.0, 5.5, 9.0, 1.5, 9)
+
+
+def signed(document: Document, seal: Identity, number: str, layout: CopyStampLayout | None = None) -> Document:
+    """``document``'s PDF signed with the organisation's signature (``seal``: its seal key, the one
+    that signs its checkpoints too): Circular 01/2018/TT-VPCP Art. 10(1)(d) has electronic forms
+    carry the organisation's digital signature.  Placed as Decree 30/2020/NĐ-CP Phụ lục I places
+    it on an electronic copy: top right of page 1, no image, the line "``number``; signing time"
+    (the layout is :class:`isoflow.signing.CopyStampLayout`'s, configurable).  The HTML is
+    unchanged: only the PDF can carry a signature (:class:`~isoflow.errors.FormError` without one)."""
+    from isoflow.errors import FormError
+    from isoflow.signing import sign_attachment
+    from isoflow.signing.placement import CopyStampLayout
+
+    if document.pdf is None:
+        raise FormError(f"{document.name}: only a PDF can be signed (render it as pdf)")
+    return Document(document.name, document.html, sign_attachment(document.pdf, seal, number,
+                                                                  layout=layout or CopyStampLayout(*FORM_STAMP)))
 
 
 class Printer:

@@ -22,6 +22,7 @@ from isoflow.validation.catalogue import EVERYTHING, Catalogue, Report, Selectio
 from isoflow.validation.rules import TemplateLookup
 
 if TYPE_CHECKING:
+    from isoflow.control.approval import TrustRoots
     from isoflow.desk import Desk
     from isoflow.running.engine import Engine
 
@@ -31,7 +32,35 @@ PARALLEL_THRESHOLD = 100
 
 def validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[str | os.PathLike[str]] = (),
                    selection: Selection = EVERYTHING, jobs: int = 0,
-                   templates: Sequence[str | os.PathLike[str]] = (), regimes: str | None = None) -> Report:
+                   templates: Sequence[str | os.PathLike[str]] = (), regimes: str | None = None,
+                   db: str | None = None) -> Report:
+    """Validate the process files under ``paths`` (see :func:`_validate_paths`); then Q005, an
+    approved revision changed under the same number, against the approval beside each file and,
+    with ``db``, the digests that store's dossiers started on (issue 16)."""
+    report = _validate_paths(paths, catalogue_paths, selection, jobs, templates, regimes)
+    if not selection.wants("Q005"):
+        return report
+    from isoflow.control.known import revision_findings
+    from isoflow.model.findings import Finding
+
+    if db is None:
+        found = revision_findings(discover(paths))
+    else:
+        from isoflow.store import open_store
+
+        store = open_store(db, create=False)
+        try:
+            found = revision_findings(discover(paths), store)
+        finally:
+            store.close()
+    if not found:
+        return report
+    return replace(report, findings=tuple(sorted({*report.findings, *found}, key=Finding.sort_key)))
+
+
+def _validate_paths(paths: Sequence[str | os.PathLike[str]], catalogue_paths: Sequence[str | os.PathLike[str]] = (),
+                    selection: Selection = EVERYTHING, jobs: int = 0,
+                    templates: Sequence[str | os.PathLike[str]] = (), regimes: str | None = None) -> Report:
     """Validate the process files under ``paths``; ``catalogue_paths`` add flows they may extend.
 
     A file given directly is validated with the other process files of its folder in the
@@ -120,29 +149,65 @@ def load_runnable(paths: Sequence[str | os.PathLike[str]]) -> list[ProcessDefini
 
 
 def open_engine(processes: Sequence[str | os.PathLike[str]], calendar: str | os.PathLike[str] | None = None,
-                regimes: str | os.PathLike[str] | None = None) -> Engine:
-    """Wire an engine: validated procedures, the working calendar and the legal data."""
+                regimes: str | os.PathLike[str] | None = None, *, trust_roots: TrustRoots | None = None) -> Engine:
+    """Wire an engine: validated procedures, the working calendar and the legal data.
+
+    ``trust_roots`` given: strict mode (issue 16), only approved, unaltered revisions are loaded
+    (:class:`~isoflow.errors.NotApproved` naming the first that is not)."""
+    definitions = load_runnable(processes)
+    if trust_roots is not None:
+        from isoflow.control.runnable import content_digests, require_approved
+
+        require_approved(content_digests(definitions), trust_roots)
+    return _engine(definitions, calendar, regimes)
+
+
+def _engine(definitions: Sequence[ProcessDefinition], calendar: str | os.PathLike[str] | None,
+            regimes: str | os.PathLike[str] | None) -> Engine:
     # Imported here, not at the top: ``isoflow validate`` (this module's other half) must not
     # load the engine, its state-machine library or a database driver.
     from isoflow.data.work_calendar import load_calendar
     from isoflow.running.compiler import compile_process
     from isoflow.running.engine import Engine
 
-    return Engine([compile_process(d) for d in load_runnable(processes)],
+    return Engine([compile_process(d) for d in definitions],
                   load_calendar(Path(calendar) if calendar else None), load_legal_basis(regimes))
 
 
 def open_desk(processes: Sequence[str | os.PathLike[str]], db: str, calendar: str | None = None,
-              regimes: str | None = None, *, create: bool = True) -> Desk:
+              regimes: str | None = None, *, create: bool = True, trust_roots: TrustRoots | None = None) -> Desk:
     """Wire a desk: an engine (:func:`open_engine`) and a store.
 
     ``create=False``: the store must exist already (:class:`~isoflow.errors.StoreNotFound`
     otherwise, and nothing is created): for whatever does not receive dossiers.
+
+    Document control (issue 16): a revision whose content is not what its dossiers started on
+    is refused (:class:`~isoflow.errors.RevisionChanged`, naming it and the dossiers), and each
+    dossier received keeps the digest of its revision.  ``trust_roots`` given, strict mode: only
+    approved, unaltered revisions (:class:`~isoflow.errors.NotApproved`), and a store whose newest
+    checkpoint another agency signed is refused (:class:`~isoflow.errors.StoreCopied`), before
+    anything is read from the store or written to it.
     """
+    from isoflow.control.runnable import content_digests, require_approved, require_unchanged
     from isoflow.desk import Desk
     from isoflow.store import open_store
 
-    return Desk(open_engine(processes, calendar, regimes), open_store(db, create=create))
+    definitions = load_runnable(processes)
+    revisions = content_digests(definitions)
+    if trust_roots is not None:
+        require_approved(revisions, trust_roots)
+    engine = _engine(definitions, calendar, regimes)
+    store = open_store(db, create=create)
+    try:
+        if trust_roots is not None:
+            from isoflow.control.seal import require_seal
+
+            require_seal(store.ledger(after=None, rows=False), trust_roots)  # the newest checkpoint only
+        store.revision_digests.update(require_unchanged(store, revisions))
+    except BaseException:
+        store.close()
+        raise
+    return Desk(engine, store)
 
 
 def _cpus() -> int:

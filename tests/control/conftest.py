@@ -5,6 +5,7 @@ procedures among them, as the test kit (:mod:`isoflow.signing.testing`) does for
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from isoflow.control import approve
+from isoflow.control.catalogue import flows_in
+from isoflow.loading.loader import load_file
 from isoflow.signing import Identity, load_pkcs12, load_roots
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,6 +67,8 @@ class Authority:
         self.root = self.folder / f"{self.label}-root.pem"
         self.root.write_bytes(self.certificate.public_bytes(serialization.Encoding.PEM))
 
+    organisation: str = "Ủy ban nhân dân xã Tân Phú"
+
     def p12(self, cn: str, *, days: int = 365, start_days_ago: int = 1) -> Path:
         """A PKCS#12 file holding a new key and a certificate for ``cn`` (made once per name)."""
         if cn in self.issued:
@@ -71,7 +77,7 @@ class Authority:
         key = ec.generate_private_key(ec.SECP256R1())
         start = now - timedelta(days=start_days_ago)
         certificate = (
-            x509.CertificateBuilder().subject_name(_name(cn, "Ủy ban nhân dân xã Tân Phú"))
+            x509.CertificateBuilder().subject_name(_name(cn, self.organisation))
             .issuer_name(self.certificate.subject).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(start)
             .not_valid_after(start + timedelta(days=days))
@@ -105,8 +111,24 @@ def authority(tmp_path_factory: pytest.TempPathFactory) -> Authority:
 
 @pytest.fixture(scope="session")
 def foreign(tmp_path_factory: pytest.TempPathFactory) -> Authority:
-    """A CA the tests do not trust (unless they say so)."""
-    return Authority(tmp_path_factory.mktemp("foreign"), "foreign")
+    """A CA the tests do not trust (unless they say so): another agency's."""
+    return Authority(tmp_path_factory.mktemp("foreign"), "foreign", organisation="Ủy ban nhân dân xã Hòa Bình")
+
+
+#: The organisation's seal key (the Văn thư's, Circular 01/2018/TT-VPCP Art. 10(1)(d)).
+SEAL = "Ủy ban nhân dân xã Tân Phú"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store on SQLite (a file) and on PostgreSQL (a fresh schema, dropped afterwards)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'isoflow.db'}"
+        return
+    from tests.store._helpers import fresh_postgres_schema, postgres_base_url
+
+    with fresh_postgres_schema(postgres_base_url("PostgreSQL document-control tests"), "isoflow_control") as url:
+        yield url
 
 
 @pytest.fixture
@@ -115,3 +137,32 @@ def catalogue(tmp_path: Path) -> Path:
     target = tmp_path / "processes"
     shutil.copytree(PROCESSES, target)
     return target
+
+
+def approve_all(folder: Path, authority: Authority) -> int:
+    """Approve every procedure in ``folder``, each with a key made for the approver it names."""
+    flows = flows_in([folder])
+    count = 0
+    for path in sorted(folder.glob("*.xml")):
+        definition = load_file(path).definition
+        assert definition is not None
+        if definition.kind != "process":
+            continue
+        assert definition.control is not None
+        assert definition.control.approved is not None
+        approver = definition.control.approved.by or ""
+        approve(path, authority.identity(approver), flow=flows.get(definition.extends or ""))
+        count += 1
+    return count
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def shared_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store several connections share: an SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'shared.db'}"
+        return
+    from tests.store._helpers import fresh_postgres_schema, postgres_base_url
+
+    with fresh_postgres_schema(postgres_base_url("PostgreSQL document-control tests"), "isoflow_shared") as url:
+        yield url

@@ -7,32 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from isoflow.control import ApprovalStatus, approve, signature_path
-from isoflow.control.catalogue import Life, MasterList, flows_in, master_list
+from isoflow.control import ApprovalStatus, signature_path
+from isoflow.control.catalogue import Life, MasterList, master_list
 from isoflow.control.listing import as_text, catalogue_context
 from isoflow.data.loaders import load_agency
 from isoflow.errors import UsageError
-from isoflow.loading.loader import load_file
-from tests.control.conftest import Authority
+from tests.control.conftest import Authority, approve_all
 
 DAY = date(2026, 12, 5)
-
-
-def approve_all(folder: Path, authority: Authority) -> int:
-    """Approve every procedure in ``folder``, each with a key made for the approver it names."""
-    flows = flows_in([folder])
-    count = 0
-    for path in sorted(folder.glob("*.xml")):
-        definition = load_file(path).definition
-        assert definition is not None
-        if definition.kind != "process":
-            continue
-        assert definition.control is not None
-        assert definition.control.approved is not None
-        approver = definition.control.approved.by or ""
-        approve(path, authority.identity(approver), flow=flows.get(definition.extends or ""))
-        count += 1
-    return count
 
 
 def by_file(listing: MasterList) -> dict[str, tuple[Life, str, bool]]:

@@ -261,7 +261,8 @@ def test_verify_finds_a_deleted_last_event(store: Store) -> None:
     raw(store, "DELETE FROM events WHERE dossier = %s AND seq = 4", (code,))
     messages = [p.message for p in store.verify(code)]
     assert messages == ["the dossier is at version 4 but 3 events are stored",
-                        "the newest stored event is not the one the dossier last recorded"]
+                        "the newest stored event is not the one the dossier last recorded",
+                        "the ledger records event(s) 4 that are not in the store: events were deleted"]
 
 
 def test_verify_finds_a_row_rolled_back_by_hand(store: Store) -> None:
@@ -270,7 +271,8 @@ def test_verify_finds_a_row_rolled_back_by_hand(store: Store) -> None:
     raw(store, "UPDATE dossiers SET version = 3 WHERE code = %s", (code,))
     assert [p.message for p in store.verify(code)] == [
         "the dossier row's columns disagree with its body (version)",
-        "the newest stored event is not the one the dossier last recorded"]
+        "the newest stored event is not the one the dossier last recorded",
+        "the ledger records event(s) 4 that are not in the store: events were deleted"]
 
 
 def test_a_body_from_a_newer_isoflow_is_refused(store: Store) -> None:
@@ -376,7 +378,8 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Any) -> None:
             conn.execute(f"ALTER TABLE dossiers DROP COLUMN {column}")
         conn.execute("ALTER TABLE events DROP COLUMN row_hash")
         for table in ("document_series", "document_numbers", "documents", "document_files",
-                      "document_deliveries"):  # migration 8 (documents): new tables only
+                      "document_deliveries",  # migration 8 (documents): new tables only
+                      "started_on", "ledger", "checkpoints", "store_identity"):  # migration 9
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM schema_migrations WHERE version >= 2")
     store = open_store(f"sqlite:///{path}")

@@ -26,6 +26,9 @@ from tests.store._helpers import DAY, UNIT, factory, is_postgres, leave_step, mo
 GIVEN = f"on {DAY.isoformat()} (the daily sequence of unit {UNIT} reached 0003): the whole dossier was deleted"
 
 
+#: What the store-wide ledger says of a dossier deleted whole (isoflow.store.ledger).
+DELETED_WHOLE = "the ledger records event(s) 1 that are not in the store: the dossier was deleted"
+
 def _three(store: Store) -> list[str]:
     """Three dossiers of one unit and day; the first moved on (4 events)."""
     first = store.create(UNIT, DAY, factory())
@@ -73,7 +76,8 @@ def test_a_deleted_dossier_is_reported_by_its_code(store: Store) -> None:
     _delete_dossier(store, second)
     problems = store.verify()
     assert [(p.dossier, p.message) for p in problems] == [
-        (second, f"no dossier row or events remain, although its code was given {GIVEN}")]
+        (second, f"no dossier row or events remain, although its code was given {GIVEN}"),
+        (second, DELETED_WHOLE)]
     assert store.verify(second) == problems  # asked by its code: reported, not "no such dossier"
     assert store.verify(first) == store.verify(third) == []
     with pytest.raises(DossierNotFound):
@@ -90,17 +94,18 @@ def test_the_newest_and_the_only_dossier_of_a_day_are_reported_too(store: Store)
     assert [(p.dossier, p.message) for p in store.verify()] == [
         (third, f"no dossier row or events remain, although its code was given {GIVEN}"),
         (other, "no dossier row or events remain, although its code was given on 2026-02-06 (the daily sequence "
-                "of unit H40 reached 0001): the whole dossier was deleted")]
+                "of unit H40 reached 0001): the whole dossier was deleted"),
+        (third, DELETED_WHOLE), (other, DELETED_WHOLE)]
 
 
-def test_what_verify_cannot_see_a_dossier_deleted_with_its_code_sequence(store: Store) -> None:
-    """Documented limit: without a store-wide signed ledger (a later issue), deleting the only
-    dossier of a unit's day together with that day's ``code_sequences`` row leaves no trace."""
+def test_a_dossier_deleted_with_its_code_sequence_shows_in_the_ledger(store: Store) -> None:
+    """Deleting the only dossier of a unit's day together with that day's ``code_sequences`` row
+    left no trace before the store-wide ledger (issue 16); the ledger still records its events."""
     store.create(UNIT, DAY, factory())
     code = store.create("H40", date(2026, 2, 6), factory()).code
     _delete_dossier(store, code)
     raw(store, "DELETE FROM code_sequences WHERE unit = %s", ("H40",))
-    assert store.verify() == []
+    assert [(p.dossier, p.message) for p in store.verify()] == [(code, DELETED_WHOLE)]
 
 
 def test_events_whose_row_is_gone(store: Store) -> None:

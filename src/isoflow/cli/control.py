@@ -9,7 +9,10 @@
   [-o FILE] [--strict]``: the list of documents (danh mục tài liệu).  Exit 0; with ``--strict`` 1
   when a revision whose dates put it in force is not validly approved, or a file cannot be read
   (one line each on standard error); 2 usage (``--strict`` needs ``--trust``).
-* ``isoflow diff OLD NEW [--format text|json]``: what changed, in the procedure's words (each file
+* ``isoflow seal --db URL --key ORG.p12 [--every N]``: a checkpoint of the store-wide ledger,
+  signed with the organisation's key (exit 0 sealed or nothing to seal, 1 refused: a store sealed
+  by another agency, a ledger that does not match its checkpoints; 2 usage).
+* ``isoflow diff OLD NEW [--format text|json|history]``: what changed, in the procedure's words (each file
   merged with its flow when the flow is beside it or under ``--catalogue``).  Exit 0 no
   difference, 1 differences (as ``diff``), 2 trouble.
 
@@ -19,6 +22,7 @@ The signing edge and the renderer are imported when a command runs, so ``isoflow
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -27,13 +31,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from isoflow.cli.forms import secret as _secret
 from isoflow.errors import IsoflowError, UsageError
 
 if TYPE_CHECKING:
     from isoflow.model.definition import ProcessDefinition
     from isoflow.signing import Identity
 
-__all__ = ["COMMANDS", "approve", "catalogue", "diff"]
+__all__ = ["COMMANDS", "approve", "catalogue", "diff", "seal"]
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -41,15 +46,6 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"isoflow: {message}", err=True)
     sys.exit(code)
-
-
-def _secret(path: Path | None, what: str) -> str:
-    if path is None:
-        return str(click.prompt(what, hide_input=True, default="", show_default=False, err=True))
-    try:
-        return path.read_text(encoding="utf-8").rstrip("\r\n")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
 
 
 def _identity(key: Path | None, passphrase_file: Path | None, token: Path | None, token_label: str | None,
@@ -220,7 +216,9 @@ def _merged(definition: ProcessDefinition, folders: Sequence[Path]) -> ProcessDe
 @click.command("diff")
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "history"]), default="text",
+              show_default=True, help="text for people, json for scripts, history: the <change> rows of NEW's "
+                                      "revision page, to paste into its <control><history>.")
 @click.option("--catalogue", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path),
               help="Another folder of flows the files may extend (repeatable).")
 def diff(old: Path, new: Path, output_format: str, folders: tuple[Path, ...]) -> None:
@@ -235,10 +233,53 @@ def diff(old: Path, new: Path, output_format: str, folders: tuple[Path, ...]) ->
     found = compare.differences(before, after)
     if output_format == "json":
         click.echo(json.dumps(compare.as_dict(before, after, found), ensure_ascii=False, indent=2))
+    elif output_format == "history":
+        if found:
+            click.echo(compare.as_history(before, after))
     else:
         click.echo(compare.as_text(before, after, found))
     sys.exit(EXIT_REFUSED if found else EXIT_OK)
 
 
+@click.command("seal")
+@click.option("--db", default=lambda: os.environ.get("ISOFLOW_DB", "sqlite:///isoflow.db"),
+              show_default="$ISOFLOW_DB or sqlite:///isoflow.db", help="The store to seal.")
+@click.option("--key", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The organisation's key and certificate, PKCS#12 (.p12/.pfx).")
+@click.option("--passphrase-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A file holding the key's passphrase (default: asked for).")
+@click.option("--token", type=click.Path(path_type=Path), help="The token's PKCS#11 module (.so), instead of --key.")
+@click.option("--token-label", help="The token's label (with --token).")
+@click.option("--key-label", help="The label of the key and its certificate on the token (with --token).")
+@click.option("--pin-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A file holding the token's PIN (default: asked for).")
+@click.option("--every", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Seal only when at least this many events joined the ledger since the last checkpoint.")
+def seal(db: str, key: Path | None, passphrase_file: Path | None, token: Path | None, token_label: str | None,
+         key_label: str | None, pin_file: Path | None, every: int) -> None:
+    """Sign a checkpoint of the store-wide ledger with the organisation's key (run it at the
+    interval the organisation chooses, e.g. hourly from cron, with --every)."""
+    from isoflow.control.seal import seal as sign_checkpoint
+    from isoflow.store import open_store
+
+    try:
+        store = open_store(db, create=False)
+        try:
+            with _identity(key, passphrase_file, token, token_label, key_label, pin_file) as identity:
+                made = sign_checkpoint(store, identity, every=every)
+                head = store.ledger(after=None).head
+        finally:
+            store.close()
+    except UsageError as error:
+        _fail(str(error), EXIT_USAGE)
+    except IsoflowError as error:
+        _fail(str(error), EXIT_REFUSED)
+    if made is None:
+        click.echo(f"not sealed: fewer than {every} event(s) since the last checkpoint (the ledger is at #{head})")
+    else:
+        click.echo(f"checkpoint {made.number}: the ledger sealed up to #{made.upto}, signed by {identity.name} "
+                   f"({identity.organisation})")
+
+
 #: The commands ``cli/main.py`` registers.
-COMMANDS = (approve, catalogue, diff)
+COMMANDS = (approve, catalogue, diff, seal)

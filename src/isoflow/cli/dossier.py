@@ -16,6 +16,7 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -82,7 +83,13 @@ def desk_of(ctx: click.Context, *, create: bool = False) -> Desk:
     if "desk" not in obj:
         from isoflow.workspace import open_desk
 
-        obj["desk"] = open_desk([obj["processes"]], obj["db"], obj["calendar"], obj["regimes"], create=create)
+        roots = None
+        if obj.get("strict"):
+            from isoflow.signing import load_roots
+
+            roots = load_roots([Path(p) for p in obj["trust"]])
+        obj["desk"] = open_desk([obj["processes"]], obj["db"], obj["calendar"], obj["regimes"], create=create,
+                                trust_roots=roots)
         ctx.call_on_close(obj["desk"].store.close)
     desk: Desk = obj["desk"]
     return desk
@@ -121,10 +128,19 @@ def _actor(function: F) -> F:
 @click.option("--processes", default="processes", show_default=True, help="Folder of process files.")
 @click.option("--calendar", default=None, help="Calendar overrides file (default: the shipped national one).")
 @click.option("--regimes", default=None, help="Legal regimes file (default: the shipped one).")
+@click.option("--strict", is_flag=True, help="Run only approved, unaltered revisions, and refuse a store another "
+                                             "agency sealed (needs --trust; issue 16).")
+@click.option("--trust", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="The agency's trusted root certificate, PEM or DER (repeatable): approvals and the ledger's "
+                   "checkpoints are verified against it.")
 @click.pass_context
-def dossier(ctx: click.Context, db: str, processes: str, calendar: str | None, regimes: str | None) -> None:
+def dossier(ctx: click.Context, db: str, processes: str, calendar: str | None, regimes: str | None,
+            strict: bool, trust: tuple[str, ...]) -> None:
     """Receive dossiers and move them through a procedure."""
-    ctx.ensure_object(dict).update(db=db, processes=processes, calendar=calendar, regimes=regimes)
+    if strict and not trust:
+        raise click.UsageError("--strict needs --trust ROOT.pem: without a trusted root no approval can be verified")
+    ctx.ensure_object(dict).update(db=db, processes=processes, calendar=calendar, regimes=regimes, strict=strict,
+                                   trust=trust)
 
 
 def _print_dossier(d: Dossier, output_format: str, desk: Desk, role: str | None = None) -> None:
@@ -311,21 +327,34 @@ def remind(ctx: click.Context, worker: str, within: timedelta, at: datetime) -> 
 
 @dossier.command()
 @click.argument("code", required=False)
+@click.option("--trust", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="The agency's trusted root certificate (repeatable; or isoflow dossier --trust): the ledger's "
+                   "checkpoints are verified against it.")
 @click.pass_context
 @guarded
-def verify(ctx: click.Context, code: str | None) -> None:
+def verify(ctx: click.Context, code: str | None, trust: tuple[str, ...]) -> None:
     """Check one dossier (or the whole store): exit 1 if anything was edited or deleted.
 
     The hash chain of the events, each dossier row against its events (the row digest the
     newest event recorded, and a structural replay), the row's columns against its body, and,
     for the whole store, the daily code sequences: a code given whose dossier is gone entirely,
-    events whose row is gone, a row whose code was never given.  Not detectable without a
-    signed ledger: a dossier deleted together with its code sequence row, or a forger who
-    recomputes the hashes.
+    events whose row is gone, a row whose code was never given; the store-wide ledger: a dossier
+    deleted whole, events deleted, inserted, reordered or rewritten, a cut tail; with --trust,
+    each signed checkpoint (a forger who recomputes the hashes, a store another agency sealed).
+    Not detectable: events removed with their ledger rows after the last checkpoint.
     """
-    problems = desk_of(ctx).verify(code)
+    problems: list[Any] = list(desk_of(ctx).verify(code))
+    seal_lines: list[str] = []
+    trust = trust or ctx.obj.get("trust", ())
+    if trust:  # the ledger's signed checkpoints (isoflow.control.seal)
+        from isoflow.control.seal import seal_report
+
+        found, seal_lines = seal_report(desk_of(ctx).store, trust)
+        problems += found
     for problem in problems:
         click.echo(str(problem))
+    for line in seal_lines:
+        click.echo(line)
     if problems:
         click.echo(f"{len(problems)} problem(s) found.")
         sys.exit(1)

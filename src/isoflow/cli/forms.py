@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from isoflow.cli.dossier import desk_of, dossier, guarded
-from isoflow.errors import IsoflowError
+from isoflow.errors import IsoflowError, UsageError
 from isoflow.model.definition import DOSSIER_FORMS
 
 if TYPE_CHECKING:
@@ -65,6 +65,16 @@ def warn_if_example(agency: str | None) -> None:
         click.echo(EXAMPLE_WARNING, err=True)
 
 
+def secret(path: Path | None, what: str) -> str:
+    """A passphrase or PIN: the first line of ``path``, or asked for (hidden) when none is given."""
+    if path is None:
+        return str(click.prompt(what, hide_input=True, default="", show_default=False, err=True))
+    try:
+        return path.read_text(encoding="utf-8").rstrip("\r\n")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
+
+
 def _printer(agency: str | None, templates: tuple[str, ...]) -> Printer:
     from isoflow.data.loaders import load_agency
     from isoflow.paper.renderer import FormRenderer
@@ -96,12 +106,25 @@ def _document_options(function: F) -> F:
 @click.argument("form", type=click.Choice(DOSSIER_FORMS))
 @click.option("--event", "seq", type=click.IntRange(min=1), default=None,
               help="Which issuance, by event number (default: the newest).")
+@click.option("--sign", "sign_key", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Sign the PDF with the organisation's key, PKCS#12 (Circular 01/2018 Art. 10(1)(d)).")
+@click.option("--passphrase-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A file holding the --sign key's passphrase (default: asked for).")
 @_document_options
-def render_form(ctx: click.Context, code: str, form: str, seq: int | None, output: str | None,
-                output_format: str | None, agency: str | None, templates: tuple[str, ...]) -> None:
-    """Render FORM of dossier CODE (in the form set of its receipt date)."""
+def render_form(ctx: click.Context, code: str, form: str, seq: int | None, sign_key: Path | None,
+                passphrase_file: Path | None, output: str | None, output_format: str | None, agency: str | None,
+                templates: tuple[str, ...]) -> None:
+    """Render FORM of dossier CODE (in the form set of its receipt date); --sign signs its PDF."""
     chosen = _output_format(output_format, output)
+    if sign_key is not None and chosen != "pdf":
+        raise click.UsageError("--sign signs a PDF: give --format pdf or -o FILE.pdf")
     document = _printer(agency, templates).dossier_form(desk_of(ctx), code, form, chosen, seq)
+    if sign_key is not None:
+        from isoflow.printer import signed
+        from isoflow.signing import load_pkcs12
+
+        with load_pkcs12(sign_key, secret(passphrase_file, "Passphrase")) as seal:
+            document = signed(document, seal, f"{code} ({form})")
     warn_if_example(agency)
     _write(document.content(chosen), output, chosen)
 

@@ -101,12 +101,14 @@ def main() -> None:
 @click.option("--templates", multiple=True, type=click.Path(path_type=str),
               help="A folder of the agency's own form templates (repeatable); checked by M001/M002.")
 @click.option("--regimes", default=None, help="Legal regimes file whose form sets the forms must exist in.")
+@click.option("--db", default=None, help="A store whose dossiers' revision digests Q005 compares the files with.")
 def validate(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None, strict: bool,
-             catalogue: tuple[str, ...], jobs: int, templates: tuple[str, ...], regimes: str | None) -> None:
+             catalogue: tuple[str, ...], jobs: int, templates: tuple[str, ...], regimes: str | None,
+             db: str | None) -> None:
     """Check process files and folders (recursively) against the schema and the rules."""
     selection = Selection(_codes(select), _codes(ignore))
     try:
-        report = validate_paths(paths, catalogue, selection, jobs, templates, regimes)
+        report = validate_paths(paths, catalogue, selection, jobs, templates, regimes, db)
     except IsoflowError as error:
         click.echo(f"isoflow: {error}", err=True)
         sys.exit(EXIT_USAGE)

@@ -7,11 +7,17 @@
 * :mod:`~isoflow.control.catalogue`: each revision's life (draft, approved, in force, superseded,
   withdrawn) over a folder of process files, the danh mục tài liệu;
 * :mod:`~isoflow.control.diff`: what changed between two revisions, in the procedure's words,
-  and the rows of its revision page.
+  and the rows of its revision page;
+* :mod:`~isoflow.control.runnable`: what a desk runs: strict mode (approved, unaltered revisions
+  only) and the content digest each dossier started on (a revision changed in place is refused);
+* :mod:`~isoflow.control.known`: Q005, an approved revision changed under the same number;
+* :mod:`~isoflow.control.seal`: checkpoints of the store-wide ledger signed with the
+  organisation's key, and their check (a store another agency sealed, a checkpoint that does not
+  match).
 
-Above the signing and paper edges (it uses both) and below the composition root: nothing in
-the pure core imports it; the engine's strict mode and the store reach it through
-:mod:`isoflow.workspace` or :mod:`isoflow.desk`.
+Above the signing, paper and store edges (it uses them) and below the composition root: nothing
+in the pure core imports it; strict mode and the digests reach the desk through
+:mod:`isoflow.workspace`.
 """
 
 from isoflow.control.approval import (

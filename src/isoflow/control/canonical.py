@@ -22,14 +22,15 @@ keeps every text node, with the same locks.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
 from isoflow.errors import ControlError
 from isoflow.loading.parser import Parsed, parse
 
-__all__ = ["CANONICALIZATION", "DIGEST_METHOD", "canonical_form", "digest", "digest_of_canonical"]
+__all__ = ["CANONICALIZATION", "DIGEST_METHOD", "Identity", "canonical_form", "digest", "digest_of_canonical",
+           "identify"]
 
 #: How the file is canonicalised (the URI XML-DSig uses for the same algorithm).
 CANONICALIZATION = "http://www.w3.org/2001/10/xml-exc-c14n#WithComments"
@@ -52,20 +53,49 @@ def _keeping_blanks() -> etree.XMLParser:
     return made
 
 
+class Identity(NamedTuple):
+    """What a process file says it is (its root's attributes, unvalidated) and its digest."""
+
+    kind: str
+    code: str
+    extends: str
+    digest: str
+
+
+def identify(data: bytes, name: str = "the file") -> Identity:
+    """The kind (``process`` or ``flow``), code and ``extends`` of the file ``data`` and its
+    :func:`digest`, from the parses the digest needs anyway (no loading, no validation): what the
+    desk asks of each file it runs, every time it opens."""
+    root = _vetted(data, name)
+    tag = str(root.tag).rsplit("}", 1)[-1]
+    canonical = _canonical(data, name)
+    return Identity(tag, str(root.get("code") or ""), str(root.get("extends") or ""),
+                    digest_of_canonical(canonical))
+
+
+def _vetted(data: bytes, name: str) -> Any:
+    vetted = parse(data, name)
+    if not isinstance(vetted, Parsed):
+        raise ControlError(f"{name}: {vetted.message}")
+    return vetted.root
+
+
+def _canonical(data: bytes, name: str) -> bytes:
+    try:
+        root = etree.fromstring(data, _keeping_blanks())
+    except etree.XMLSyntaxError as error:  # the vetting parse read it: only a libxml2 limit differs
+        raise ControlError(f"{name}: not well-formed XML: {error}") from None
+    return bytes(etree.tostring(root.getroottree(), method="c14n", exclusive=True, with_comments=True))
+
+
 def canonical_form(data: bytes, name: str = "the file") -> bytes:
     """The exclusive canonical form, with comments, of the XML file ``data`` (UTF-8 bytes).
 
     :class:`ControlError` (one line, naming ``name``) for a file that is not well-formed XML, has a
     DOCTYPE or entity declarations, is empty or larger than the loader accepts.
     """
-    vetted = parse(data, name)
-    if not isinstance(vetted, Parsed):
-        raise ControlError(f"{name}: {vetted.message}")
-    try:
-        root = etree.fromstring(data, _keeping_blanks())
-    except etree.XMLSyntaxError as error:  # the vetting parse read it: only a libxml2 limit differs
-        raise ControlError(f"{name}: not well-formed XML: {error}") from None
-    return bytes(etree.tostring(root.getroottree(), method="c14n", exclusive=True, with_comments=True))
+    _vetted(data, name)
+    return _canonical(data, name)
 
 
 def digest_of_canonical(canonical: bytes) -> str:

@@ -26,7 +26,8 @@ from typing import Any, Literal
 from isoflow.model.definition import Action, ProcessDefinition, State, Term, extend
 from isoflow.model.vn_format import ONLINE, duration_text, retention_text, vn_money, vn_number
 
-__all__ = ["SECTIONS", "Difference", "RevisionRow", "as_dict", "as_text", "differences", "merged", "revision_rows"]
+__all__ = ["SECTIONS", "Difference", "RevisionRow", "as_dict", "as_history", "as_text", "differences", "merged",
+           "revision_rows"]
 
 Kind = Literal["added", "removed", "changed"]
 
@@ -351,3 +352,17 @@ def as_dict(old: ProcessDefinition, new: ProcessDefinition, found: Sequence[Diff
             "changes": [d.as_dict() for d in found],
             "revision_page": [{"where": r.where, "what": r.what} for r in revision_rows(old, new)]}
 
+
+
+def as_history(old: ProcessDefinition, new: ProcessDefinition) -> str:
+    """The revision page's rows as ``<change>`` elements for ``new``'s ``<control><history>``
+    (one per section of the document that changed, dated ``new``'s approval, else its effective
+    date): pasted into the file, the procedure document prints them on its revision page
+    (TRANG THEO DÕI SỬA ĐỔI TÀI LIỆU), and the approver signs them with the rest."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    approved = new.control.approved if new.control else None
+    day = (approved.on if approved and approved.on else None) or new.effective
+    on = f" on=\"{day.isoformat()}\"" if day else " on=\"YYYY-MM-DD\""
+    return "\n".join(f"<change revision=\"{new.revision}\"{on} where={quoteattr(row.where)}>{escape(row.what)}</change>"
+                     for row in revision_rows(old, new))

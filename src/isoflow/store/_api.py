@@ -16,15 +16,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from isoflow.indicators.formulas import Rating
 from isoflow.model.dossier import Dossier, Event
 
+if TYPE_CHECKING:
+    from isoflow.store.ledger_rows import Checkpoint, Snapshot
+
 #: Builds a new dossier and its first events once the store has allocated its code.
 Factory = Callable[[str], tuple[Dossier, Sequence[Event]]]
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,10 @@ class ChainProblem:
 
 class Store(Protocol):
     """Durable dossiers and events."""
+
+    #: (process code, revision) -> the digest of that revision's content: a dossier received under
+    #: it keeps it (``started_on``); the composition root sets it (:func:`isoflow.workspace.open_desk`).
+    revision_digests: dict[tuple[str, int], str]
 
     def create(self, unit: str, day: date, factory: Factory) -> Dossier:
         """Allocate the next code ``<unit>-YYMMDD-XXXX`` for ``unit`` on ``day`` and store what
@@ -96,9 +103,11 @@ class Store(Protocol):
         dossier is reported rather than :class:`~isoflow.errors.DossierNotFound` (raised only
         for a code never given and with nothing stored).
 
-        Not detectable without a store-wide signed ledger: a dossier deleted together with its
-        code sequence row, a row rolled back with its newest events to an earlier consistent
-        state, a forger who recomputes the (unkeyed) hashes."""
+        And from the store-wide ledger (:mod:`isoflow.store.ledger`): a dossier deleted with its
+        code sequence row, events deleted, inserted, reordered or rewritten, ledger rows deleted,
+        a ledger shorter than a checkpoint sealed, a checkpoint whose root the rows do not give.
+        The checkpoints' signatures are checked above the store (:mod:`isoflow.control.seal`).
+        Not detectable: events removed with their ledger rows after the last checkpoint."""
         ...
 
     def tallies(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
@@ -119,6 +128,22 @@ class Store(Protocol):
 
     def rating(self, code: str) -> Rating | None:
         """The dossier's rating, if it was rated."""
+        ...
+
+    def ledger(self, after: int | None = 0, *, sealing: bool = False, rows: bool = True) -> Snapshot:
+        """The store's id, its ledger rows after ``after`` and every checkpoint, in one snapshot
+        (:mod:`isoflow.store.ledger`); ``after=None``: the rows after the newest checkpoint and that
+        checkpoint only; ``rows=False``: no rows; ``sealing``: no write in flight can still add a
+        row below the newest one read."""
+        ...
+
+    def add_checkpoint(self, checkpoint: Checkpoint, previous: int) -> None:
+        """Store a signed checkpoint if the newest one is still number ``previous`` (else StoreError)."""
+        ...
+
+    def started_on_other(self, process_code: str, revision: int, digest: str, limit: int = 20) -> tuple[int, list[str]]:
+        """How many dossiers of the revision were received under other content than ``digest``,
+        and the first ``limit`` of their codes."""
         ...
 
     def schema_version(self) -> int:

@@ -27,6 +27,7 @@ from isoflow.store import _common as c
 from isoflow.store import _indicators as ind
 from isoflow.store import _integrity as integrity
 from isoflow.store import codec
+from isoflow.store import ledger as ledger_
 from isoflow.store._api import ChainProblem, Factory
 from isoflow.store.schema import ISOFLOW_TABLES, MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 
@@ -127,6 +128,8 @@ class PostgresStore(ind.ReportQueries):
         self.url = redact(url)
         self._given = url  # only to scrub its password from a driver's message
         self._lock = threading.RLock()
+        #: (process code, revision) -> the digest of the revision's content (see SQLiteStore).
+        self.revision_digests: dict[tuple[str, int], str] = {}
         check_url(url)
         try:
             self._conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
@@ -238,6 +241,7 @@ class PostgresStore(ind.ReportQueries):
             cursor.execute(_INSERT_EVENT, rows[0])
         else:
             cursor.executemany(_INSERT_EVENT, rows)
+        ledger_.record_postgres(cursor, events)
         steps = c.step_rows(dossier, events)
         if steps:
             cursor.executemany(_INSERT_STEP, steps)
@@ -256,6 +260,9 @@ class PostgresStore(ind.ReportQueries):
             c.check_new(code, dossier, events)
             self._insert_dossier(cursor, dossier)
             self._insert_events(cursor, dossier, events)
+            started = self.revision_digests.get((dossier.process_code, dossier.revision))
+            if started is not None:
+                cursor.execute(ledger_.STARTED_ON_POSTGRES, (dossier.process_code, dossier.revision, started, code))
         return dossier
 
     def append(self, dossier: Dossier, events: Sequence[Event], expected_version: int) -> None:
@@ -385,8 +392,63 @@ class PostgresStore(ind.ReportQueries):
             cursor.execute(f"SELECT {', '.join(integrity.STEP_COLUMNS)} FROM step_times {event_where} "  # noqa: S608
                            "ORDER BY dossier, seq", params)
             steps = cursor.fetchall()
+            cursor.execute(f"SELECT dossier, seq, hash FROM events {event_where} ORDER BY dossier, seq",  # noqa: S608
+                           params)
+            hashes = cursor.fetchall()
+            snapshot = self._ledger(cursor, code)
         # step_times.at is a timestamp without time zone: it comes back as the naive local time written.
-        return integrity.store_problems(code, rows, events, sequences, steps, lambda at: at)
+        found = integrity.store_problems(code, rows, events, sequences, steps, lambda at: at)
+        return found + ledger_.problems(code, hashes, snapshot)
+
+    # -- the ledger and the revisions dossiers started on (isoflow.store.ledger) ----------------
+
+    @staticmethod
+    def _ledger(cursor: psycopg.Cursor[Any], code: str | None = None, after: int | None = 0,
+                rows: bool = True) -> ledger_.Snapshot:
+        cursor.execute("SELECT id FROM store_identity")
+        identity = cursor.fetchone()
+        newest = after is None  # only the newest checkpoint, and the rows after it
+        if after is None:
+            cursor.execute("SELECT COALESCE(MAX(upto), 0) FROM checkpoints")
+            after = int(_one(cursor)[0])
+        found: list[Any] = []
+        if rows:
+            where, params = ("WHERE dossier = %s", (code,)) if code is not None else ("WHERE seq > %s", (after,))
+            cursor.execute(f"SELECT seq, dossier, event, hash FROM ledger {where} ORDER BY seq", params)  # noqa: S608
+            found = cursor.fetchall()
+        checkpoints: list[Any] = []
+        if code is None:
+            cursor.execute(ledger_.NEWEST_CHECKPOINT if newest else ledger_.CHECKPOINTS)
+            checkpoints = cursor.fetchall()
+        return ledger_.Snapshot(str(identity[0]) if identity else "", ledger_.rows_of(found),
+                                ledger_.checkpoints_of(checkpoints))
+
+    def ledger(self, after: int | None = 0, *, sealing: bool = False, rows: bool = True) -> ledger_.Snapshot:
+        """The store's id, its ledger rows after ``after`` and every checkpoint, in one snapshot
+        (``after=None``: the rows after the newest checkpoint, and that checkpoint only; ``rows=False``:
+        no rows).  ``sealing``: first wait for the writes in flight and hold new ones back while
+        reading (the numbers come from a sequence, taken before commit: without it a lower number
+        could still commit after the rows a checkpoint sealed)."""
+        if not sealing:
+            with self._transaction(snapshot=True) as cursor:
+                return self._ledger(cursor, None, after, rows)
+        with self._transaction() as cursor:
+            cursor.execute("LOCK TABLE ledger IN SHARE MODE")
+            return self._ledger(cursor, None, after, rows)
+
+    def add_checkpoint(self, checkpoint: ledger_.Checkpoint, previous: int) -> None:
+        """Store ``checkpoint`` if the newest checkpoint is still number ``previous``."""
+        with self._transaction() as cursor:
+            cursor.execute("LOCK TABLE checkpoints IN EXCLUSIVE MODE")
+            cursor.execute("SELECT COALESCE(MAX(number), 0) FROM checkpoints")
+            ledger_.check_next_checkpoint(_one(cursor)[0], previous, checkpoint)
+            cursor.execute("INSERT INTO checkpoints (number, upto, root, signature) VALUES (%s, %s, %s, %s)",
+                           (checkpoint.number, checkpoint.upto, checkpoint.root, checkpoint.signature))
+
+    def started_on_other(self, process_code: str, revision: int, digest: str, limit: int = 20) -> tuple[int, list[str]]:
+        """How many dossiers of the revision started on other content than ``digest``, and the first codes."""
+        rows = self._read(ledger_.OTHER_STARTS.replace("?", "%s"), (process_code, revision, digest))
+        return len(rows), sorted(str(r[0]) for r in rows)[:limit]
 
     def schema_version(self) -> int:
         return int(self._read("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0])

@@ -24,6 +24,7 @@ from isoflow.store import _common as c
 from isoflow.store import _indicators as ind
 from isoflow.store import _integrity as integrity
 from isoflow.store import codec
+from isoflow.store import ledger as ledger_
 from isoflow.store._api import ChainProblem, Factory
 from isoflow.store.schema import ISOFLOW_TABLES, MIGRATIONS_TABLE, SCHEMA_VERSION, pending
 
@@ -105,6 +106,9 @@ class SQLiteStore(ind.ReportQueries):
         self._lock = threading.RLock()
         #: code -> (last hash, column values) of the row this store last wrote (see ``append``).
         self._written: dict[str, tuple[str, list[object]]] = {}
+        #: (process code, revision) -> the digest of the revision's content, kept with each dossier
+        #: received under it (``started_on``); set by the composition root (isoflow.workspace).
+        self.revision_digests: dict[tuple[str, int], str] = {}
         where = url or path
         if not create and path != ":memory:" and not os.path.exists(path):
             raise StoreNotFound(where, f"the file {path} does not exist")
@@ -224,6 +228,7 @@ class SQLiteStore(ind.ReportQueries):
             conn.execute(_INSERT_EVENT, _event_values(events[0]))
         else:
             conn.executemany(_INSERT_EVENT, [_event_values(event) for event in events])
+        ledger_.record_sqlite(conn, events)
         steps = c.step_rows(dossier, events)
         if len(steps) == 1:  # the usual write: one step left (execute is cheaper than executemany)
             row = steps[0]
@@ -246,6 +251,9 @@ class SQLiteStore(ind.ReportQueries):
             values = _dossier_values(dossier)
             conn.execute(_INSERT_DOSSIER, values)
             self._insert_events(conn, dossier, events)
+            started = self.revision_digests.get((dossier.process_code, dossier.revision))
+            if started is not None:
+                conn.execute(ledger_.STARTED_ON_SQLITE, (dossier.process_code, dossier.revision, started, code))
         self._remember(dossier, values)
         return dossier
 
@@ -371,7 +379,47 @@ class SQLiteStore(ind.ReportQueries):
                                      "ORDER BY unit, day", units).fetchall()
             steps = conn.execute(f"SELECT {', '.join(integrity.STEP_COLUMNS)} FROM step_times {event_where} "  # noqa: S608
                                  "ORDER BY dossier, seq", params).fetchall()
-        return integrity.store_problems(code, rows, events, sequences, steps, _time)
+            hashes = conn.execute(f"SELECT dossier, seq, hash FROM events {event_where} ORDER BY dossier, seq",  # noqa: S608
+                                  params).fetchall()
+            snapshot = self._ledger(conn, code)
+        found = integrity.store_problems(code, rows, events, sequences, steps, _time)
+        return found + ledger_.problems(code, hashes, snapshot)
+
+    # -- the ledger and the revisions dossiers started on (isoflow.store.ledger) ----------------
+
+    def _ledger(self, conn: sqlite3.Connection, code: str | None = None, after: int | None = 0,
+                rows: bool = True) -> ledger_.Snapshot:
+        identity = conn.execute("SELECT id FROM store_identity").fetchone()
+        newest = after is None  # only the newest checkpoint, and the rows after it
+        if after is None:
+            after = int(conn.execute("SELECT COALESCE(MAX(upto), 0) FROM checkpoints").fetchone()[0])
+        where, params = ("WHERE dossier = ?", (code,)) if code is not None else ("WHERE seq > ?", (after,))
+        found = conn.execute(f"SELECT seq, dossier, event, hash FROM ledger {where} ORDER BY seq",  # noqa: S608
+                             params).fetchall() if rows else []
+        checkpoints = [] if code is not None else conn.execute(
+            ledger_.NEWEST_CHECKPOINT if newest else ledger_.CHECKPOINTS).fetchall()
+        return ledger_.Snapshot(str(identity[0]) if identity else "", ledger_.rows_of(found),
+                                ledger_.checkpoints_of(checkpoints))
+
+    def ledger(self, after: int | None = 0, *, sealing: bool = False, rows: bool = True) -> ledger_.Snapshot:
+        """The store's id, its ledger rows after ``after`` and every checkpoint, in one snapshot
+        (``after=None``: the rows after the newest checkpoint, and that checkpoint only; ``rows=False``:
+        no rows).  SQLite has one writer: no write is ever half-way in a snapshot (``sealing`` is moot)."""
+        with self._transaction("DEFERRED") as conn:
+            return self._ledger(conn, None, after, rows)
+
+    def add_checkpoint(self, checkpoint: ledger_.Checkpoint, previous: int) -> None:
+        """Store ``checkpoint`` if the newest checkpoint is still number ``previous``."""
+        with self._transaction() as conn:
+            ledger_.check_next_checkpoint(conn.execute("SELECT COALESCE(MAX(number), 0) FROM checkpoints")
+                                          .fetchone()[0], previous, checkpoint)
+            conn.execute("INSERT INTO checkpoints (number, upto, root, signature) VALUES (?, ?, ?, ?)",
+                         (checkpoint.number, checkpoint.upto, checkpoint.root, checkpoint.signature))
+
+    def started_on_other(self, process_code: str, revision: int, digest: str, limit: int = 20) -> tuple[int, list[str]]:
+        """How many dossiers of the revision started on other content than ``digest``, and the first codes."""
+        rows = self._read(ledger_.OTHER_STARTS, (process_code, revision, digest))
+        return len(rows), sorted(str(r[0]) for r in rows)[:limit]
 
     def schema_version(self) -> int:
         with self._lock:
