@@ -7,7 +7,6 @@ from typing import Any
 
 from isoflow.indicators.formulas import Rating
 from isoflow.store import SCHEMA_VERSION, Store, open_store
-from isoflow.store.schema import MIGRATIONS
 from tests.store._helpers import DAY, UNIT, factory, is_postgres, leave_step, move, raw
 
 STEP_ROWS = "SELECT dossier, seq, process_code, step, at, worked_min, result FROM step_times ORDER BY dossier, seq"
