@@ -61,7 +61,7 @@ def test_json_output(tmp_path: Path) -> None:
     code, out = run("validate", "--format", "json", str(path))
     document = json.loads(out)
     assert code == 1
-    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0, "unreadable": 0}
+    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0, "unreadable": 0, "suppressed": 0}
     first = document["findings"][0]
     assert (first["code"], first["line"], first["column"], first["severity"]) == ("S003", 25, 45, "error")
     assert first["hint"] == "did you mean 'ky_duyet'?"

@@ -7,7 +7,7 @@ that crashes into a finding, and applies suppressions and ``select``/``ignore``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from isoflow.model.definition import ProcessDefinition, extend
@@ -17,6 +17,7 @@ from isoflow.running.regimes import ReplacedAct
 from isoflow.validation.rules import ALL_RULES, Context, Rule, TemplateLookup
 from isoflow.validation.rules import s005_unknown_base as s005
 from isoflow.validation.rules import s007_duplicate_code as s007
+from isoflow.validation.suppressions import Silenced, apply, misuse
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Report:
     findings: tuple[Finding, ...] = field(default=())
     #: Files that could not be read at all (I/O problems, not findings): path → reason.
     unreadable: tuple[tuple[str, str], ...] = ()
+    #: Findings a ``<suppress>`` silenced, each with its suppression (reported, not counted).
+    suppressed: tuple[Silenced, ...] = ()
 
     @property
     def errors(self) -> int:
@@ -128,13 +131,14 @@ def check_definition(process: ProcessDefinition, context: Context,
     return findings
 
 
-def _suppressed(process: ProcessDefinition, written: ProcessDefinition) -> dict[str, set[str]]:
-    """Element id → codes silenced on it; ``""`` holds the file-wide ones."""
-    table: dict[str, set[str]] = {"": {s.rule for s in written.suppressions}}
-    for node in process.nodes():  # asked only for a file with findings: no hot path
-        if node.suppressions:
-            table.setdefault(node.id, set()).update(s.rule for s in node.suppressions)
-    return table
+def _ran(forms: TemplateLookup | None) -> Callable[[str], bool]:
+    """Whether a rule ran in this validation: every check runs whatever is selected (the
+    selection filters the report), except the form rules, which need the templates."""
+    return lambda code: forms is not None or not code.startswith("M")
+
+
+def _never(code: str) -> bool:
+    return False
 
 
 def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable[Finding] = (),
@@ -147,22 +151,26 @@ def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable
     catalogue = catalogue or Catalogue(definitions)
     checked = {id(d) for d in definitions}
     found: list[Finding] = list(loader_findings)
-    found.extend(f for f in catalogue.duplicates if any(f.file == d.file for d in definitions))
+    quiet: list[Silenced] = []
     for written in definitions:
         if id(written) not in checked:
             continue
+        doubles = [f for f in catalogue.duplicates if f.file == written.file]
         resolved = catalogue.resolve(written)
         if isinstance(resolved, Finding):
-            found.append(resolved)
-            continue
-        findings = check_definition(resolved, Context(written=written, forms=forms, replaced=replaced))
-        if not findings:
-            continue  # the usual file: its suppressions need not be looked at
-        silenced = _suppressed(resolved, written)
-        for finding in findings:
-            codes = silenced.get(finding.element_id, set()) | silenced[""]
-            if finding.code not in codes:
-                found.append(finding)
-    kept = sorted({f for f in found if selection.wants(f.code)}, key=Finding.sort_key)
-    return Report(tuple(files), tuple(kept))
-
+            findings, merged = [resolved, *doubles], None
+        else:
+            findings = [*doubles, *check_definition(resolved, Context(written=written, forms=forms,
+                                                                       replaced=replaced))]
+            merged = resolved
+        if not findings and not written.all_suppressions:
+            continue  # the usual file: nothing to silence, nothing to judge
+        kept, silenced, used = apply(findings, written, merged)
+        found.extend(kept)
+        quiet.extend(s for s in silenced if selection.wants(s.finding.code))
+        if written.all_suppressions:
+            # Unused is judged only where the rules ran on the merged procedure.
+            found.extend(misuse(written, used, _ran(forms) if merged is not None else _never, kept))
+    kept_all = sorted({f for f in found if selection.wants(f.code)}, key=Finding.sort_key)
+    return Report(tuple(files), tuple(kept_all),
+                  suppressed=tuple(sorted(quiet, key=lambda s: Finding.sort_key(s.finding))))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from isoflow.model.findings import Severity
+from isoflow.model.findings import Finding, Severity
 from isoflow.validation.catalogue import Report
 from isoflow.validation.rules import ALL_RULES, Rule
 
@@ -23,12 +23,13 @@ def _plural(count: int, word: str) -> str:
 def summary(report: Report) -> str:
     """One closing line with the counts, as compilers print."""
     checked = _plural(len(report.files), "file")
+    silenced = f" ({len(report.suppressed)} suppressed)" if report.suppressed else ""
     if not report.findings and not report.unreadable:
-        return f"{checked} checked: no problems found."
+        return f"{checked} checked: no problems found{silenced}."
     parts = [_plural(report.errors, "error"), _plural(report.warnings, "warning")]
     if report.unreadable:
         parts.append(f"{len(report.unreadable)} unreadable")
-    return f"{checked} checked: {', '.join(parts)}."
+    return f"{checked} checked: {', '.join(parts)}{silenced}."
 
 
 def as_text(report: Report) -> str:
@@ -45,15 +46,19 @@ def as_json(report: Report) -> str:
         "version": 1,
         "files": list(report.files),
         "summary": {"files": len(report.files), "errors": report.errors, "warnings": report.warnings,
-                    "unreadable": len(report.unreadable)},
+                    "unreadable": len(report.unreadable), "suppressed": len(report.suppressed)},
         "unreadable": [{"file": path, "reason": reason} for path, reason in report.unreadable],
-        "findings": [
-            {"code": f.code, "name": f.name, "severity": str(f.severity), "message": f.message, "file": f.file,
-             "line": f.line, "column": f.column, "element_id": f.element_id, "hint": f.hint}
-            for f in report.findings
-        ],
+        "findings": [_finding(f) for f in report.findings],
+        "suppressed": [{**_finding(s.finding), "suppression": {"reason": s.reason, "file": s.file, "line": s.line,
+                                                               "column": s.column}}
+                       for s in report.suppressed],
     }
     return _json(document)
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {"code": f.code, "name": f.name, "severity": str(f.severity), "message": f.message, "file": f.file,
+            "line": f.line, "column": f.column, "element_id": f.element_id, "hint": f.hint}
 
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:
@@ -67,6 +72,26 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
     }
 
 
+def _region(line: int, column: int) -> dict[str, int]:
+    region: dict[str, int] = {"startLine": max(line, 1)}
+    if column:
+        region["startColumn"] = column
+    return region
+
+
+def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": f.code,
+        "level": "error" if f.severity is Severity.ERROR else "warning",
+        "message": {"text": f"{f.message} ({f.hint})" if f.hint else f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)},
+                                            "region": _region(f.line, f.column)}}],
+    }
+    if f.code in index:
+        result["ruleIndex"] = index[f.code]
+    return result
+
+
 def _uri(path: str) -> str:
     return Path(path).as_posix()
 
@@ -74,19 +99,15 @@ def _uri(path: str) -> str:
 def as_sarif(report: Report, version: str, rules: Sequence[Rule] = ALL_RULES) -> str:
     """SARIF 2.1.0, the format GitHub code scanning and other tools import."""
     index = {rule.code: i for i, rule in enumerate(rules)}
-    results = []
-    for f in report.findings:
-        region: dict[str, int] = {"startLine": max(f.line, 1)}
-        if f.column:
-            region["startColumn"] = f.column
-        result: dict[str, Any] = {
-            "ruleId": f.code,
-            "level": "error" if f.severity is Severity.ERROR else "warning",
-            "message": {"text": f"{f.message} ({f.hint})" if f.hint else f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}, "region": region}}],
-        }
-        if f.code in index:
-            result["ruleIndex"] = index[f.code]
+    results = [_result(f, index) for f in report.findings]
+    for silenced in report.suppressed:
+        # SARIF 2.1.0 §3.27.23: a suppressed result stays in the log with its suppression;
+        # "inSource" is a suppression written in the analysed file itself (§3.35.2).
+        result = _result(silenced.finding, index)
+        result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": silenced.reason,
+                                   "location": {"physicalLocation": {
+                                       "artifactLocation": {"uri": _uri(silenced.file)},
+                                       "region": _region(silenced.line, silenced.column)}}}]
         results.append(result)
     notifications = [{"level": "error", "message": {"text": f"cannot read file: {reason}"},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}]}

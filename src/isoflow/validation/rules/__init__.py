@@ -4,7 +4,8 @@ One module per rule, named ``<code>_<slug>``; each declares ``rule`` and documen
 checks, why, what is flagged and accepted, and how to fix it.  ``P`` rules are reported by
 the loader (a file that fails them is not checked further); the others are checks run on
 the definition.  ``M`` rules check the form templates a process uses; ``B`` rules check the
-Gherkin feature files (``*.feature``) validated beside the processes.  Codes are stable and never reused.
+Gherkin feature files (``*.feature``) validated beside the processes; ``U`` rules check the
+``<suppress>`` elements themselves.  Codes are stable and never reused.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ from isoflow.validation.rules import (
     s009_field_range,
     t001_missing_budget,
     t002_budget_exceeds_limit,
+    u001_unknown_suppression,
+    u002_unused_suppression,
     x001_expression_syntax,
     x002_unknown_field,
     x003_effect_value,
@@ -68,6 +71,7 @@ MODULES = (
     n001_text_not_nfc,
     m001_unknown_template, m002_template_fails,
     b001_feature_not_nfc, b002_unknown_procedure, b003_unknown_action, b004_unknown_name, b005_feature_syntax,
+    u001_unknown_suppression, u002_unused_suppression,
 )
 ALL_RULES: tuple[Rule, ...] = tuple(module.rule for module in MODULES)
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}
