@@ -14,6 +14,7 @@ from isoflow.model.definition import ProcessDefinition, extend
 from isoflow.model.expressions import suggest
 from isoflow.model.findings import Finding, Severity
 from isoflow.running.regimes import ReplacedAct
+from isoflow.validation import inheritance
 from isoflow.validation.rules import ALL_RULES, Context, Rule, TemplateLookup
 from isoflow.validation.rules import s005_unknown_base as s005
 from isoflow.validation.rules import s007_duplicate_code as s007
@@ -56,12 +57,28 @@ class Report:
         return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
 
-def duplicate_code(definition: ProcessDefinition, files: Iterable[str]) -> Finding:
-    """S007 on ``definition``, naming the other ``files`` that declare its code and revision."""
-    others = ", ".join(sorted(f for f in files if f != definition.file))
+def identity(definition: ProcessDefinition) -> tuple[str, str]:
+    """What tells one procedure from another when two files share a code: the national procedure
+    code when the file gives one, else the title without a trailing remark in parentheses
+    ("(bản lưu cũ)"); and the title, for messages."""
+    title = definition.title
+    tthc = definition.procedure.tthc_code if definition.procedure is not None else None
+    return tthc or " ".join(title.split("(")[0].casefold().split()), title
+
+
+def duplicate_code(definition: ProcessDefinition, files: Iterable[tuple[str, tuple[str, str]]]) -> Finding:
+    """S007 on ``definition``, naming the other files (path, :func:`identity`) that declare its
+    code and revision; the hint tells a second copy of the same procedure from another procedure."""
+    others = sorted((path, who) for path, who in files if path != definition.file)
+    mine = identity(definition)[0]
+    strangers = [title for _, (key, title) in others if key != mine]
+    if not strangers:
+        hint = "the same procedure twice: give the new version a new revision number, or remove the stale copy"
+    else:
+        hint = f"another procedure ({'; '.join(strangers)}) has this code: choose a new code for this one"
     return s007.rule.at(definition.location,
                         f"{definition.kind} {definition.code!r} revision {definition.revision} is also declared in "
-                        f"{others}", hint="give this file a new revision number, or remove one of them")
+                        f"{', '.join(path for path, _ in others)}", hint=hint)
 
 
 class Catalogue:
@@ -69,16 +86,12 @@ class Catalogue:
 
     def __init__(self, definitions: Iterable[ProcessDefinition]) -> None:
         self.by_code: dict[str, list[ProcessDefinition]] = {}
-        self.duplicates: list[Finding] = []
         #: Every code of the whole catalogue, for "did you mean" when only part of it is loaded here.
         self.all_codes: set[str] = set()
         groups: dict[tuple[str, int], list[ProcessDefinition]] = {}
         for definition in definitions:
             groups.setdefault((definition.code, definition.revision), []).append(definition)
         for group in groups.values():
-            # Every file of a duplicate pair is told, so that validating either one alone finds it.
-            for definition in group if len(group) > 1 else ():
-                self.duplicates.append(duplicate_code(definition, [d.file for d in group]))
             self.by_code.setdefault(group[0].code, []).append(group[0])
         for versions in self.by_code.values():
             versions.sort(key=lambda d: d.revision)
@@ -91,8 +104,13 @@ class Catalogue:
         chosen = fitting or candidates
         return chosen[-1] if chosen else None
 
-    def resolve(self, process: ProcessDefinition) -> ProcessDefinition | Finding:
-        """``process`` with its whole ``extends`` chain applied, or the finding that prevents it."""
+    def resolve(self, process: ProcessDefinition,
+                noticed: list[Finding] | None = None) -> ProcessDefinition | Finding:
+        """``process`` with its whole ``extends`` chain applied, or the finding that prevents it.
+
+        With ``noticed``, an element of ``process`` whose id misses an inherited one by a typo
+        is reported there (I001) and merged under the id it meant, unless marked as new.
+        """
         chain = [process]
         while chain[-1].extends:
             current = chain[-1]
@@ -112,6 +130,12 @@ class Catalogue:
             chain.append(base)
         merged = chain[-1]
         for derived in reversed(chain[:-1]):
+            if derived is process and noticed is not None:
+                typos = list(inheritance.misspelt(merged, derived))
+                noticed.extend(inheritance.finding(derived.extends or "", typo) for typo in typos)
+                meant = [typo for typo in typos if not inheritance.new_on_purpose(typo[1])]
+                if meant:
+                    derived = inheritance.corrected(derived, meant)
             merged = extend(merged, derived)
         return merged
 
@@ -144,24 +168,29 @@ def _never(code: str) -> bool:
 def validate(definitions: Sequence[ProcessDefinition], loader_findings: Iterable[Finding] = (),
              files: Sequence[str] = (), selection: Selection = EVERYTHING,
              catalogue: Catalogue | None = None, forms: TemplateLookup | None = None,
-             replaced: Sequence[ReplacedAct] = ()) -> Report:
+             replaced: Sequence[ReplacedAct] = (), duplicates: bool = True) -> Report:
     """Validate ``definitions`` (the files asked for) against ``catalogue`` (all files known);
     with ``forms``, also the templates their forms use; with ``replaced`` (the legal data's
-    replaced acts), also whether they cite one too long after it was replaced."""
+    replaced acts), also whether they cite one too long after it was replaced.  ``duplicates``
+    off: S007 is left to the caller (parallel workers each hold part of the files)."""
     catalogue = catalogue or Catalogue(definitions)
-    checked = {id(d) for d in definitions}
     found: list[Finding] = list(loader_findings)
     quiet: list[Silenced] = []
+    # S007 among the files asked for: a neighbour loaded only so that ``extends`` finds its
+    # flow (the rest of the folder, --catalogue) is no business of this run.
+    groups: dict[tuple[str, int], list[tuple[str, tuple[str, str]]]] = {}
     for written in definitions:
-        if id(written) not in checked:
-            continue
-        doubles = [f for f in catalogue.duplicates if f.file == written.file]
-        resolved = catalogue.resolve(written)
+        groups.setdefault((written.code, written.revision), []).append((written.file, identity(written)))
+    for written in definitions:
+        same = groups[(written.code, written.revision)]
+        doubles = [duplicate_code(written, same)] if duplicates and len(same) > 1 else []
+        noticed: list[Finding] = []
+        resolved = catalogue.resolve(written, noticed)
         if isinstance(resolved, Finding):
             findings, merged = [resolved, *doubles], None
         else:
-            findings = [*doubles, *check_definition(resolved, Context(written=written, forms=forms,
-                                                                       replaced=replaced))]
+            findings = [*doubles, *noticed, *check_definition(resolved, Context(written=written, forms=forms,
+                                                                                 replaced=replaced))]
             merged = resolved
         if not findings and not written.all_suppressions:
             continue  # the usual file: nothing to silence, nothing to judge

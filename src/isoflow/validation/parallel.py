@@ -32,12 +32,12 @@ from typing import Any
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.running.regimes import ReplacedAct
-from isoflow.validation.catalogue import Catalogue, Report, Selection, duplicate_code, validate
+from isoflow.validation.catalogue import Catalogue, Report, Selection, duplicate_code, identity, validate
 from isoflow.validation.graph import reachable
 from isoflow.validation.rules import TemplateLookup
 from isoflow.validation.suppressions import Silenced, apply
 
-Summary = tuple[int, str, int, str | None]  # file index, code, revision, extends
+Summary = tuple[int, str, int, str | None, tuple[str, str]]  # file index, code, revision, extends, identity
 Entry = tuple[int, str, bool]  # file index, path, checked (or in the catalogue only)
 #: What a worker built, kept until it exits: freeing a few hundred thousand objects one by
 #: one would only cost time (a forked worker ends with ``os._exit``, and the parent does not
@@ -82,10 +82,10 @@ def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection
         loader_findings = [f for _, checked, r in loaded if checked and isinstance(r, LoadResult) for f in r.findings]
         unreadable = [r for _, checked, r in loaded if checked and isinstance(r, tuple)]
         # A definition that extends nothing is resolved without looking anything up.
-        report = validate(alone, loader_findings, (), selection, Catalogue([]), forms, replaced)
-        conn.send(([(index, d.code, d.revision, d.extends) for index, _, d in mine], list(report.findings),
+        report = validate(alone, loader_findings, (), selection, Catalogue([]), forms, replaced, duplicates=False)
+        conn.send(([(index, d.code, d.revision, d.extends, identity(d)) for index, _, d in mine], list(report.findings),
                    unreadable, bool(extending), list(report.suppressed)))
-        request: tuple[set[str], dict[tuple[str, int], list[str]]] | None = conn.recv()
+        request: tuple[set[str], dict[tuple[str, int], list[tuple[str, tuple[str, str]]]]] | None = conn.recv()
         if request is not None:
             needed, duplicates = request
             doubles: list[Finding] = []
@@ -107,8 +107,7 @@ def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection
                 # revisions win as in one process; S007 is told above, each worker for its own.
                 catalogue = Catalogue(bases)
                 catalogue.all_codes = codes
-                catalogue.duplicates = []
-                report = validate(extending, (), (), selection, catalogue, forms, replaced)
+                report = validate(extending, (), (), selection, catalogue, forms, replaced, duplicates=False)
                 conn.send((list(report.findings), list(report.suppressed)))
     conn.close()
     _KEPT.append(loaded)
@@ -117,10 +116,10 @@ def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection
 def _closure(summaries: list[Summary]) -> set[str]:
     """Every code that some definition extends, directly or through another base."""
     extends_of: dict[str, set[str]] = {}
-    for _, code, _, extends in summaries:
+    for _, code, _, extends, _ in summaries:
         if extends:
             extends_of.setdefault(code, set()).add(extends)
-    return reachable(extends_of, {extends for _, _, _, extends in summaries if extends})
+    return reachable(extends_of, {extends for _, _, _, extends, _ in summaries if extends})
 
 
 def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: Selection, workers: int,
@@ -164,9 +163,10 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
         summaries.sort()
         needed = _closure(summaries)
         paths = [str(p) for p in [*files, *others]]
-        groups: dict[tuple[str, int], list[str]] = {}
-        for index, code, revision, _ in summaries:
-            groups.setdefault((code, revision), []).append(paths[index])
+        groups: dict[tuple[str, int], list[tuple[str, tuple[str, str]]]] = {}
+        for index, code, revision, _, title in summaries:
+            if index < len(files):  # S007 among the files asked for, not their neighbours
+                groups.setdefault((code, revision), []).append((paths[index], title))
         duplicates = {key: value for key, value in groups.items() if len(value) > 1}
         request = (needed, duplicates) if needed or duplicates else None
         for pipe in pipes:
@@ -180,7 +180,7 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
                 dropped.update(withdrawn)
                 bases.extend(base)
             bases.sort(key=lambda item: item[0])
-            answer = ([d for _, d in bases], {code for _, code, _, _ in summaries})
+            answer = ([d for _, d in bases], {code for _, code, _, _, _ in summaries})
             asked = [pipe for pipe, extends in zip(pipes, extending, strict=True) if extends]
             for pipe in asked:
                 pipe.send(answer)

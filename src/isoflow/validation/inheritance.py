@@ -1,0 +1,84 @@
+"""Restatements the linter understands: an id that misses an inherited one by a letter or two.
+
+A file that extends a flow restates inherited elements by id; one with a typo in its id is a
+new element, which makes the rules report its consequences (an unreachable step, a trap, no
+owner, a budget that did not change).  Here such an element is found once (I001) and, unless
+its author marked it as new (a ``<suppress rule="I001">`` inside it), renamed to the id it
+meant before the other rules run, so they report what the author would see after fixing it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Iterator
+
+from isoflow.model.definition import Action, Node, ProcessDefinition, revised
+from isoflow.model.findings import Finding
+from isoflow.validation.rules import i001_unknown_inherited as i001
+
+__all__ = ["Misspelt", "corrected", "finding", "misspelt", "new_on_purpose"]
+
+#: The sections whose elements a procedure restates rather than adds (fields, forms and records
+#: are commonly added by a procedure, and a short field id resembles many others).
+KINDS = {"roles": "role", "units": "unit", "states": "state", "actions": "action"}
+#: How close an id must be to an inherited one to be taken for a typo (difflib's ratio: one
+#: letter dropped from a nine-letter id is 0.94; ``ky_duyet`` against ``ky_duyet_2`` is 0.89).
+CUTOFF = 0.85
+
+Misspelt = tuple[str, Node, str]  # (section, the node as written, the inherited id it meant)
+
+
+def misspelt(base: ProcessDefinition, derived: ProcessDefinition) -> Iterator[Misspelt]:
+    """The elements of ``derived`` that look like restatements of ``base``'s with a mistyped id."""
+    for section in KINDS:
+        inherited = getattr(base, section)
+        own = getattr(derived, section)
+        if section == "actions":
+            yield from _actions(inherited, own)
+            continue
+        ids = {n.id for n in inherited}
+        free = sorted(ids - {n.id for n in own})
+        for node in own:
+            if node.id in ids or node.remove or not free:
+                continue
+            close = difflib.get_close_matches(node.id, free, n=1, cutoff=CUTOFF)
+            if close:
+                yield section, node, close[0]
+
+
+def _actions(inherited: tuple[Action, ...], own: tuple[Action, ...]) -> Iterator[Misspelt]:
+    by_source: dict[str, set[str]] = {}
+    for action in inherited:
+        by_source.setdefault(action.source, set()).add(action.id)
+    for action in own:
+        ids = by_source.get(action.source, set())
+        if action.id in ids or action.remove:
+            continue
+        restated = {a.id for a in own if a.source == action.source}
+        close = difflib.get_close_matches(action.id, sorted(ids - restated), n=1, cutoff=CUTOFF)
+        if close:
+            yield "actions", action, close[0]
+
+
+def new_on_purpose(node: Node) -> bool:
+    """Whether the author marked the element as new: a ``<suppress rule="I001">`` inside it."""
+    return any(s.rule == i001.rule.code for s in node.suppressions)
+
+
+def finding(base_code: str, typo: Misspelt) -> Finding:
+    section, node, meant = typo
+    kind = KINDS[section]
+    return i001.rule.at(node, f"no inherited {kind} {node.id!r} in {base_code}",
+                        hint=f"did you mean {meant!r}? A new {kind} on purpose says so with "
+                             f'<suppress rule="I001" reason="..."/> inside it')
+
+
+def corrected(derived: ProcessDefinition, typos: list[Misspelt]) -> ProcessDefinition:
+    """``derived`` with each mistyped id replaced by the one it meant (for the other rules)."""
+    renamed: dict[int, str] = {id(node): meant for _, node, meant in typos}
+    changes = {}
+    for section in {section for section, _, _ in typos}:
+        changes[section] = tuple(revised(n, id=renamed[id(n)]) if id(n) in renamed else n
+                                 for n in getattr(derived, section))
+    return dataclasses.replace(derived, **changes)
