@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Iterator
+from typing import Any
 
 from isoflow.model.definition import Action, Node, ProcessDefinition, revised
 from isoflow.model.findings import Finding
@@ -77,7 +78,7 @@ def finding(base_code: str, typo: Misspelt) -> Finding:
 def corrected(derived: ProcessDefinition, typos: list[Misspelt]) -> ProcessDefinition:
     """``derived`` with each mistyped id replaced by the one it meant (for the other rules)."""
     renamed: dict[int, str] = {id(node): meant for _, node, meant in typos}
-    changes = {}
+    changes: dict[str, Any] = {}
     for section in {section for section, _, _ in typos}:
         changes[section] = tuple(revised(n, id=renamed[id(n)]) if id(n) in renamed else n
                                  for n in getattr(derived, section))
