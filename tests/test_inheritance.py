@@ -3,12 +3,18 @@ between the files asked for, and ``isoflow show`` prints what the engine will ru
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+import msgspec
+import pytest
 from click.testing import CliRunner
 
 from isoflow.cli.main import main
+from isoflow.loading.loader import load_file
+from isoflow.model.definition import ProcessDefinition
+from isoflow.workspace import load_runnable
 from tests.conftest import PROCESSES
 
 
@@ -83,3 +89,51 @@ def test_s007_hint_for_another_procedure_says_choose_a_new_code(tmp_path: Path) 
     line = next(line for line in out.splitlines() if "dang-ky-khai-tu.xml" in line.split(":")[0])
     assert line.endswith("has this code: choose a new code for this one)")
     assert "another procedure (Đăng ký kết hôn" in line
+
+
+def _plain(definition: ProcessDefinition) -> dict[str, list[dict[str, object]]]:
+    """The merged sections without locations: what the engine runs."""
+    return {section: [{k: v for k, v in msgspec.structs.asdict(node).items() if k not in ("location", "suppressions")}
+                      | {"effects": [(e.field, e.value) for e in getattr(node, "effects", None) or ()]}
+                      for node in getattr(definition, section)]
+            for section in ("roles", "units", "fields", "forms", "states", "actions", "records")}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PROCESSES.glob("*.xml")))
+def test_show_xml_is_a_process_file_that_loads_as_the_merged_procedure(name: str, tmp_path: Path) -> None:
+    code, out = run("show", "--format", "xml", str(PROCESSES / name))
+    assert code == 0
+    path = tmp_path / name
+    path.write_text(out, encoding="utf-8")
+    assert re.search(r"<(process|flow)\s[^>]*extends=", re.sub("<!--.*?-->", "", out, flags=re.S)) is None
+    code, report = run("validate", "--strict", str(path))
+    assert (code, report.splitlines()) == (0, ["1 file checked: no problems found."])
+    [expected] = [d for d in load_runnable([PROCESSES]) if d.file.endswith(name)] or [None]
+    if expected is None:  # a flow: shown as written
+        expected = load_file(PROCESSES / name).definition
+    shown = load_file(path).definition
+    assert shown is not None
+    assert expected is not None
+    assert _plain(shown) == _plain(expected)
+    assert (shown.code, shown.revision, shown.title) == (expected.code, expected.revision, expected.title)
+
+
+def test_show_outline_marks_what_came_from_the_flow() -> None:
+    code, out = run("show", str(PROCESSES / "dang-ky-khai-sinh.xml"))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "process QT-HT-01 revision 1: Đăng ký khai sinh (extends MC-CHUNG)"
+    flow = PROCESSES / "mot-cua-chung.xml"
+    waiting = lines.index("  cho_bo_sung: Chờ tổ chức, cá nhân bổ sung, hoàn thiện hồ sơ (dừng tính thời hạn)")
+    assert lines[waiting + 1] == f"      waiting, bp-mot-cua / cong-chuc-mot-cua   [flow {flow}:115]"
+    assert (f"      work, initial, bp-mot-cua / cong-chuc-mot-cua, budget 1h   [restated here (budget) over "
+            f"{flow}:112]") in lines
+    assert any(line.startswith("fields: ") and "ho_ten_tre [new]" in line for line in lines)
+
+
+def test_show_refuses_a_file_whose_flow_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "x.xml"
+    shutil.copy(PROCESSES / "dang-ky-khai-sinh.xml", path)
+    result = CliRunner().invoke(main, ["show", str(path)])
+    assert result.exit_code == 1
+    assert "S005 unknown-base: process 'QT-HT-01' extends 'MC-CHUNG'" in result.output

@@ -197,6 +197,10 @@ main.add_command(diagram)
 for _command in CONTROL_COMMANDS:
     main.add_command(_command)
 
+from isoflow.cli.show import show  # noqa: E402 - issue 17: the merged procedure
+
+main.add_command(show)
+
 
 @main.command()
 @click.option("--db", default="sqlite:///isoflow-demo.db", show_default=True, help="Where to store the sample.")
