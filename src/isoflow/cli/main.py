@@ -197,9 +197,11 @@ main.add_command(diagram)
 for _command in CONTROL_COMMANDS:
     main.add_command(_command)
 
+from isoflow.cli.fix import fix  # noqa: E402 - issue 17: files rewritten in NFC
 from isoflow.cli.show import show  # noqa: E402 - issue 17: the merged procedure
 
 main.add_command(show)
+main.add_command(fix)
 
 
 @main.command()

@@ -8,8 +8,11 @@ the expected form spelled out.
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -18,9 +21,9 @@ from isoflow.loading.diagnostics import NOT_A_PROCESS, XINCLUDE_FORBIDDEN, XML_S
 from isoflow.loading.parser import NAMESPACE, XINCLUDE, without_namespace
 from isoflow.model.definition import Location
 from isoflow.model.findings import Finding
-from isoflow.model.source_map import SourceMap
+from isoflow.model.source_map import SourceMap, combining_marks
 
-__all__ = ["not_a_process", "schema_findings", "xinclude_finding"]
+__all__ = ["children_of", "not_a_process", "schema_findings", "xinclude_finding"]
 
 
 def not_a_process(root: Any, path: str, source: SourceMap) -> Finding:
@@ -75,7 +78,9 @@ def schema_findings(log: Any, root: Any, path: str, source: SourceMap) -> Iterat
             line, column = loc.line, loc.column
         if (line, column, message) not in seen:
             seen.add((line, column, message))
-            yield XML_SCHEMA.finding(_friendly(message), path, line, column)
+            parent = found[0].getparent() if entry.path and found else None
+            text, hint = _friendly(message, etree.QName(parent).localname if parent is not None else None)
+            yield XML_SCHEMA.finding(text, path, line, column, hint=hint)
 
 
 _ID = 'an id: letters, digits, "_" and "-", starting with a letter or "_"'
@@ -105,16 +110,98 @@ _XS_WORDS = {
 _PATTERN = re.compile(r"\[facet 'pattern'\] The value '(.*)' is not accepted by the pattern '.*'$", re.S)
 
 
-def _friendly(message: str) -> str:
-    """libxml2's XSD message, minus the namespace noise, in words a quality officer reads."""
+def _friendly(message: str, parent: str | None = None) -> tuple[str, str]:
+    """libxml2's XSD message, minus the namespace noise, in words a quality officer reads, and
+    a hint when there is something to add (the order of a section, a closest value)."""
     message = message.rstrip(".")
+    hint = ""
     attribute = _ATTR_IN_MESSAGE.search(message)
     pattern = _PATTERN.search(message)
-    if pattern and attribute and attribute.group(1) in _EXPECTED:
+    if pattern and attribute and not unicodedata.is_normalized("NFC", pattern.group(1)):
+        value = pattern.group(1)
+        message = message[: pattern.start()] + (f"{unicodedata.normalize('NFC', value)!r} is written with combining "
+                                                f"accents ({combining_marks(value)}): it looks right but is "
+                                                "decomposed Unicode (NFD), which an id may not be")
+        hint = "rewrite the file in NFC with: isoflow fix FILE"
+    elif pattern and attribute and attribute.group(1) in _EXPECTED:
         message = message[: pattern.start()] + f"{pattern.group(1)!r} is not {_EXPECTED[attribute.group(1)]}"
     atomic = _ATOMIC.search(message)
     if atomic and atomic.group(2) in _XS_WORDS:
         message = message[: atomic.start()] + f"{atomic.group(1)!r} is not {_XS_WORDS[atomic.group(2)]}"
+    enumeration = _ENUMERATION.search(message)
+    if enumeration:
+        allowed = re.findall(r"'([^']*)'", enumeration.group(2))
+        message = (message[: enumeration.start()] + f"{enumeration.group(1)!r} is not one of the allowed values: "
+                   + ", ".join(allowed))
+        close = difflib.get_close_matches(enumeration.group(1), allowed, n=1, cutoff=0.7)
+        hint = f"did you mean {close[0]!r}?" if close else ""
     message = re.sub(r"\[facet '[a-zA-Z]+'\] ", "", message).replace("Element '", "<")
     message = message.replace("', attribute '", "> attribute '")
-    return re.sub(r"^<([^'>]+)': ", r"<\1>: ", message)
+    message = re.sub(r"^<([^'>]+)': ", r"<\1>: ", message)
+    return _sections(message, parent, hint)
+
+
+_ENUMERATION = re.compile(r"The value '([^']*)' is not an element of the set \{(.*)\}$")
+_EXPECTED_SET = re.compile(r"Expected is (?:one of )?\( ([^)]*) \)")
+_UNEXPECTED = re.compile(r"^<([^>]+)>: This element is not expected\. (Expected is .*)$")
+_MISSING = re.compile(r"^<([^>]+)>: Missing child element\(s\)\. (Expected is .*)$")
+
+
+def _either(names: list[str]) -> str:
+    tags = [f"<{n}>" for n in names]
+    return tags[0] if len(tags) == 1 else ", ".join(tags[:-1]) + " or " + tags[-1]
+
+
+def _sections(message: str, parent: str | None, hint: str) -> tuple[str, str]:
+    """"Expected is ( control )" in words: what was expected, and the order of the parent's
+    sections (from the XSD) when the element is in the wrong place."""
+    missing = _MISSING.match(message)
+    unexpected = _UNEXPECTED.match(message)
+    if not (missing or unexpected):
+        return message, hint
+    match = missing or unexpected
+    assert match is not None
+    expected_set = _EXPECTED_SET.search(match.group(2))
+    names = [n.strip() for n in expected_set.group(1).split(",")] if expected_set else []
+    required = [n for n in names if n != "suppress"] or names
+    if missing:
+        return f"<{match.group(1)}> is missing {_either(required)}, which must come next", hint
+    element = match.group(1)
+    text = f"<{element}> is not allowed here: expected {_either(required)}" if required else \
+        f"<{element}> is not allowed here"
+    order = children_of(parent) if parent else []
+    if element in order:
+        hint = f"the parts of <{parent}> come in this order: " + ", ".join(f"<{n}>" for n in order)
+    elif order:
+        homes = [name for name, kids in _order().items() if element in kids]
+        hint = f"<{parent}> holds " + ", ".join(f"<{n}>" for n in order) + f"; there is no <{element}> in it"
+        if homes:
+            hint += f"; <{element}> belongs in {_either(homes)}"
+    return text, hint
+
+
+@lru_cache(maxsize=1)
+def _order() -> dict[str, list[str]]:
+    """Element name → the names of its children, in the order the XSD requires."""
+    from isoflow.loading.reference import XS, children, schema_path
+
+    root = etree.parse(str(schema_path()), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+    groups: dict[str, list[str]] = {}
+    for group in root.iter(f"{XS}group"):
+        if group.get("name"):
+            groups[str(group.get("name"))] = [e.get("ref") or e.get("name") or "" for e in group.iter(f"{XS}element")]
+    table: dict[str, list[str]] = {}
+    for element in root.iter(f"{XS}element"):
+        name = element.get("name")
+        if not name or name in table:
+            continue
+        names: list[str] = []
+        for child in children(element):
+            names.extend(groups.get(child[1:-1], []) if child.startswith("(") else [child])
+        table[name] = [n for n in dict.fromkeys(names) if n]
+    return table
+
+
+def children_of(name: str) -> list[str]:
+    """The child elements of ``<name>``, in schema order (``[]`` for an unknown name)."""
+    return _order().get(name, [])

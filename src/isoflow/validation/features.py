@@ -21,6 +21,7 @@ from gherkin.parser import Parser
 from isoflow.model.definition import DOSSIER_FORMS, Location, ProcessDefinition
 from isoflow.model.expressions import suggest
 from isoflow.model.findings import Finding
+from isoflow.model.source_map import combining_marks
 from isoflow.validation.catalogue import Catalogue, Selection
 from isoflow.validation.rules import b001_feature_not_nfc as b001
 from isoflow.validation.rules import b002_unknown_procedure as b002
@@ -66,9 +67,9 @@ def _check_file(path: Path, procedures: Mapping[str, ProcessDefinition]) -> Iter
         number, line = lines[0]
         column = next((i for i, c in enumerate(line, start=1) if unicodedata.combining(c)), 1)
         yield b001.rule.at(Location(name, number, column),
-                           f"{len(lines)} line(s) are not in Unicode NFC (decomposed accents), the first here: "
-                           "Gherkin keywords will not parse and other tools will not match the text",
-                           hint="normalise the file to NFC; see: isoflow rules B001")
+                           f"{_lines(len(lines))} written with combining accents ({combining_marks(line)} here), "
+                           "decomposed Unicode (NFD): Gherkin keywords will not parse and other tools will not "
+                           "match the text", hint="rewrite the file in NFC with: isoflow fix FILE")
     # pytest-bdd parses the file as written: decomposed keywords do not parse there, so that is
     # an error (B005), not only the warning about the encoding.  The names are then checked on
     # the NFC text, as isoflow's steps match it.
@@ -77,14 +78,19 @@ def _check_file(path: Path, procedures: Mapping[str, ProcessDefinition]) -> Iter
         document = Parser().parse(unicodedata.normalize("NFC", text))
     except (CompositeParserException, ParserError) as error:
         # The first error only: Gherkin's later ones are usually its consequences.
-        hint = ("its keywords are decomposed (NFD): normalise the file to NFC" if not unicodedata.is_normalized(
-            "NFC", text) else "a Vietnamese feature starts with '# language: vi'") + "; see: isoflow rules B005"
+        nfd = not unicodedata.is_normalized("NFC", text)
+        hint = ("its keywords are decomposed (NFD): isoflow fix FILE rewrites it in NFC" if nfd
+                else "a Vietnamese feature starts with '# language: vi'") + "; see: isoflow rules B005"
         for row, column, message in _parser_errors(error)[:1]:
             yield b005.rule.at(Location(name, row, column), message, hint=hint)
         return
     feature = document.get("feature")
     if feature:
         yield from _check_children(name, feature.get("children", ()), None, procedures)
+
+
+def _lines(count: int) -> str:
+    return "1 line is" if count == 1 else f"{count} lines are"
 
 
 def _parser_errors(error: Exception) -> list[tuple[int, int, str]]:

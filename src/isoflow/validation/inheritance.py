@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,9 +44,9 @@ def misspelt(base: ProcessDefinition, derived: ProcessDefinition) -> Iterator[Mi
         for node in own:
             if node.id in ids or node.remove or not free:
                 continue
-            close = difflib.get_close_matches(node.id, free, n=1, cutoff=CUTOFF)
+            close = _closest(node.id, free)
             if close:
-                yield section, node, close[0]
+                yield section, node, close
 
 
 def _actions(inherited: tuple[Action, ...], own: tuple[Action, ...]) -> Iterator[Misspelt]:
@@ -57,9 +58,26 @@ def _actions(inherited: tuple[Action, ...], own: tuple[Action, ...]) -> Iterator
         if action.id in ids or action.remove:
             continue
         restated = {a.id for a in own if a.source == action.source}
-        close = difflib.get_close_matches(action.id, sorted(ids - restated), n=1, cutoff=CUTOFF)
+        close = _closest(action.id, sorted(ids - restated))
         if close:
-            yield "actions", action, close[0]
+            yield "actions", action, close
+
+
+def _fold(text: str) -> str:
+    """An id without its Vietnamese accents: ``thẩm_định`` and ``tham_dinh`` fold alike."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D").casefold()
+
+
+def _closest(name: str, candidates: list[str]) -> str | None:
+    """The inherited id ``name`` was most likely meant to be: the same once accents are taken
+    away, or within :data:`CUTOFF` of it."""
+    folded = _fold(name)
+    same = [c for c in candidates if _fold(c) == folded]
+    if same:
+        return same[0]
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=CUTOFF)
+    return close[0] if close else None
 
 
 def new_on_purpose(node: Node) -> bool:
