@@ -124,7 +124,8 @@ def validate(paths: tuple[str, ...], output_format: str, select: str | None, ign
 
 @main.command()
 @click.argument("code", required=False)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="markdown: the rules page (docs/rules.md, where SARIF's helpUri points).")
 def rules(code: str | None, output_format: str) -> None:
     """List the validation rules, or explain one (e.g. isoflow rules T002)."""
     if code is not None:
@@ -139,6 +140,8 @@ def rules(code: str | None, output_format: str) -> None:
 
         click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": str(r.severity), "summary": r.summary,
                                 "doc": (r.doc or "").strip()} for r in selected], ensure_ascii=False, indent=2))
+    elif output_format == "markdown":
+        click.echo(reporting.rules_markdown(selected), nl=False)
     elif code is not None:
         click.echo(reporting.explain(selected[0]))
     else:

@@ -67,7 +67,7 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": (rule.doc or "").strip()},
-        "helpUri": f"{DOCS_URL}#{rule.code.lower()}-{rule.name}",
+        "helpUri": f"{DOCS_URL}#{anchor(rule)}",
         "defaultConfiguration": {"level": "error" if rule.severity is Severity.ERROR else "warning"},
     }
 
@@ -126,6 +126,34 @@ def as_sarif(report: Report, version: str, rules: Sequence[Rule] = ALL_RULES) ->
 def explain(rule: Rule) -> str:
     """The text ``isoflow rules CODE`` prints: the rule's heading and its docstring."""
     return f"{rule.code} {rule.name} ({rule.severity})\n\n{(rule.doc or '').strip()}\n"
+
+
+_HEADINGS = ("What it checks:", "Why it matters:", "Flagged:", "Accepted:", "Fix:")
+
+
+def anchor(rule: Rule) -> str:
+    """The fragment of the rule's section in docs/rules.md (GitHub's slug of its heading)."""
+    return f"{rule.code.lower()}-{rule.name}"
+
+
+def rules_markdown(rules: Sequence[Rule] = ALL_RULES) -> str:
+    """docs/rules.md, the page SARIF's ``helpUri`` points to: one section per rule, from its
+    docstring (``isoflow rules --format markdown > docs/rules.md``)."""
+    out = ["# isoflow validate: the rules", "",
+           "Generated from the rule modules (`src/isoflow/validation/rules/`) by "
+           "`isoflow rules --format markdown`; do not edit by hand. `isoflow rules CODE` prints the same "
+           "text in a terminal. Errors fail validation; warnings only with `--strict`.", "",
+           "| code | name | severity | checks |", "| --- | --- | --- | --- |"]
+    out += [f"| [{r.code}](#{anchor(r)}) | {r.name} | {r.severity} | {r.summary} |" for r in rules]
+    out.append("")
+    for rule in rules:
+        out += [f"## {rule.code} {rule.name}", "", f"Severity: {rule.severity}.", ""]
+        body = " ".join((rule.doc or "").strip().split("\n", 1)[-1].split()) if rule.doc else ""
+        for heading in _HEADINGS:
+            body = body.replace(f" {heading}", f"\n\n**{heading}**").replace(heading, f"**{heading}**", 1) \
+                if body.startswith(heading) else body.replace(f" {heading}", f"\n\n**{heading}**")
+        out += [body.strip(), ""]
+    return "\n".join(out).rstrip() + "\n"
 
 
 def rules_table(rules: Sequence[Rule] = ALL_RULES) -> str:
