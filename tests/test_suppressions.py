@@ -19,7 +19,8 @@ REASON = "Sở Tư pháp cho phép kéo dài, văn bản 12/STP"
 
 
 def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
+    # The fixtures, like most rule fixtures, have no action labels: N002 is not their subject.
+    result = CliRunner().invoke(main, [*args[:1], "--ignore", "N002", *args[1:]])
     assert "Traceback" not in result.output
     return result.exit_code, result.output
 
