@@ -4,12 +4,14 @@ A quality officer who renames an action in a process file should hear at once wh
 scenarios still use the old name, not when CI runs them.  Each step of a feature is matched
 against isoflow's step library; the values a step names (procedure code, action, step, role,
 form) are looked up in the procedure the scenario runs (the one its background or its own
-"in force" step names), merged with its flow.  Steps that match no isoflow sentence are the
-project's own and are left alone.
+"in force" step names), merged with its flow.  A step close to an isoflow sentence that matches
+none (``17h`` for ``17:00``, a misspelt word) is told with the sentence it meant (B006); steps
+close to none are the project's own and are left alone.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -28,7 +30,9 @@ from isoflow.validation.rules import b002_unknown_procedure as b002
 from isoflow.validation.rules import b003_unknown_action as b003
 from isoflow.validation.rules import b004_unknown_name as b004
 from isoflow.validation.rules import b005_feature_syntax as b005
+from isoflow.validation.rules import b006_unknown_step as b006
 from isoflow.validation.sentences import SENTENCES
+from isoflow.validation.step_lines import advise, invalid_instants
 
 SUFFIX = ".feature"
 
@@ -89,6 +93,9 @@ def _check_file(path: Path, procedures: Mapping[str, ProcessDefinition]) -> Iter
         yield from _check_children(name, feature.get("children", ()), None, procedures)
 
 
+_OUTLINE_VALUE = re.compile(r"<[^<>\s][^<>]*>")
+
+
 def _lines(count: int) -> str:
     return "1 line is" if count == 1 else f"{count} lines are"
 
@@ -125,7 +132,19 @@ def _check_steps(name: str, steps: Sequence[Mapping[str, Any]], procedure: str |
         text = unicodedata.normalize("NFC", step.get("text", ""))
         where = Location(name, step["location"]["line"], step["location"]["column"] + len(step.get("keyword", "")))
         values = next((v for s in SENTENCES if (v := s.matcher.values(text)) is not None), None)
-        if not values:  # a step of the project's own
+        if values is None:
+            # An isoflow step written slightly wrong, or a step of the project's own (no advice).
+            # An outline's <value> is filled per example row: such a line is not judged here.
+            advice = None if _OUTLINE_VALUE.search(text) else advise(text)
+            if advice is not None:
+                findings.append(b006.rule.at(Location(name, where.line, where.column + advice.offset),
+                                             advice.message, hint=advice.hint))
+            continue
+        for wrong in invalid_instants(values):
+            findings.append(b006.rule.at(where, f"{wrong!r} is no date and time",
+                                         hint="a time from 00:00 to 24:00 and a day that exists: "
+                                              "09:30 ngày 16/02/2026 or 2026-02-16 09:30"))
+        if not values:  # a sentence without values
             continue
         if "<" in str(values.get("code", "")):  # an outline's procedure: known only per example row
             procedure = None

@@ -16,6 +16,7 @@ from isoflow.validation.rules import (
     b003_unknown_action,
     b004_unknown_name,
     b005_feature_syntax,
+    b006_unknown_step,
     f001_unreachable_state,
     f002_trap_state,
     f003_duplicate_action,
@@ -74,6 +75,7 @@ MODULES = (
     n001_text_not_nfc, n002_action_without_label,
     m001_unknown_template, m002_template_fails,
     b001_feature_not_nfc, b002_unknown_procedure, b003_unknown_action, b004_unknown_name, b005_feature_syntax,
+    b006_unknown_step,
     u001_unknown_suppression, u002_unused_suppression,
 )
 ALL_RULES: tuple[Rule, ...] = tuple(module.rule for module in MODULES)
