@@ -12,6 +12,8 @@ from importlib.metadata import PackageNotFoundError, version
 import click
 
 from isoflow.errors import IsoflowError
+from isoflow.i18n import LANGUAGES
+from isoflow.i18n import use as use_language
 from isoflow.validation import output as reporting
 from isoflow.validation.catalogue import Selection
 from isoflow.validation.rules import ALL_RULES, by_code
@@ -83,8 +85,12 @@ class _Main(click.Group):
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(_version(), prog_name="isoflow")
-def main() -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the output: vi or en (default: $ISOFLOW_LANG, else vi when the locale is vi_VN, "
+                   "else en).")
+def main(lang: str | None) -> None:
     """isoflow: Vietnamese one-stop procedures (TTHC) run as TCVN ISO 9001:2015 processes."""
+    use_language(lang)
 
 
 @main.command()

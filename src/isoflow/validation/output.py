@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from isoflow.i18n import N_, n_
+from isoflow.i18n import translate as _
 from isoflow.model.findings import Finding, Severity
 from isoflow.validation.catalogue import Report
 from isoflow.validation.rules import ALL_RULES, Rule
@@ -16,25 +18,24 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 DOCS_URL = "https://github.com/isoflow/isoflow/blob/main/docs/rules.md"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary(report: Report) -> str:
-    """One closing line with the counts, as compilers print."""
-    checked = _plural(len(report.files), "file")
-    silenced = f" ({len(report.suppressed)} suppressed)" if report.suppressed else ""
+    """One closing line with the counts, as compilers print (in the language of the command)."""
+    checked = n_("{n} file checked", "{n} files checked", len(report.files)).format(n=len(report.files))
+    silenced = _(" ({n} suppressed)").format(n=len(report.suppressed)) if report.suppressed else ""
     if not report.findings and not report.unreadable:
-        return f"{checked} checked: no problems found{silenced}."
-    parts = [_plural(report.errors, "error"), _plural(report.warnings, "warning")]
+        return _("{checked}: no problems found{suppressed}.").format(checked=checked, suppressed=silenced)
+    parts = [n_("{n} error", "{n} errors", report.errors).format(n=report.errors),
+             n_("{n} warning", "{n} warnings", report.warnings).format(n=report.warnings)]
     if report.unreadable:
-        parts.append(f"{len(report.unreadable)} unreadable")
-    return f"{checked} checked: {', '.join(parts)}{silenced}."
+        parts.append(_("{n} unreadable").format(n=len(report.unreadable)))
+    return _("{checked}: {counts}{suppressed}.").format(checked=checked, counts=", ".join(parts),
+                                                         suppressed=silenced)
 
 
 def as_text(report: Report) -> str:
     """``path:line:col: CODE slug: message (hint)`` per finding, then the summary line."""
-    lines = [f"{path}: cannot read file: {reason}" for path, reason in report.unreadable]
+    lines = [_("{path}: cannot read file: {reason}").format(path=path, reason=reason)
+             for path, reason in report.unreadable]
     lines.extend(str(f) for f in report.findings)
     lines.append(summary(report))
     return "\n".join(lines)
@@ -156,9 +157,12 @@ def rules_markdown(rules: Sequence[Rule] = ALL_RULES) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+_SEVERITY = {"error": N_("error"), "warning": N_("warning")}
+
+
 def rules_table(rules: Sequence[Rule] = ALL_RULES) -> str:
-    """One line per rule for ``isoflow rules``."""
-    return "\n".join(f"{r.code}  {r.name:<26} {r.severity!s:<8} {r.summary}" for r in rules)
+    """One line per rule for ``isoflow rules``, its summary in the language of the command."""
+    return "\n".join(f"{r.code}  {r.name:<26} {_(_SEVERITY[str(r.severity)]):<8} {_(r.summary)}" for r in rules)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

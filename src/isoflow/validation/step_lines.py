@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from isoflow.validation.sentences import SENTENCES, Sentence
-from isoflow.validation.step_values import _INSTANT
+from isoflow.validation.step_values import INSTANT
 
 __all__ = ["Advice", "advise"]
 
@@ -21,7 +21,7 @@ __all__ = ["Advice", "advise"]
 CUTOFF = 0.75
 _QUOTED = re.compile(r'"[^"]*"')
 _PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[A-Za-z]+)?\}")
-_VALUE = re.compile(rf"{_INSTANT}|\d+(?:[.,]\d+)?")
+_VALUE = re.compile(rf"{INSTANT}|\d+(?:[.,]\d+)?")
 #: Times people write that a sentence does not read: 17h, 17h30, 9g, 9 giờ 30, 17g30p.
 _HOUR = re.compile(r"(?<![\d:])(\d{1,2}) ?(?:h|g|giờ) ?(\d{2})?(?:p|ph|phút)?(?![\w:])")
 #: Dates with dashes or dots: 16-02-2026, 16.02.2026.
