@@ -153,3 +153,20 @@ def test_an_unknown_role_is_refused_when_receiving(shell: Path) -> None:
         "its roles: cong-chuc-mot-cua (")
     code, out = run("--lang", "en", "dossier", "show", "H40-260109-0001")  # nothing was received
     assert (code, out.splitlines()[-1]) == (1, "isoflow: no dossier 'H40-260109-0001' in the store")
+
+
+def test_findings_speak_the_language_asked(tmp_path: Path) -> None:
+    path = tmp_path / "p.xml"
+    text = (PROCESSES / "dang-ky-khai-sinh.xml").read_text(encoding="utf-8")
+    path.write_text(text.replace('<state id="tham_dinh" budget="3h">', '<state id="tham_dnh" budget="3h">'),
+                    encoding="utf-8")
+    (tmp_path / "mot-cua-chung.xml").write_bytes((PROCESSES / "mot-cua-chung.xml").read_bytes())
+    _, out = run("--lang", "vi", "validate", str(path))
+    assert out.splitlines() == [
+        f"{path}:96:5: I001 unknown-inherited: không có bước 'tham_dnh' để kế thừa trong MC-CHUNG (có phải "
+        "'tham_dinh'? Nếu cố ý thêm bước mới, ghi <suppress rule=\"I001\" reason=\"...\"/> bên trong nó)",
+        "Đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo."]
+    _, out = run("--lang", "en", "validate", str(path))
+    assert out.splitlines()[0].endswith("I001 unknown-inherited: no inherited state 'tham_dnh' in MC-CHUNG (did you "
+                                        "mean 'tham_dinh'? A new state on purpose says so with <suppress "
+                                        "rule=\"I001\" reason=\"...\"/> inside it)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition, extend
 from isoflow.model.expressions import suggest
 from isoflow.model.findings import Finding, Severity
@@ -71,14 +72,16 @@ def duplicate_code(definition: ProcessDefinition, files: Iterable[tuple[str, tup
     code and revision; the hint tells a second copy of the same procedure from another procedure."""
     others = sorted((path, who) for path, who in files if path != definition.file)
     mine = identity(definition)[0]
-    strangers = [title for _, (key, title) in others if key != mine]
+    strangers = [title for _path, (key, title) in others if key != mine]
     if not strangers:
-        hint = "the same procedure twice: give the new version a new revision number, or remove the stale copy"
+        hint = _("the same procedure twice: give the new version a new revision number, or remove the stale copy")
     else:
-        hint = f"another procedure ({'; '.join(strangers)}) has this code: choose a new code for this one"
-    return s007.rule.at(definition.location,
-                        f"{definition.kind} {definition.code!r} revision {definition.revision} is also declared in "
-                        f"{', '.join(path for path, _ in others)}", hint=hint)
+        hint = _("another procedure ({titles}) has this code: choose a new code for this one").format(
+            titles="; ".join(strangers))
+    message = _("{kind} {code!r} revision {revision} is also declared in {files}")
+    return s007.rule.at(definition.location, message.format(
+        kind=definition.kind, code=definition.code, revision=definition.revision,
+        files=", ".join(path for path, _w in others)), hint=hint)
 
 
 class Catalogue:

@@ -20,6 +20,7 @@ from typing import Any
 from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import DOSSIER_FORMS, Location, ProcessDefinition
 from isoflow.model.expressions import suggest
 from isoflow.model.findings import Finding
@@ -119,7 +120,7 @@ def _check_children(name: str, children: Sequence[Mapping[str, Any]], inherited:
             findings, current = _check_steps(name, child["background"].get("steps", ()), inherited, procedures)
             yield from findings
         elif "scenario" in child:
-            findings, _ = _check_steps(name, child["scenario"].get("steps", ()), current, procedures)
+            findings, _current = _check_steps(name, child["scenario"].get("steps", ()), current, procedures)
             yield from findings
         elif "rule" in child:
             yield from _check_children(name, child["rule"].get("children", ()), current, procedures)
@@ -141,9 +142,9 @@ def _check_steps(name: str, steps: Sequence[Mapping[str, Any]], procedure: str |
                                              advice.message, hint=advice.hint))
             continue
         for wrong in invalid_instants(values):
-            findings.append(b006.rule.at(where, f"{wrong!r} is no date and time",
-                                         hint="a time from 00:00 to 24:00 and a day that exists: "
-                                              "09:30 ngày 16/02/2026 or 2026-02-16 09:30"))
+            findings.append(b006.rule.at(where, _("{wrong!r} is no date and time").format(wrong=wrong),
+                                         hint=_("a time from 00:00 to 24:00 and a day that exists: "
+                                                "09:30 ngày 16/02/2026 or 2026-02-16 09:30")))
         if not values:  # a sentence without values
             continue
         if "<" in str(values.get("code", "")):  # an outline's procedure: known only per example row

@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from isoflow.i18n import N_
+from isoflow.i18n import translate as _
 from isoflow.model.definition import Action, Node, ProcessDefinition, revised
 from isoflow.model.findings import Finding
 from isoflow.validation.rules import i001_unknown_inherited as i001
@@ -28,6 +30,8 @@ KINDS = {"roles": "role", "units": "unit", "states": "state", "actions": "action
 #: letter dropped from a nine-letter id is 0.94; ``ky_duyet`` against ``ky_duyet_2`` is 0.89).
 CUTOFF = 0.85
 
+#: The kinds of element in words, for the catalogue.
+_KIND_WORDS = {"role": N_("role"), "unit": N_("unit"), "state": N_("state"), "action": N_("action")}
 Misspelt = tuple[str, Node, str]  # (section, the node as written, the inherited id it meant)
 
 
@@ -88,16 +92,17 @@ def new_on_purpose(node: Node) -> bool:
 def finding(base_code: str, typo: Misspelt) -> Finding:
     section, node, meant = typo
     kind = KINDS[section]
-    return i001.rule.at(node, f"no inherited {kind} {node.id!r} in {base_code}",
-                        hint=f"did you mean {meant!r}? A new {kind} on purpose says so with "
-                             f'<suppress rule="I001" reason="..."/> inside it')
+    return i001.rule.at(node, _("no inherited {kind} {id!r} in {base}").format(kind=_(_KIND_WORDS[kind]), id=node.id,
+                                                                             base=base_code),
+                        hint=_('did you mean {meant!r}? A new {kind} on purpose says so with <suppress rule="I001" '
+                               'reason="..."/> inside it').format(meant=meant, kind=_(_KIND_WORDS[kind])))
 
 
 def corrected(derived: ProcessDefinition, typos: list[Misspelt]) -> ProcessDefinition:
     """``derived`` with each mistyped id replaced by the one it meant (for the other rules)."""
-    renamed: dict[int, str] = {id(node): meant for _, node, meant in typos}
+    renamed: dict[int, str] = {id(node): meant for _section, node, meant in typos}
     changes: dict[str, Any] = {}
-    for section in {section for section, _, _ in typos}:
+    for section in {section for section, _node, _meant in typos}:
         changes[section] = tuple(revised(n, id=renamed[id(n)]) if id(n) in renamed else n
                                  for n in getattr(derived, section))
     return dataclasses.replace(derived, **changes)

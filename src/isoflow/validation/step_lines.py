@@ -12,6 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from isoflow.i18n import translate as _
 from isoflow.validation.sentences import SENTENCES, Sentence
 from isoflow.validation.step_values import INSTANT
 
@@ -84,9 +85,9 @@ def advise(text: str) -> Advice | None:
     """Advice for a step line that matches no sentence, or ``None`` for a step of the project's own."""
     fixed, changes = _repaired(text)
     if changes and _matches(fixed):
-        said = ", ".join(f"{new} for {old}" for _, old, new in changes)
-        return Advice(f"no isoflow step reads this line: times are written HH:MM and dates DD/MM/YYYY ({said})",
-                      f"write: {fixed}", changes[0][0])
+        said = ", ".join(_("{new} for {old}").format(new=new, old=old) for _at, old, new in changes)
+        return Advice(_("no isoflow step reads this line: times are written HH:MM and dates DD/MM/YYYY "
+                        "({changes})").format(changes=said), _("write: {line}").format(line=fixed), changes[0][0])
     shape = _shape(fixed)
     best, ratio = None, 0.0
     for sentence in SENTENCES:
@@ -95,7 +96,8 @@ def advise(text: str) -> Advice | None:
             best, ratio = sentence, score
     if best is None or ratio < CUTOFF:
         return None
-    return Advice("no isoflow step reads this line", f"did you mean '{_readable(best)}'? e.g. {best.example}")
+    return Advice(_("no isoflow step reads this line"),
+                  _("did you mean '{sentence}'? e.g. {example}").format(sentence=_readable(best), example=best.example))
 
 
 def invalid_instants(values: dict[str, object]) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition, Suppression
 from isoflow.model.expressions import suggest
 from isoflow.model.findings import Finding
@@ -88,13 +89,14 @@ def misuse(written: ProcessDefinition, used: set[int], ran: Callable[[str], bool
         where = s.location
         if by_code(s.rule) is None:
             close = suggest(s.rule, (r.code for r in ALL_RULES))
-            found.append(u001.rule.at(where, f"<suppress> names rule {s.rule!r}, which does not exist",
-                                      hint=f"did you mean {close!r}?" if close
-                                      else "'isoflow rules' lists the rule codes"))
+            found.append(u001.rule.at(where, _("<suppress> names rule {rule!r}, which does not exist").format(
+                rule=s.rule), hint=_("did you mean {close!r}?").format(close=close) if close
+                else _("'isoflow rules' lists the rule codes")))
         elif id(s) not in used and ran(s.rule):
             elsewhere = next((f for f in reported if f.code == s.rule and f.file == written.file), None)
-            hint = (f"{s.rule} is reported at line {elsewhere.line}:{elsewhere.column}: move the suppression "
-                    "into the element there" if elsewhere else "remove it")
-            found.append(u002.rule.at(where, f'<suppress rule="{s.rule}"> on {s.describe()} silences nothing',
-                                      hint=hint))
+            hint = (_("{rule} is reported at line {line}:{column}: move the suppression into the element there")
+                    .format(rule=s.rule, line=elsewhere.line, column=elsewhere.column) if elsewhere
+                    else _("remove it"))
+            found.append(u002.rule.at(where, _('<suppress rule="{rule}"> on {element} silences nothing').format(
+                rule=s.rule, element=s.describe()), hint=hint))
     return found

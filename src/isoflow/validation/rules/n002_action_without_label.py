@@ -14,6 +14,7 @@ Fix: add ``<label>`` with what is done, as the internal procedure decision words
 
 from collections.abc import Iterable
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -23,7 +24,7 @@ rule = Rule("N002", "action-without-label", Severity.WARNING, __doc__)
 
 @rule
 def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
-    return [rule.at(action, f"{action.describe()} has no label: the flowchart and the procedure document "
-                    f"would print its id {action.id!r}",
-                    hint="add <label>...</label> with what is done, in words")
+    return [rule.at(action, _("action {action!r} from {source!r} has no label: the flowchart and the procedure "
+                              "document would print its id {action!r}").format(action=action.id, source=action.source),
+                    hint=_("add <label>...</label> with what is done, in words"))
             for action in process.actions if not action.labels] if process.kind == "process" else []
