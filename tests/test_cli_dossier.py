@@ -287,7 +287,7 @@ def test_an_action_not_allowed_says_why(cli: Cli, action: str, role: str, actor:
     before = cli.ok("history", CODE)
     options = [part for value in sets for part in ("--set", value)]
     line = cli.refused("act", CODE, action, "--actor", actor, "--role", role, "--at", "2026-03-03 09:00", *options)
-    assert line.startswith(f"isoflow: dossier {CODE}: cannot '{action}' in step 'tham_dinh': ")
+    assert line.startswith(f"isoflow: hồ sơ {CODE}: không thực hiện được '{action}' ở bước 'tham_dinh': ")
     assert why in line
     assert cli.ok("history", CODE) == before
 

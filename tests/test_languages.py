@@ -128,9 +128,9 @@ def test_entering_what_an_action_needs_is_said(shell: Path) -> None:
                     "--set", "ban_sao_dung=true")
     assert code == 1
     assert out.splitlines() == [
-        "isoflow: dossier H40-260109-0001: cannot 'nhan_ho_so' in step 'tiep_nhan': hãy nhập Số trang của mỗi "
-        "bản sao (so_trang: số nguyên); Số bản sao yêu cầu chứng thực (so_ban: số nguyên) (--set so_trang=... "
-        "--set so_ban=...)"]
+        "isoflow: hồ sơ H40-260109-0001: không thực hiện được 'nhan_ho_so' ở bước 'tiep_nhan': hãy nhập "
+        "Số trang của mỗi bản sao (so_trang: số nguyên); Số bản sao yêu cầu chứng thực (so_ban: số nguyên) "
+        "(--set so_trang=... --set so_ban=...)"]
 
 
 def test_withdrawing_at_the_desk_says_where_it_can_be_done(shell: Path) -> None:

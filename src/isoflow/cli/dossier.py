@@ -92,13 +92,26 @@ def desk_of(ctx: click.Context, *, create: bool = False) -> Desk:
     return desk
 
 
+def _refusal(error: IsoflowError) -> str:
+    """The error's line, its frame in the language of the command (the engine's own sentence after
+    it stays as the engine words it)."""
+    text = str(error)
+    if not isinstance(error, ActionNotAllowed) or error.action == "receive":
+        return text
+    frame = f"dossier {error.dossier}: cannot {error.action!r} in step {error.state!r}: "
+    if not text.startswith(frame):
+        return text
+    return _("dossier {code}: cannot {action!r} in step {state!r}: {why}").format(
+        code=error.dossier, action=error.action, state=error.state, why=text[len(frame):])
+
+
 def guarded(function: F) -> F:
     """Turn isoflow's errors into one line and exit 1 (a refusal, not a crash)."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return function(*args, **kwargs)
         except IsoflowError as error:
-            click.echo(f"isoflow: {error}", err=True)
+            click.echo(f"isoflow: {_refusal(error)}", err=True)
             sys.exit(2 if isinstance(error, UsageError) else 1)
 
     wrapper.__name__ = function.__name__
