@@ -15,6 +15,7 @@ import dataclasses
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import Location, ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.model.source_map import combining_marks
@@ -59,6 +60,7 @@ def _findings(process: ProcessDefinition, written: ProcessDefinition) -> Iterato
             continue
         seen.add((where.line, where.column))
         fixed = unicodedata.normalize("NFC", text)
-        yield rule.at(where, f"text {fixed[:40]!r} is written with combining accents ({combining_marks(text)}): "
-                      "it looks right but is decomposed Unicode (NFD), not NFC",
-                      hint="rewrite the file in NFC with: isoflow fix FILE")
+        message = _("text {text!r} is written with combining accents ({marks}): it looks right but is "
+                    "decomposed Unicode (NFD), not NFC")
+        yield rule.at(where, message.format(text=fixed[:40], marks=combining_marks(text)),
+                      hint=_("rewrite the file in NFC with: isoflow fix FILE"))
