@@ -20,6 +20,7 @@ from typing import Any
 from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 
+from isoflow.i18n import N_
 from isoflow.i18n import translate as _
 from isoflow.model.definition import DOSSIER_FORMS, Location, ProcessDefinition
 from isoflow.model.expressions import suggest
@@ -158,10 +159,9 @@ def _check_steps(name: str, steps: Sequence[Mapping[str, Any]], procedure: str |
                 procedure = code
             else:
                 close = suggest(code, procedures)
-                findings.append(b002.rule.at(where, f"no procedure {code!r} among the validated processes",
-                                             hint=f"did you mean {close!r}?" if close else
-                                             "validate the feature with its processes: isoflow validate "
-                                             "processes/ features/"))
+                findings.append(b002.rule.at(where, _("no procedure {code!r} among the validated processes").format(
+                    code=code), hint=_("did you mean {close!r}?").format(close=close) if close else
+                    _("validate the feature with its processes: isoflow validate processes/ features/")))
                 procedure = None
             continue
         definition = procedures.get(procedure or "")
@@ -173,10 +173,10 @@ def _check_steps(name: str, steps: Sequence[Mapping[str, Any]], procedure: str |
 
 def _check_values(where: Location, values: Mapping[str, object], definition: ProcessDefinition) -> Iterator[Finding]:
     known = {
-        "action": (b003, "action", [a.id for a in definition.actions]),
-        "state": (b004, "step", [s.id for s in definition.states]),
-        "role": (b004, "role", [r.id for r in definition.roles]),
-        "form": (b004, "form", [f.id for f in definition.forms] + [t for f in definition.forms
+        "action": (b003, N_("action"), [a.id for a in definition.actions]),
+        "state": (b004, N_("step"), [s.id for s in definition.states]),
+        "role": (b004, N_("role"), [r.id for r in definition.roles]),
+        "form": (b004, N_("form"), [f.id for f in definition.forms] + [t for f in definition.forms
                                                                    if (t := f.template) is not None]),
     }
     for key, (module, what, ids) in known.items():
@@ -186,5 +186,7 @@ def _check_values(where: Location, values: Mapping[str, object], definition: Pro
         if key == "form" and str(value) in DOSSIER_FORMS and not definition.forms:
             continue
         close = suggest(str(value), ids)
-        yield module.rule.at(where, f"procedure {definition.code} has no {what} {str(value)!r}",
-                             hint=f"did you mean {close!r}?" if close else f"{what}s: {', '.join(dict.fromkeys(ids))}")
+        yield module.rule.at(where, _("procedure {code} has no {what} {value!r}").format(
+            code=definition.code, what=_(what), value=str(value)),
+            hint=_("did you mean {close!r}?").format(close=close) if close
+            else _("{what}s: {ids}").format(what=_(what), ids=", ".join(dict.fromkeys(ids))))
