@@ -120,10 +120,11 @@ class Catalogue:
             base = self.base_of(current)
             if base is None:
                 close = suggest(current.extends or "", self.all_codes or self.by_code)
-                return s005.rule.at(current.location, f"{current.kind} {current.code!r} extends {current.extends!r}, "
-                                    "but no loadable file in the catalogue has that code",
-                                    hint=f"did you mean {close!r}?" if close
-                                    else "validate the folder that holds the flow, or pass --catalogue DIR",
+                message = _("{kind} {code!r} extends {base!r}, but no loadable file in the catalogue has that code")
+                return s005.rule.at(current.location, message.format(kind=current.kind, code=current.code,
+                                                                     base=current.extends),
+                                    hint=_("did you mean {close!r}?").format(close=close) if close
+                                    else _("validate the folder that holds the flow, or pass --catalogue DIR"),
                                     location=current.location.of("extends"))
             # Compared by identity of the file, not of the object: a worker may hold a copy.
             if any((base.file, base.code, base.revision) == (link.file, link.code, link.revision) for link in chain):

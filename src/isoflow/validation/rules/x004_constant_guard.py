@@ -14,6 +14,7 @@ always possible for its roles).
 from collections.abc import Iterable, Iterator
 
 from isoflow.errors import ExpressionEvaluationError, ExpressionSyntaxError
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.expressions import parse_expression
 from isoflow.model.findings import Finding
@@ -46,7 +47,7 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
             value = "never true: the action can never be taken"
         yield rule.at(action, f"in {action.describe()}: the guard {action.when!r} reads no field, so it is {value}",
                       location=action.location.of("when"),
-                      hint="write the condition on a field, or remove the guard")
+                      hint=_("write the condition on a field, or remove the guard"))
     for case in process.procedure.time_limit.cases if process.procedure else ():
         try:
             guard = parse_expression(case.when)
