@@ -170,3 +170,14 @@ def test_findings_speak_the_language_asked(tmp_path: Path) -> None:
     assert out.splitlines()[0].endswith("I001 unknown-inherited: no inherited state 'tham_dnh' in MC-CHUNG (did you "
                                         "mean 'tham_dinh'? A new state on purpose says so with <suppress "
                                         "rule=\"I001\" reason=\"...\"/> inside it)")
+
+
+def test_show_and_fix_speak_the_language_asked(tmp_path: Path) -> None:
+    path = str(PROCESSES / "dang-ky-khai-sinh.xml")
+    lines = run("--lang", "vi", "show", path)[1].splitlines()
+    assert lines[0] == "quy trình QT-HT-01 lần ban hành 1: Đăng ký khai sinh (kế thừa MC-CHUNG)"
+    assert lines[-1].startswith("hồ sơ cần lưu: so-theo-doi [luồng], ")
+    assert lines[-1].endswith("so-dang-ky-khai-sinh [mới]")
+    (tmp_path / "a.xml").write_bytes((PROCESSES / "mot-cua-chung.xml").read_bytes())
+    assert run("--lang", "vi", "fix", str(tmp_path))[1].splitlines() == [
+        "Đã viết lại 0 tệp sang NFC, 1 tệp đã ở dạng NFC."]

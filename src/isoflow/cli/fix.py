@@ -23,6 +23,8 @@ from pathlib import Path
 import click
 
 from isoflow.errors import IsoflowError
+from isoflow.i18n import n_
+from isoflow.i18n import translate as _
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -111,7 +113,8 @@ def fix(paths: tuple[str, ...], dry_run: bool, no_backup: bool) -> None:
         try:
             text = data[len(_BOM) if bom else 0:].decode("utf-8")
         except UnicodeDecodeError:
-            click.echo(f"{path}: not UTF-8; left as it is (isoflow rewrites UTF-8 files only)", err=True)
+            click.echo(_("{path}: not UTF-8; left as it is (isoflow rewrites UTF-8 files only)").format(path=path),
+                       err=True)
             refused += 1
             continue
         found = changes(text)
@@ -119,25 +122,27 @@ def fix(paths: tuple[str, ...], dry_run: bool, no_backup: bool) -> None:
             continue
         rewritten += 1
         for change in found:
-            click.echo(f"{path}:{change.line}:{change.column}: {change.after!r} was written with combining accents "
-                       f"({_marks(change.before)})")
+            click.echo(f"{path}:{change.line}:{change.column}: " + _("{word!r} was written with combining accents "
+                                                                     "({marks})").format(word=change.after,
+                                                                                         marks=_marks(change.before)))
         if dry_run:
             continue
         backup = path.with_name(path.name + ".orig")
         if not no_backup:
             if backup.exists():
-                click.echo(f"{path}: not rewritten: its backup {backup} exists already (move it away first)",
-                           err=True)
+                click.echo(_("{path}: not rewritten: its backup {backup} exists already (move it away first)").format(
+                    path=path, backup=backup), err=True)
                 refused += 1
                 rewritten -= 1
                 continue
             backup.write_bytes(data)
         _write(path, (_BOM if bom else b"") + unicodedata.normalize("NFC", text).encode("utf-8"))
-    verb = "would be rewritten" if dry_run else "rewritten in NFC"
-    noun = "file" if rewritten == 1 else "files"
-    kept = "" if dry_run or no_backup or not rewritten else " (originals kept as FILE.orig)"
-    click.echo(f"{rewritten} {noun} {verb}{kept}, {len(files) - rewritten - refused} already NFC"
-               + (f", {refused} left as they are" if refused else "") + ".")
+    done = (n_("{n} file would be rewritten", "{n} files would be rewritten", rewritten) if dry_run
+            else n_("{n} file rewritten in NFC", "{n} files rewritten in NFC", rewritten)).format(n=rewritten)
+    kept = "" if dry_run or no_backup or not rewritten else _(" (originals kept as FILE.orig)")
+    click.echo(_("{done}{kept}, {nfc} already NFC").format(done=done, kept=kept,
+                                                          nfc=len(files) - rewritten - refused)
+               + (_(", {n} left as they are").format(n=refused) if refused else "") + ".")
     if refused or (dry_run and rewritten):
         sys.exit(1)
 

@@ -14,12 +14,19 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from isoflow.i18n import N_
+from isoflow.i18n import translate as _
 from isoflow.model.definition import Action, Field, Form, Node, ProcessDefinition, Record, Role, State, Unit
 from isoflow.model.source_map import markup
 
 __all__ = ["Origin", "as_outline", "as_xml", "origins"]
 
 SECTIONS = ("roles", "units", "fields", "forms", "states", "actions", "records")
+_SECTIONS = {"roles": N_("roles"), "units": N_("units"), "fields": N_("fields"), "forms": N_("forms"),
+             "records": N_("records")}
+_MARKS = {"flow": N_("flow"), "restated": N_("restated"), "new": N_("new")}
+_KINDS = {"work": N_("work"), "waiting": N_("waiting"), "final": N_("final")}
+_ROOTS = {"process": N_("process"), "flow": N_("flow")}
 _SKIP = {"id", "location", "suppressions", "remove"}
 
 
@@ -33,10 +40,11 @@ class Origin:
 
     def __str__(self) -> str:
         if self.mark == "flow":
-            return f"flow {self.where}"
+            return _("flow {where}").format(where=self.where)
         if self.mark == "restated":
-            return f"restated here ({', '.join(self.changed)}) over {self.where}"
-        return "new here"
+            return _("restated here ({changed}) over {where}").format(changed=", ".join(self.changed),
+                                                                      where=self.where)
+        return _("new here")
 
 
 def _key(node: Node) -> object:
@@ -71,39 +79,41 @@ def origins(written: ProcessDefinition, merged: ProcessDefinition,
 def as_outline(written: ProcessDefinition, merged: ProcessDefinition, base: ProcessDefinition | None) -> str:
     """The merged procedure in words: steps, then actions, each with its origin."""
     marks = origins(written, merged, base)
-    head = f"{merged.kind} {merged.code} revision {merged.revision}: {merged.title}"
-    lines = [head + (f" (extends {written.extends})" if written.extends else "")]
+    head = _("{kind} {code} revision {revision}: {title}").format(kind=_(_ROOTS[merged.kind]), code=merged.code,
+                                                                  revision=merged.revision, title=merged.title)
+    lines = [head + (_(" (extends {base})").format(base=written.extends) if written.extends else "")]
     if merged.procedure is not None:
-        lines.append(f"  legal time limit: {merged.procedure.time_limit}")
-    lines.append("steps:")
+        lines.append(_("  legal time limit: {limit}").format(limit=merged.procedure.time_limit))
+    lines.append(_("steps:"))
     for state in merged.states:
-        facts: list[str] = [state.effective_kind]
+        facts: list[str] = [_(_KINDS[state.effective_kind])]
         if state.is_initial:
-            facts.append("initial")
+            facts.append(_("initial"))
         if state.outcome:
-            facts.append(f"outcome {state.outcome}")
+            facts.append(_("outcome {outcome}").format(outcome=state.outcome))
         if state.unit or state.role:
             facts.append(" / ".join(x for x in (state.unit, state.role) if x))
         if state.budget is not None:
-            facts.append(f"budget {state.budget}")
+            facts.append(_("budget {budget}").format(budget=state.budget))
         lines.append(f"  {state.id}: {state.label}" if state.label != state.id else f"  {state.id}")
         lines.append(f"      {', '.join(facts)}   [{marks[id(state)]}]")
-    lines.append("actions:")
+    lines.append(_("actions:"))
     for action in merged.actions:
-        facts = [f"roles {' '.join(action.roles)}" if action.roles else "no roles"]
+        facts = [_("roles {roles}").format(roles=" ".join(action.roles)) if action.roles else _("no roles")]
         if action.when:
-            facts.append(f"when {action.when}")
+            facts.append(_("when {guard}").format(guard=action.when))
         if action.default:
-            facts.append("default")
+            facts.append(_("default"))
         if action.requires:
-            facts.append(f"requires {' '.join(action.requires)}")
+            facts.append(_("requires {fields}").format(fields=" ".join(action.requires)))
         lines.append(f"  {action.source} → {action.target or '?'}: {action.id}"
                      + (f" ({action.label})" if action.label != action.id else ""))
         lines.append(f"      {', '.join(facts)}   [{marks[id(action)]}]")
     for section in ("roles", "units", "fields", "forms", "records"):
         nodes = getattr(merged, section)
         if nodes:
-            lines.append(f"{section}: " + ", ".join(f"{n.id} [{marks[id(n)].mark}]" for n in nodes))
+            lines.append(f"{_(_SECTIONS[section])}: " + ", ".join(f"{n.id} [{_(_MARKS[marks[id(n)].mark])}]"
+                                                                  for n in nodes))
     return "\n".join(lines) + "\n"
 
 
