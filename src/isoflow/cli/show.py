@@ -7,6 +7,7 @@ import sys
 import click
 
 from isoflow.errors import IsoflowError
+from isoflow.i18n import n_
 
 
 @click.command()
@@ -39,6 +40,7 @@ def show(path: str, output_format: str, catalogue: tuple[str, ...]) -> None:
     render = views.as_xml if output_format == "xml" else views.as_outline
     click.echo(render(written, merged, base), nl=False)
     if report.errors:
-        click.echo(f"isoflow: {path} has {report.errors} error(s): 'isoflow validate {path}' lists them",
-                   err=True)
+        click.echo("isoflow: " + n_("{path} has {n} error: 'isoflow validate {path}' lists it",
+                                    "{path} has {n} errors: 'isoflow validate {path}' lists them",
+                                    report.errors).format(path=path, n=report.errors), err=True)
         sys.exit(1)
