@@ -181,3 +181,13 @@ def test_show_and_fix_speak_the_language_asked(tmp_path: Path) -> None:
     (tmp_path / "a.xml").write_bytes((PROCESSES / "mot-cua-chung.xml").read_bytes())
     assert run("--lang", "vi", "fix", str(tmp_path))[1].splitlines() == [
         "Đã viết lại 0 tệp sang NFC, 1 tệp đã ở dạng NFC."]
+
+
+def test_schema_errors_speak_the_language_asked(tmp_path: Path) -> None:
+    text = (PROCESSES / "chung-thuc-ban-sao.xml").read_text(encoding="utf-8")
+    path = tmp_path / "p.xml"
+    path.write_text(text.replace('kind="final"', 'kind="finals"', 1), encoding="utf-8")
+    _, out = run("--lang", "vi", "validate", str(path))
+    assert out.splitlines()[0].split(": ", 1)[1] == (
+        "P006 xml-schema: <state> attribute 'kind': 'finals' không thuộc các giá trị cho phép: work, waiting, final "
+        "(có phải 'final'?)")
