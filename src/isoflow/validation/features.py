@@ -20,7 +20,7 @@ from typing import Any
 from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 
-from isoflow.i18n import N_
+from isoflow.i18n import N_, n_
 from isoflow.i18n import translate as _
 from isoflow.model.definition import DOSSIER_FORMS, Location, ProcessDefinition
 from isoflow.model.expressions import suggest
@@ -72,10 +72,12 @@ def _check_file(path: Path, procedures: Mapping[str, ProcessDefinition]) -> Iter
                  if not unicodedata.is_normalized("NFC", line)]
         number, line = lines[0]
         column = next((i for i, c in enumerate(line, start=1) if unicodedata.combining(c)), 1)
-        yield b001.rule.at(Location(name, number, column),
-                           f"{_lines(len(lines))} written with combining accents ({combining_marks(line)} here), "
-                           "decomposed Unicode (NFD): Gherkin keywords will not parse and other tools will not "
-                           "match the text", hint="rewrite the file in NFC with: isoflow fix FILE")
+        message = n_("{n} line is written with combining accents ({marks} here), decomposed Unicode (NFD): "
+                     "Gherkin keywords will not parse and other tools will not match the text",
+                     "{n} lines are written with combining accents ({marks} here), decomposed Unicode (NFD): "
+                     "Gherkin keywords will not parse and other tools will not match the text", len(lines))
+        yield b001.rule.at(Location(name, number, column), message.format(n=len(lines), marks=combining_marks(line)),
+                           hint=_("rewrite the file in NFC with: isoflow fix FILE"))
     # pytest-bdd parses the file as written: decomposed keywords do not parse there, so that is
     # an error (B005), not only the warning about the encoding.  The names are then checked on
     # the NFC text, as isoflow's steps match it.
@@ -96,10 +98,6 @@ def _check_file(path: Path, procedures: Mapping[str, ProcessDefinition]) -> Iter
 
 
 _OUTLINE_VALUE = re.compile(r"<[^<>\s][^<>]*>")
-
-
-def _lines(count: int) -> str:
-    return "1 line is" if count == 1 else f"{count} lines are"
 
 
 def _parser_errors(error: Exception) -> list[tuple[int, int, str]]:

@@ -42,10 +42,12 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
         if guard.names:
             continue
         try:
-            value = "always true" if guard.evaluate({}) else "always false: the action can never be taken"
+            value = _("always true") if guard.evaluate({}) else _("always false: the action can never be taken")
         except ExpressionEvaluationError:
-            value = "never true: the action can never be taken"
-        yield rule.at(action, f"in {action.describe()}: the guard {action.when!r} reads no field, so it is {value}",
+            value = _("never true: the action can never be taken")
+        message = _("in action {action!r} from {source!r}: the guard {guard!r} reads no field, so it is {value}")
+        yield rule.at(action, message.format(action=action.id, source=action.source, guard=action.when,
+                                             value=value),
                       location=action.location.of("when"),
                       hint=_("write the condition on a field, or remove the guard"))
     for case in process.procedure.time_limit.cases if process.procedure else ():
