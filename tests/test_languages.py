@@ -191,3 +191,15 @@ def test_schema_errors_speak_the_language_asked(tmp_path: Path) -> None:
     assert out.splitlines()[0].split(": ", 1)[1] == (
         "P006 xml-schema: <state> attribute 'kind': 'finals' không thuộc các giá trị cho phép: work, waiting, final "
         "(có phải 'final'?)")
+
+
+def test_a_command_leaves_the_language_as_it_found_it() -> None:
+    """The library speaks English unless asked; a command run in-process does not change that."""
+    assert i18n.current() == "en"
+    run("--lang", "vi", "validate", str(PROCESSES / "chung-thuc-ban-sao.xml"))
+    assert i18n.current() == "en"
+    from isoflow.validation.output import summary
+    from isoflow.workspace import validate_paths
+
+    assert summary(validate_paths([PROCESSES / "chung-thuc-ban-sao.xml"], jobs=1)) == (
+        "1 file checked: no problems found.")

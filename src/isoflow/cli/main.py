@@ -13,6 +13,7 @@ import click
 
 from isoflow.errors import IsoflowError
 from isoflow.i18n import LANGUAGES
+from isoflow.i18n import current as current_language
 from isoflow.i18n import use as use_language
 from isoflow.validation import output as reporting
 from isoflow.validation.catalogue import Selection
@@ -88,9 +89,14 @@ class _Main(click.Group):
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help="Language of the output: vi or en (default: $ISOFLOW_LANG, else vi when the locale is vi_VN, "
                    "else en).")
-def main(lang: str | None) -> None:
+@click.pass_context
+def main(ctx: click.Context, lang: str | None) -> None:
     """isoflow: Vietnamese one-stop procedures (TTHC) run as TCVN ISO 9001:2015 processes."""
+    # The language is the command's: whoever called it in-process (a test, an embedding
+    # application) gets its own back when the command ends.
+    previous = current_language()
     use_language(lang)
+    ctx.call_on_close(lambda: use_language(previous))
 
 
 @main.command()
