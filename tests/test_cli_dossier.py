@@ -20,7 +20,7 @@ from tests.store.conftest import postgres_url  # noqa: F401 -- fixture (a fresh 
 PROCESSES = Path(__file__).parents[1] / "processes"
 CLERK, EXPERT, LEADER = "cong-chuc-mot-cua", "chuyen-vien", "lanh-dao"
 CODE = "H56-260302-0001"
-VERIFIED = "verified: event chains, dossier rows and code sequences: no problems found."
+VERIFIED = "Đã kiểm chứng: chuỗi sự kiện, dòng hồ sơ và dãy số mã: không có vấn đề nào."
 
 
 class Cli:
@@ -238,7 +238,7 @@ def test_verify_exits_0_then_1_after_tampering(cli: Cli, db_path: Path) -> None:
     result = cli("verify")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [f"{CODE}: event 2 was altered after it was written (hash mismatch)",
-                                          "1 problem(s) found."]
+                                          "Tìm thấy 1 vấn đề."]
     assert cli("verify", CODE).exit_code == 1
     assert cli.ok("verify", "H56-260302-0002").splitlines() == [VERIFIED]
 
@@ -443,7 +443,7 @@ def test_verify_names_a_deleted_dossier(cli: Cli, db_path: Path) -> None:
     assert result.stdout.splitlines() == [
         f"{gone}: no dossier row or events remain, although its code was given on 2026-03-02 (the daily sequence "
         "of unit H56 reached 0003): the whole dossier was deleted",
-        "1 problem(s) found."]
+        "Tìm thấy 1 vấn đề."]
     assert cli("verify", gone).stdout == result.stdout
     assert cli.ok("verify", CODE).splitlines() == [VERIFIED]
 
@@ -478,7 +478,7 @@ def test_a_forged_step_is_refused_and_shown_with_a_warning(cli: Cli, db_path: Pa
     assert result.stdout.splitlines() == [
         f"{CODE}: the row is not the one event 3 recorded (row digest check)",
         f"{CODE}: the row says step 'ky_duyet' but its events end in step 'tham_dinh' (event 3) (structural check)",
-        "2 problem(s) found."]
+        "Tìm thấy 2 vấn đề."]
 
 
 def test_a_forged_step_the_procedure_does_not_have_is_shown(cli: Cli, db_path: Path) -> None:

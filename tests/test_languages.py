@@ -114,7 +114,7 @@ def test_the_readme_shell_example_works_as_written(shell: Path) -> None:
         outputs[command[2]] = out
     assert "  bước: rut_yeu_cau – " in outputs["close"]
     assert "  kết thúc: 10/01/2026 09:30 (rút hồ sơ)" in outputs["close"].splitlines()
-    assert outputs["verify"].startswith("verified")
+    assert outputs["verify"].startswith("Đã kiểm chứng: ")
     for out in outputs.values():
         for python in ("True", "False", "None", "in_person", "withdrawn", "early", "on_time", "item(s)"):
             assert python not in out, (python, out)

@@ -464,6 +464,6 @@ def verify(ctx: click.Context, code: str | None) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problem(s) found.")
+        click.echo(n_("{n} problem found.", "{n} problems found.", len(problems)).format(n=len(problems)))
         sys.exit(1)
-    click.echo("verified: event chains, dossier rows and code sequences: no problems found.")
+    click.echo(_("verified: event chains, dossier rows and code sequences: no problems found."))
