@@ -126,7 +126,7 @@ def as_sarif(report: Report, version: str, rules: Sequence[Rule] = ALL_RULES) ->
 
 def explain(rule: Rule) -> str:
     """The text ``isoflow rules CODE`` prints: the rule's heading and its docstring."""
-    return f"{rule.code} {rule.name} ({rule.severity})\n\n{(rule.doc or '').strip()}\n"
+    return f"{rule.code} {rule.name} ({_(_SEVERITY[str(rule.severity)])})\n\n{(rule.doc or '').strip()}\n"
 
 
 _HEADINGS = ("What it checks:", "Why it matters:", "Flagged:", "Accepted:", "Fix:")
