@@ -219,7 +219,7 @@ def test_close_withdraws_or_stops_with_a_reason(cli: Cli) -> None:
     assert "  kết thúc: 03/03/2026 09:00 (dừng giải quyết)" in out.splitlines()
     assert cli.ok("history", "H56-260302-0002").splitlines()[-1].endswith("“Tranh chấp”")
     line = cli.refused("act", CODE, "trinh", "--actor", "tran.binh", "--role", EXPERT, "--at", "2026-03-03 10:00")
-    assert "the dossier was closed on 2026-03-03 09:00 (withdrawn)" in line
+    assert line.endswith("hồ sơ đã kết thúc lúc 03/03/2026 09:00 (rút hồ sơ)")
 
 
 # -- verify -------------------------------------------------------------------------------------
@@ -269,14 +269,15 @@ def test_an_unknown_dossier_is_named(cli: Cli) -> None:
 
 @pytest.mark.parametrize(("action", "role", "actor", "sets", "why"), [
     ("ky", LEADER, "pham.chi", [],
-     "'ky' is not possible from this step; possible here: dung_xu_ly, rut_ho_so, trinh, xin_loi, yeu_cau_bo_sung"),
-    ("bay", EXPERT, "tran.binh", [], "'bay' is not an action of this procedure"),
-    ("trinh", CLERK, "le.an", ["du_dieu_kien=true"], f"role '{CLERK}' is not permitted (permitted: {EXPERT})"),
+     "'ky' không thực hiện được ở bước này; ở bước này có thể: dung_xu_ly, rut_ho_so, trinh, xin_loi, "
+     "yeu_cau_bo_sung"),
+    ("bay", EXPERT, "tran.binh", [], "'bay' không phải là thao tác của quy trình này"),
+    ("trinh", CLERK, "le.an", ["du_dieu_kien=true"], f"vai trò '{CLERK}' không được phép (được phép: {EXPERT})"),
     ("trinh", EXPERT, "tran.binh", [], "hãy nhập Hồ sơ đủ điều kiện giải quyết (kết quả thẩm định) "
                                        "(du_dieu_kien: có hoặc không) (--set du_dieu_kien=...)"),
     ("trinh", EXPERT, "tran.binh", ["du_dieu_kien=có lẽ"], "field 'du_dieu_kien': 'có lẽ' is not true or false"),
     ("xin_loi", LEADER, "pham.chi", ["ly_do=Trễ", "ngay_hen_moi=2026-03-20T09:00", "da_gia_han=true"],
-     "its condition does not hold: 'not da_gia_han'"),
+     "điều kiện chưa thỏa: 'not da_gia_han' (đến bước tham_dinh)"),
     ("xin_loi", LEADER, "pham.chi", ["ly_do=Trễ", "ngay_hen_moi=mai"],
      "field 'ngay_hen_moi': 'mai' is not a local date and time like 2026-02-05T14:30"),
 ])
@@ -297,7 +298,7 @@ def test_self_approval_and_a_stale_version_are_refused(cli: Cli) -> None:
     to_appraisal(cli)
     act(cli, CODE, "trinh", EXPERT, "2026-03-03 10:00", "--set", "du_dieu_kien=true", actor="tran.binh")
     line = cli.refused("act", CODE, "ky", "--actor", "tran.binh", "--role", LEADER, "--at", "2026-03-03 11:00")
-    assert "'tran.binh' prepared this dossier and may not approve it (segregation of duties)" in line
+    assert "'tran.binh' đã chuẩn bị hồ sơ này nên không được phê duyệt (tách bạch nhiệm vụ)" in line
     line = cli.refused("act", CODE, "ky", "--actor", "pham.chi", "--role", LEADER, "--at", "2026-03-03 09:59")
     assert "is before the dossier's last event (2026-03-03 10:00)" in line
     line = cli.refused("act", CODE, "ky", "--actor", "pham.chi", "--role", LEADER, "--at", "2026-03-03 11:00",
@@ -533,3 +534,15 @@ def test_a_database_name_from_the_environment_that_is_not_utf8(tmp_path: Path) -
         assert (result.exit_code, result.stderr) == (1, f"isoflow: the database {shown} is not UTF-8 text (from --db "
                                                         "or ISOFLOW_DB): give its name in UTF-8\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_in_english_a_refusal_is_the_engines_own_sentence(cli: Cli) -> None:
+    receive(cli)
+    to_appraisal(cli)
+    result = CliRunner().invoke(main, ["--lang", "en", "dossier", "--db", cli.db, "--processes", str(PROCESSES),
+                                       "act", CODE, "ky", "--actor", "pham.chi", "--role", LEADER,
+                                       "--at", "2026-03-03 09:00"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"isoflow: dossier {CODE}: cannot 'ky' in step 'tham_dinh': 'ky' is not possible from this step; possible "
+        "here: dung_xu_ly, rut_ho_so, trinh, xin_loi, yeu_cau_bo_sung"]

@@ -266,7 +266,8 @@ def act(ctx: click.Context, code: str, action: str, values: dict[str, str], comm
         move = desk.act(code, action, actor=actor, role=role, at=at, data=values, comment=comment,
                         receiver=receiver, expected_version=expect_version)
     except ActionNotAllowed as refusal:
-        raise _with_fields_to_enter(desk, code, action, role, values, refusal) from None
+        better = _with_fields_to_enter(desk, code, action, role, values, refusal)
+        raise (_in_words(desk, code, action, role, actor, better) if better is refusal else better) from None
     _print_dossier(move.dossier, output_format, desk, role)
 
 
@@ -295,6 +296,50 @@ def _with_fields_to_enter(desk: Desk, code: str, action: str, role: str, values:
                             _("enter {fields} ({how})").format(fields=fields, how=how))
 
 
+def _why(refusal: ActionNotAllowed) -> str:
+    return str(refusal).split(f"in step {refusal.state!r}: ", 1)[-1]
+
+
+def _in_words(desk: Desk, code: str, action: str, role: str, actor: str,
+              refusal: ActionNotAllowed) -> ActionNotAllowed:
+    """The engine's sentence for the common refusals, in the language of the command.
+
+    Each is rebuilt from the procedure with the engine's own English wording and used only when
+    it says exactly what the engine said; otherwise the engine's sentence stands as it is.
+    """
+    d = desk.show(code)
+    definition = _definition(desk, d)
+    here = [a for a in definition.actions if a.source == d.state]
+    alternatives = [a for a in here if a.id == action]
+    ids = ", ".join(sorted({a.id for a in here})) or "none"
+    roles = ", ".join(sorted({r for a in alternatives for r in a.roles or ()}))
+    guarded = [a for a in alternatives if role in (a.roles or ()) and a.when]
+    guards = "; ".join(f"{a.when!r} (to {a.target})" for a in guarded)
+    said: dict[str, str] = {
+        "wrong-state": N_("{action!r} is not possible from this step; possible here: {ids}"),
+        "unknown-action": N_("{action!r} is not an action of this procedure; possible here: {ids}"),
+        "role": N_("role {role!r} is not permitted (permitted: {roles})"),
+        "guard": N_("its condition does not hold: {guards}"),
+        "self-approval": N_("{actor!r} prepared this dossier and may not approve it (segregation of duties)"),
+    }
+    if refusal.reason == "closed" and d.closed_at is not None:
+        english = f"the dossier was closed on {d.closed_at:%Y-%m-%d %H:%M} ({d.outcome})"
+        words = _("the dossier was closed on {at} ({outcome})").format(at=clerk.moment(d.closed_at),
+                                                                       outcome=clerk.outcome(d.outcome))
+    elif refusal.reason in said:
+        template = said[refusal.reason]
+        values = {"action": action, "ids": ids, "role": role, "roles": roles, "guards": guards, "actor": actor}
+        english = template.format(**values)
+        values["guards"] = "; ".join(_("{guard!r} (to {target})").format(guard=a.when, target=a.target)
+                                     for a in guarded)
+        words = _(template).format(**values)
+    else:
+        return refusal
+    if english != _why(refusal):
+        return refusal  # the engine words it otherwise now: its sentence stands
+    return ActionNotAllowed(code, action, refusal.state, refusal.reason, words)
+
+
 @dossier.command()
 @click.argument("code")
 @click.option("--reason", required=True)
@@ -313,7 +358,8 @@ def close(ctx: click.Context, code: str, reason: str, stop_: bool, actor: str, r
     try:
         move = closer(code, actor=actor, role=role, reason=reason, at=at)
     except ActionNotAllowed as refusal:
-        raise _with_exits(desk, code, "stopped" if stop_ else "withdrawn", role, refusal) from None
+        better = _with_exits(desk, code, "stopped" if stop_ else "withdrawn", role, refusal)
+        raise (_in_words(desk, code, refusal.action, role, actor, better) if better is refusal else better) from None
     _print_dossier(move.dossier, output_format, desk)
 
 
