@@ -132,3 +132,20 @@ def test_a_suppression_on_a_restated_inherited_step_follows_its_id(tmp_path: Pat
     assert [f["code"] for f in document["findings"]] == []
     assert [(s["code"], s["element_id"]) for s in document["suppressed"]] == [("S003", "tham_dinh")]
     assert code == 0
+
+
+def test_a_suppression_inside_procedure_silences_q001_there_only(tmp_path: Path) -> None:
+    text = (PROCESSES / "chung-thuc-ban-sao.xml").read_text(encoding="utf-8")
+    start, end = text.index("<purpose>"), text.index("</purpose>") + len("</purpose>")
+    text = text[:start] + text[end:]
+    opening = text.index("<procedure")
+    tag_end = text.index(">", opening) + 1
+    silenced = (text[:tag_end] + '\n    <suppress rule="Q001" reason="Mục đích nêu trong quyết định ban hành"/>'
+                + text[tag_end:])
+    path = _alone(tmp_path, silenced)
+    code, out = run("validate", "--strict", str(path))
+    assert (code, out.splitlines()) == (0, ["1 file checked: no problems found (1 suppressed)."])
+    path = _alone(tmp_path, text, "plain.xml")
+    code, out = run("validate", "--strict", str(path))
+    assert code == 1
+    assert "Q001 purpose-scope: the procedure has no <purpose>" in out
