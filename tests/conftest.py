@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).parent.parent
 PROCESSES = ROOT / "processes"
+# The tests read isoflow's English output unless they ask for a language (--lang, or an env of
+# their own): a developer's vi_VN locale must not change what they compare (issue 17).
+os.environ["ISOFLOW_LANG"] = "en"
 
 FLOW = """<?xml version="1.0" encoding="UTF-8"?>
 <flow xmlns="urn:isoflow:process:1" code="TEST-FLOW" revision="1">

@@ -61,7 +61,7 @@ def test_json_output(tmp_path: Path) -> None:
     code, out = run("validate", "--format", "json", str(path))
     document = json.loads(out)
     assert code == 1
-    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0, "unreadable": 0}
+    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0, "unreadable": 0, "suppressed": 0}
     first = document["findings"][0]
     assert (first["code"], first["line"], first["column"], first["severity"]) == ("S003", 25, 45, "error")
     assert first["hint"] == "did you mean 'ky_duyet'?"
@@ -188,9 +188,9 @@ def test_a_misspelt_action_in_a_feature_is_found(tmp_path: Path) -> None:
                        '    Khi hồ sơ được tiếp nhận lúc 09:00 ngày 02/03/2026 qua kênh "trực tiếp"\n'
                        '    Và "a" thực hiện "kiem_traa"\n', encoding="utf-8")
     code, out = run("validate", "--format", "json", str(PROCESSES), str(feature))
-    assert code == 0  # warnings only
+    assert code == 1  # an unknown action is an error: the scenario cannot pass
     found = [f for f in json.loads(out)["findings"] if f["file"] == str(feature)]
-    assert [(f["code"], f["line"], f["column"]) for f in found] == [("B003", 7, 8)]
+    assert [(f["code"], f["severity"], f["line"], f["column"]) for f in found] == [("B003", "error", 7, 8)]
     assert "did you mean 'kiem_tra'?" in found[0]["hint"]
 
 

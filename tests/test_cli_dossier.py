@@ -20,7 +20,7 @@ from tests.store.conftest import postgres_url  # noqa: F401 -- fixture (a fresh 
 PROCESSES = Path(__file__).parents[1] / "processes"
 CLERK, EXPERT, LEADER = "cong-chuc-mot-cua", "chuyen-vien", "lanh-dao"
 CODE = "H56-260302-0001"
-VERIFIED = "verified: event chains, dossier rows and code sequences: no problems found."
+VERIFIED = "Đã kiểm chứng: chuỗi sự kiện, dòng hồ sơ và dãy số mã: không có vấn đề nào."
 
 
 class Cli:
@@ -28,7 +28,9 @@ class Cli:
         self.db = db
 
     def __call__(self, *args: str) -> Result:
-        result = CliRunner().invoke(main, ["dossier", "--db", self.db, "--processes", str(PROCESSES), *args])
+        # The clerk's language: the output is checked in Vietnamese whatever the machine's locale.
+        result = CliRunner().invoke(main, ["--lang", "vi", "dossier", "--db", self.db, "--processes", str(PROCESSES),
+                                           *args])
         assert "Traceback" not in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
         return result
@@ -88,10 +90,15 @@ def test_receive_prints_the_code_and_the_appointment(cli: Cli) -> None:
     out = receive(cli)
     lines = out.splitlines()
     assert lines[0] == f"Hồ sơ {CODE}  (QT-DKKD-01 lần 1: Đăng ký thành lập doanh nghiệp)"
-    assert "  hẹn trả: 2026-03-05 09:00" in lines
-    assert "  hạn bước: 2026-03-02 11:00" in lines
-    assert "  tiếp nhận: 2026-03-02 09:00 (in_person) tại H56" in lines
-    assert lines[-1] == f"  {CLERK} có thể: kiem_tra, tu_choi"
+    assert lines[1] == "  người nộp: Nguyễn Thị Mai"
+    assert "  hẹn trả: 05/03/2026 09:00" in lines
+    assert "  hạn bước: 02/03/2026 11:00" in lines
+    assert "  tiếp nhận: 02/03/2026 09:00 (trực tiếp) tại H56" in lines
+    options = lines[lines.index(f"  {CLERK} có thể:") + 1:]
+    assert [line.split(":")[0].strip() for line in options if not line.startswith("      ")] == [
+        "kiem_tra → chuyen | cho_bo_sung", "tu_choi → tu_choi_tiep_nhan"]
+    assert options[-1] == ("      cần nhập: Lý do (từ chối, trả lại, rút hồ sơ, dừng giải quyết, xin lỗi) "
+                           "(ly_do: văn bản)")
     assert receive(cli, "2026-03-02 09:05").splitlines()[0].startswith("Hồ sơ H56-260302-0002 ")
     body = json.loads(receive(cli, "2026-03-02T02:10+00:00", "--format", "json"))  # an aware time: 09:10 local
     assert (body["code"], body["received_at"], body["options"]) == ("H56-260302-0003", "2026-03-02T09:10:00",
@@ -104,12 +111,26 @@ def test_act_moves_and_show_lists_the_options_of_a_role(cli: Cli) -> None:
     out = act(cli, CODE, "kiem_tra", CLERK, "2026-03-02 10:00", "--set", "ho_so_day_du=có",
               "--set", "hinh_thuc_nhan=truc_tiep", "--expect-version", "1")
     assert "  bước: chuyen – Chuyển hồ sơ đến phòng chuyên môn" in out
-    assert "  ho_so_day_du = True" in out.splitlines()
+    assert any(line.endswith("(ho_so_day_du): có") for line in out.splitlines())
+    assert "True" not in out
     act(cli, CODE, "ban_giao", CLERK, "2026-03-02 10:30", "--receiver", "tran.binh")
     out = cli.ok("show", CODE, "--role", EXPERT)
-    assert "  hạn bước: 2026-03-04 10:30" in out.splitlines()
-    assert out.splitlines()[-1] == f"  {EXPERT} có thể: trinh, yeu_cau_bo_sung"
-    assert cli.ok("show", CODE, "--role", "van-thu").splitlines()[-1] == "  van-thu có thể: –"
+    assert "  hạn bước: 04/03/2026 10:30" in out.splitlines()
+    options = out.splitlines()[out.splitlines().index(f"  {EXPERT} có thể:") + 1:]
+    assert [line.split(":")[0].strip() for line in options if not line.startswith("      ")] == [
+        "trinh → ky_duyet", "yeu_cau_bo_sung → cho_bo_sung"]
+    assert options[1].startswith("      cần nhập: ")
+    assert "(du_dieu_kien: có hoặc không)" in options[1]
+    receive(cli, "2026-03-02 09:05")  # at the desk, the appraiser has nothing to do yet
+    assert cli.ok("show", "H56-260302-0002", "--role", EXPERT).splitlines()[-1] == (
+        f"  {EXPERT} không có thao tác nào ở bước này")
+    unknown = cli("show", CODE, "--role", "van-thu")  # a role of another procedure: a mistake, not "nothing"
+    assert unknown.exit_code == 2
+    assert unknown.stderr.splitlines() == [
+        "isoflow: quy trình QT-DKKD-01 không có vai trò 'van-thu'; các vai trò: cong-chuc-mot-cua (Công chức tiếp "
+        "nhận và trả kết quả hồ sơ đăng ký doanh nghiệp), chuyen-vien (Chuyên viên Phòng Đăng ký kinh doanh được "
+        "phân công xử lý hồ sơ), lanh-dao (Trưởng phòng hoặc Phó Trưởng phòng Đăng ký kinh doanh)"]
+    assert "(có phải 'lanh-dao'?)" in cli("show", CODE, "--role", "lanh-dau").stderr
     assert "có thể" not in cli.ok("show", CODE)
     body = json.loads(cli.ok("show", CODE, "--role", LEADER, "--format", "json"))
     assert (body["state"], body["version"], body["options"]) == ("tham_dinh", 3, ["xin_loi", "dung_xu_ly"])
@@ -122,11 +143,12 @@ def test_history_lists_events_with_hand_overs(cli: Cli) -> None:
         actor="tran.binh")
     lines = cli.ok("history", CODE).splitlines()
     assert len(lines) == 4
-    assert lines[0].split()[:4] == ["1", "2026-03-02", "09:00", "received"]
+    assert lines[0].split()[:5] == ["1", "02/03/2026", "09:00", "tiếp", "nhận"]
     assert "giao" not in lines[1]  # kiểm tra stays at the one-stop desk
     assert ("chuyen → tham_dinh  giao bp-mot-cua → nhận phong-chuyen-mon (người nhận: tran.binh)  "
             "[le.an/cong-chuc-mot-cua]") in lines[2]
-    assert "bước: early" in lines[2]
+    assert "bước: sớm hạn" in lines[2]
+    assert "early" not in "\n".join(lines)
     assert "giao phong-chuyen-mon → nhận lanh-dao  [tran.binh/chuyen-vien]" in lines[3]
     assert lines[3].endswith("“Đủ điều kiện”")
     events = json.loads(cli.ok("history", CODE, "--format", "json"))
@@ -137,15 +159,25 @@ def test_history_lists_events_with_hand_overs(cli: Cli) -> None:
 
 def test_due_with_at_and_within(cli: Cli) -> None:
     receive(cli)  # Monday 09:00: step due 11:00, appointment Thursday 09:00
-    assert cli.ok("due", "--at", "2026-03-02 09:00").splitlines() == ["0 item(s) as of 2026-03-02 09:00."]
+    working = "Thời gian còn lại tính theo giờ làm việc của cơ quan."
+    holder = ("    người nộp: Nguyễn Thị Mai; Đăng ký thành lập doanh nghiệp; đang ở: Bộ phận tiếp nhận và trả kết quả "
+              "(Phòng Đăng ký kinh doanh / Trung tâm Phục vụ hành chính công tỉnh) / cong-chuc-mot-cua")
+    assert cli.ok("due", "--at", "2026-03-02 09:00").splitlines() == [
+        f"0 hồ sơ hoặc bước đến hạn tính đến 02/03/2026 09:00. {working}"]
     assert cli.ok("due", "--at", "2026-03-02 09:00", "--within", "2h").splitlines() == [
-        f"{CODE}  step    tiep_nhan      hạn 2026-03-02 11:00  sắp đến hạn", "1 item(s) as of 2026-03-02 09:00."]
+        f"{CODE}  bước tiep_nhan  hạn 02/03/2026 11:00  còn 2 giờ làm việc", holder,
+        f"1 hồ sơ hoặc bước đến hạn tính đến 02/03/2026 09:00. {working}"]
     assert cli.ok("due", "--at", "2026-03-02 09:00", "--within", "119m").splitlines()[-1] == (
-        "0 item(s) as of 2026-03-02 09:00.")
+        f"0 hồ sơ hoặc bước đến hạn tính đến 02/03/2026 09:00. {working}")
     assert cli.ok("due", "--at", "2026-03-05 09:01").splitlines() == [
-        f"{CODE}  step    tiep_nhan      hạn 2026-03-02 11:00  QUÁ HẠN",
-        f"{CODE}  dossier tiep_nhan      hạn 2026-03-05 09:00  QUÁ HẠN",
-        "2 item(s) as of 2026-03-05 09:01."]
+        f"{CODE}  bước tiep_nhan  hạn 02/03/2026 11:00  quá hạn 22 giờ làm việc 1 phút", holder,
+        f"{CODE}  hồ sơ tiep_nhan  hạn 05/03/2026 09:00  quá hạn 1 phút", holder,
+        f"2 hồ sơ hoặc bước đến hạn tính đến 05/03/2026 09:01. {working}"]
+    english = CliRunner().invoke(main, ["--lang", "en", "dossier", "--db", cli.db, "--processes", str(PROCESSES),
+                                        "due", "--at", "2026-03-05 09:01"]).stdout.splitlines()
+    assert english[-1] == ("2 dossiers or steps due as of 2026-03-05 09:01. "
+                           "Times left are working time (the agency's working hours).")
+    assert english[1].startswith("    applicant: Nguyễn Thị Mai; Đăng ký thành lập doanh nghiệp; held by Bộ phận")
     items = json.loads(cli.ok("due", "--at", "2026-03-04 16:00", "--within", "2.5h", "--format", "json"))
     assert items == [
         {"code": CODE, "what": "step", "state": "tiep_nhan", "due_at": "2026-03-02T11:00:00", "overdue": True,
@@ -159,10 +191,10 @@ def test_due_with_at_and_within(cli: Cli) -> None:
 def test_remind_records_once(cli: Cli) -> None:
     receive(cli)
     out = cli.ok("remind", "--worker", "nhac", "--at", "2026-03-05 10:00")
-    assert out.splitlines() == [f"{CODE}  step due 2026-03-02T11:00:00", f"{CODE}  dossier due 2026-03-05T09:00:00",
-                                "2 reminder(s) recorded."]
-    assert cli.ok("remind", "--worker", "nhac", "--at", "2026-03-05 10:00").splitlines() == ["0 reminder(s) recorded."]
-    assert "reminded" in cli.ok("history", CODE).splitlines()[-1]
+    assert out.splitlines() == [f"{CODE}  bước hạn 02/03/2026 11:00", f"{CODE}  hồ sơ hạn 05/03/2026 09:00",
+                                "Đã ghi 2 lần nhắc hạn."]
+    assert cli.ok("remind", "--worker", "nhac", "--at", "2026-03-05 10:00").splitlines() == ["Đã ghi 0 lần nhắc hạn."]
+    assert "nhắc hạn" in cli.ok("history", CODE).splitlines()[-1]
 
 
 def test_close_withdraws_or_stops_with_a_reason(cli: Cli) -> None:
@@ -180,14 +212,14 @@ def test_close_withdraws_or_stops_with_a_reason(cli: Cli) -> None:
     assert "no way to a 'stopped' outcome" in line
     out = cli.ok("close", CODE, "--reason", "Công dân xin rút", "--actor", "le.an", "--role", CLERK,
                  "--at", "2026-03-03 09:00")
-    assert "  kết thúc: 2026-03-03 09:00 (withdrawn)" in out.splitlines()
+    assert "  kết thúc: 03/03/2026 09:00 (rút hồ sơ)" in out.splitlines()
     assert "  trạng thái: 7 " in out
     out = cli.ok("close", "H56-260302-0002", "--stop", "--reason", "Tranh chấp", "--actor", "pham.chi",
                  "--role", LEADER, "--at", "2026-03-03 09:00")
-    assert "  kết thúc: 2026-03-03 09:00 (stopped)" in out.splitlines()
+    assert "  kết thúc: 03/03/2026 09:00 (dừng giải quyết)" in out.splitlines()
     assert cli.ok("history", "H56-260302-0002").splitlines()[-1].endswith("“Tranh chấp”")
     line = cli.refused("act", CODE, "trinh", "--actor", "tran.binh", "--role", EXPERT, "--at", "2026-03-03 10:00")
-    assert "the dossier was closed on 2026-03-03 09:00 (withdrawn)" in line
+    assert line.endswith("hồ sơ đã kết thúc lúc 03/03/2026 09:00 (rút hồ sơ)")
 
 
 # -- verify -------------------------------------------------------------------------------------
@@ -206,7 +238,7 @@ def test_verify_exits_0_then_1_after_tampering(cli: Cli, db_path: Path) -> None:
     result = cli("verify")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [f"{CODE}: event 2 was altered after it was written (hash mismatch)",
-                                          "1 problem(s) found."]
+                                          "Tìm thấy 1 vấn đề."]
     assert cli("verify", CODE).exit_code == 1
     assert cli.ok("verify", "H56-260302-0002").splitlines() == [VERIFIED]
 
@@ -237,13 +269,15 @@ def test_an_unknown_dossier_is_named(cli: Cli) -> None:
 
 @pytest.mark.parametrize(("action", "role", "actor", "sets", "why"), [
     ("ky", LEADER, "pham.chi", [],
-     "'ky' is not possible from this step; possible here: dung_xu_ly, rut_ho_so, trinh, xin_loi, yeu_cau_bo_sung"),
-    ("bay", EXPERT, "tran.binh", [], "'bay' is not an action of this procedure"),
-    ("trinh", CLERK, "le.an", ["du_dieu_kien=true"], f"role '{CLERK}' is not permitted (permitted: {EXPERT})"),
-    ("trinh", EXPERT, "tran.binh", [], "enter du_dieu_kien first"),
+     "'ky' không thực hiện được ở bước này; ở bước này có thể: dung_xu_ly, rut_ho_so, trinh, xin_loi, "
+     "yeu_cau_bo_sung"),
+    ("bay", EXPERT, "tran.binh", [], "'bay' không phải là thao tác của quy trình này"),
+    ("trinh", CLERK, "le.an", ["du_dieu_kien=true"], f"vai trò '{CLERK}' không được phép (được phép: {EXPERT})"),
+    ("trinh", EXPERT, "tran.binh", [], "hãy nhập Hồ sơ đủ điều kiện giải quyết (kết quả thẩm định) "
+                                       "(du_dieu_kien: có hoặc không) (--set du_dieu_kien=...)"),
     ("trinh", EXPERT, "tran.binh", ["du_dieu_kien=có lẽ"], "field 'du_dieu_kien': 'có lẽ' is not true or false"),
     ("xin_loi", LEADER, "pham.chi", ["ly_do=Trễ", "ngay_hen_moi=2026-03-20T09:00", "da_gia_han=true"],
-     "its condition does not hold: 'not da_gia_han'"),
+     "điều kiện chưa thỏa: 'not da_gia_han' (đến bước tham_dinh)"),
     ("xin_loi", LEADER, "pham.chi", ["ly_do=Trễ", "ngay_hen_moi=mai"],
      "field 'ngay_hen_moi': 'mai' is not a local date and time like 2026-02-05T14:30"),
 ])
@@ -254,7 +288,7 @@ def test_an_action_not_allowed_says_why(cli: Cli, action: str, role: str, actor:
     before = cli.ok("history", CODE)
     options = [part for value in sets for part in ("--set", value)]
     line = cli.refused("act", CODE, action, "--actor", actor, "--role", role, "--at", "2026-03-03 09:00", *options)
-    assert line.startswith(f"isoflow: dossier {CODE}: cannot '{action}' in step 'tham_dinh': ")
+    assert line.startswith(f"isoflow: hồ sơ {CODE}: không thực hiện được '{action}' ở bước 'tham_dinh': ")
     assert why in line
     assert cli.ok("history", CODE) == before
 
@@ -264,7 +298,7 @@ def test_self_approval_and_a_stale_version_are_refused(cli: Cli) -> None:
     to_appraisal(cli)
     act(cli, CODE, "trinh", EXPERT, "2026-03-03 10:00", "--set", "du_dieu_kien=true", actor="tran.binh")
     line = cli.refused("act", CODE, "ky", "--actor", "tran.binh", "--role", LEADER, "--at", "2026-03-03 11:00")
-    assert "'tran.binh' prepared this dossier and may not approve it (segregation of duties)" in line
+    assert "'tran.binh' đã chuẩn bị hồ sơ này nên không được phê duyệt (tách bạch nhiệm vụ)" in line
     line = cli.refused("act", CODE, "ky", "--actor", "pham.chi", "--role", LEADER, "--at", "2026-03-03 09:59")
     assert "is before the dossier's last event (2026-03-03 10:00)" in line
     line = cli.refused("act", CODE, "ky", "--actor", "pham.chi", "--role", LEADER, "--at", "2026-03-03 11:00",
@@ -411,7 +445,7 @@ def test_verify_names_a_deleted_dossier(cli: Cli, db_path: Path) -> None:
         f"{gone}: no dossier row or events remain, although its code was given on 2026-03-02 (the daily sequence "
         "of unit H56 reached 0003): the whole dossier was deleted",
         f"{gone}: the ledger records event(s) 1 that are not in the store: the dossier was deleted",
-        "2 problem(s) found."]
+        "Tìm thấy 2 vấn đề."]
     assert cli("verify", gone).stdout == result.stdout
     assert cli.ok("verify", CODE).splitlines() == [VERIFIED]
 
@@ -432,13 +466,13 @@ def test_a_forged_step_is_refused_and_shown_with_a_warning(cli: Cli, db_path: Pa
                        "--at", "2026-03-03 09:00") == expected
     shown = cli("show", CODE, "--role", LEADER)
     assert shown.exit_code == 1
-    assert shown.stdout.splitlines()[1].startswith("  bước: ky_duyet – ")  # the row as stored ...
+    assert shown.stdout.splitlines()[2].startswith("  bước: ky_duyet – ")  # the row as stored ...
     assert f"{LEADER} có thể" not in shown.stdout  # ... offered to no one
     assert shown.stderr.splitlines() == [expected.replace("isoflow: ", "isoflow: warning: ", 1)]
     reminded = cli("remind", "--worker", "w1", "--at", "2026-03-06 09:00")
     assert reminded.exit_code == 1
     assert reminded.stderr.splitlines() == [expected]
-    assert reminded.stdout.splitlines()[-1] == "2 reminder(s) recorded."  # H56-260302-0002's step and appointment
+    assert reminded.stdout.splitlines()[-1] == "Đã ghi 2 lần nhắc hạn."  # H56-260302-0002's step and appointment
     assert all(line.startswith("H56-260302-0002 ") for line in reminded.stdout.splitlines()[:-1])
     assert cli.ok("history", CODE) == history
     result = cli("verify")
@@ -446,7 +480,7 @@ def test_a_forged_step_is_refused_and_shown_with_a_warning(cli: Cli, db_path: Pa
     assert result.stdout.splitlines() == [
         f"{CODE}: the row is not the one event 3 recorded (row digest check)",
         f"{CODE}: the row says step 'ky_duyet' but its events end in step 'tham_dinh' (event 3) (structural check)",
-        "2 problem(s) found."]
+        "Tìm thấy 2 vấn đề."]
 
 
 def test_a_forged_step_the_procedure_does_not_have_is_shown(cli: Cli, db_path: Path) -> None:
@@ -454,7 +488,7 @@ def test_a_forged_step_the_procedure_does_not_have_is_shown(cli: Cli, db_path: P
     _forge_step(db_path, CODE, "khong_co")
     shown = cli("show", CODE)
     assert shown.exit_code == 1
-    assert "  bước: khong_co – (not a step of this procedure)" in shown.stdout.splitlines()
+    assert "  bước: khong_co – (không phải một bước của quy trình này)" in shown.stdout.splitlines()
     assert json.loads(cli("show", CODE, "--format", "json").stdout)["state"] == "khong_co"
 
 
@@ -501,3 +535,15 @@ def test_a_database_name_from_the_environment_that_is_not_utf8(tmp_path: Path) -
         assert (result.exit_code, result.stderr) == (1, f"isoflow: the database {shown} is not UTF-8 text (from --db "
                                                         "or ISOFLOW_DB): give its name in UTF-8\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_in_english_a_refusal_is_the_engines_own_sentence(cli: Cli) -> None:
+    receive(cli)
+    to_appraisal(cli)
+    result = CliRunner().invoke(main, ["--lang", "en", "dossier", "--db", cli.db, "--processes", str(PROCESSES),
+                                       "act", CODE, "ky", "--actor", "pham.chi", "--role", LEADER,
+                                       "--at", "2026-03-03 09:00"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"isoflow: dossier {CODE}: cannot 'ky' in step 'tham_dinh': 'ky' is not possible from this step; possible "
+        "here: dung_xu_ly, rut_ho_so, trinh, xin_loi, yeu_cau_bo_sung"]

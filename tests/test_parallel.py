@@ -31,6 +31,8 @@ def test_parallel_and_serial_validation_agree(tmp_path: Path) -> None:
     parallel = validate_paths([tmp_path], jobs=2)
     assert serial.findings, "the fixtures should give findings"
     assert as_text(parallel) == as_text(serial)
+    assert serial.suppressed, "the U fixtures silence T002"
+    assert parallel.suppressed == serial.suppressed
     assert "extends 'MC-CHUN', but no loadable file in the catalogue has that code (did you mean 'MC-CHUNG'?)" in (
         as_text(parallel))
 

@@ -17,6 +17,7 @@ from isoflow.errors import InvalidProcess, IsoflowError, UsageError
 from isoflow.loading.discovery import PATTERN, discover, discover_features, gc_paused, load_all
 from isoflow.loading.loader import LoadResult
 from isoflow.model.definition import ProcessDefinition
+from isoflow.model.findings import Finding
 from isoflow.running.regimes import ReplacedAct
 from isoflow.validation.catalogue import EVERYTHING, Catalogue, Report, Selection, validate
 from isoflow.validation.rules import TemplateLookup
@@ -146,6 +147,21 @@ def load_runnable(paths: Sequence[str | os.PathLike[str]]) -> list[ProcessDefini
         assert isinstance(resolved, ProcessDefinition)  # validation above found no S005
         merged.append(resolved)
     return merged
+
+
+def merged_file(path: str | os.PathLike[str], catalogue_paths: Sequence[str | os.PathLike[str]] = ()
+                ) -> tuple[Report, ProcessDefinition | None, ProcessDefinition | Finding | None,
+                           ProcessDefinition | None]:
+    """One file as ``isoflow show`` needs it: its validation report, the definition as written,
+    merged with its flow (or the finding that prevents it), and the merged flow it extends."""
+    report, definitions, catalogue = _check([path], catalogue_paths, EVERYTHING, jobs=1)
+    if not definitions:
+        return report, None, None, None
+    written = definitions[0]
+    merged = catalogue.resolve(written)
+    base = catalogue.base_of(written) if written.extends else None
+    resolved_base = catalogue.resolve(base) if base is not None else None
+    return report, written, merged, resolved_base if isinstance(resolved_base, ProcessDefinition) else None
 
 
 def open_engine(processes: Sequence[str | os.PathLike[str]], calendar: str | os.PathLike[str] | None = None,

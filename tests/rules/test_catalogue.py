@@ -16,7 +16,7 @@ HEADINGS = ("What it checks:", "Why it matters:", "Flagged:", "Accepted:", "Fix:
 def test_codes_are_unique_and_well_formed() -> None:
     codes = [rule.code for rule in ALL_RULES]
     assert len(codes) == len(set(codes))
-    assert all(re.fullmatch(r"[PSFXTRQNMB]\d{3}", code) for code in codes)
+    assert all(re.fullmatch(r"[PSIFXTRQNMBU]\d{3}", code) for code in codes)
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.rule.code)

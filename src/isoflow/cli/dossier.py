@@ -22,10 +22,14 @@ from zoneinfo import ZoneInfo
 
 import click
 
+from isoflow.cli import clerk_text as clerk
 from isoflow.desk import Desk
-from isoflow.errors import DossierTampered, IsoflowError, UsageError
-from isoflow.model.definition import NATIONAL_STATUS
+from isoflow.errors import ActionNotAllowed, DossierTampered, IsoflowError, UsageError
+from isoflow.i18n import N_, n_
+from isoflow.i18n import translate as _
+from isoflow.model.definition import NATIONAL_STATUS, ProcessDefinition
 from isoflow.model.dossier import Dossier, Event, dossier_to_json, event_to_json
+from isoflow.model.expressions import suggest
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -95,13 +99,26 @@ def desk_of(ctx: click.Context, *, create: bool = False) -> Desk:
     return desk
 
 
+def _refusal(error: IsoflowError) -> str:
+    """The error's line, its frame in the language of the command (the engine's own sentence after
+    it stays as the engine words it)."""
+    text = str(error)
+    if not isinstance(error, ActionNotAllowed) or error.action == "receive":
+        return text
+    frame = f"dossier {error.dossier}: cannot {error.action!r} in step {error.state!r}: "
+    if not text.startswith(frame):
+        return text
+    return _("dossier {code}: cannot {action!r} in step {state!r}: {why}").format(
+        code=error.dossier, action=error.action, state=error.state, why=text[len(frame):])
+
+
 def guarded(function: F) -> F:
     """Turn isoflow's errors into one line and exit 1 (a refusal, not a crash)."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return function(*args, **kwargs)
         except IsoflowError as error:
-            click.echo(f"isoflow: {error}", err=True)
+            click.echo(f"isoflow: {_refusal(error)}", err=True)
             sys.exit(2 if isinstance(error, UsageError) else 1)
 
     wrapper.__name__ = function.__name__
@@ -143,6 +160,45 @@ def dossier(ctx: click.Context, db: str, processes: str, calendar: str | None, r
                                    trust=trust)
 
 
+def _definition(desk: Desk, d: Dossier) -> ProcessDefinition:
+    return desk.engine.process_of(d).definition
+
+
+def check_role(definition: ProcessDefinition, role: str) -> None:
+    """A role the procedure does not know is a mistake to say, not an empty list of actions."""
+    if role in {r.id for r in definition.roles}:
+        return
+    close = suggest(role, [r.id for r in definition.roles])
+    roles = ", ".join(f"{r.id} ({r.name})" if r.name else r.id for r in definition.roles)
+    hint = _(" (did you mean {close!r}?)").format(close=close) if close else ""
+    raise UsageError(_("procedure {code} has no role {role!r}{hint}; its roles: {roles}").format(
+        code=definition.code, role=role, hint=hint, roles=roles))
+
+
+def _options_lines(desk: Desk, d: Dossier, role: str) -> list[str]:
+    """What ``role`` may do now, and for each action the fields it needs."""
+    definition = _definition(desk, d)
+    options = desk.engine.available(d, role)
+    if not options:
+        return [_("  {role} has no action at this step").format(role=role)]
+    lines = [_("  {role} may:").format(role=role)]
+    for option in options:
+        label = f": {option.label}" if option.label and option.label != option.action else ""
+        # An action with alternatives leads where its guard sends it: every possible step is named.
+        targets = [a.target for a in definition.actions if a.id == option.action and a.source == d.state
+                   and a.target] or [option.target]
+        lines.append(f"    {option.action} → {' | '.join(dict.fromkeys(targets))}{label}")
+        if option.requires:
+            needs = "; ".join(clerk.field_need(definition, name, d.data) for name in option.requires)
+            lines.append("      " + _("enter: {fields}").format(fields=needs))
+    return lines
+
+
+def _applicant(d: Dossier) -> str:
+    name = d.applicant.get("ho_ten") or d.applicant.get("name") or ""
+    return str(name) if name else "–"
+
+
 def _print_dossier(d: Dossier, output_format: str, desk: Desk, role: str | None = None) -> None:
     if output_format == "json":
         body = dossier_to_json(d)
@@ -151,28 +207,35 @@ def _print_dossier(d: Dossier, output_format: str, desk: Desk, role: str | None 
         click.echo(json.dumps(body, ensure_ascii=False, indent=2))
         return
     process = desk.engine.process_of(d)
+    definition = process.definition
     state = process.states.get(d.state)
     # A row edited by hand (shown with a warning) may name a step the procedure does not have.
     step = (f"{state.state.label}" + (f" [{state.state.unit}]" if state.state.unit else "")) if state else \
-        "(not a step of this procedure)"
+        _("(not a step of this procedure)")
+    status = NATIONAL_STATUS.get(d.status, "") if clerk.current() == "vi" else ""
     lines = [
-        f"Hồ sơ {d.code}  ({process.definition.code} lần {d.revision}: {process.definition.title})",
-        f"  bước: {d.state} – {step}",
-        f"  trạng thái: {d.status} {NATIONAL_STATUS.get(d.status, '')}",
-        f"  tiếp nhận: {d.received_at:%Y-%m-%d %H:%M} ({d.channel}) tại {d.receiving_unit}",
-        f"  hẹn trả: {d.clock.due_at:%Y-%m-%d %H:%M}" if d.clock.due_at else "  hẹn trả: –",
+        _("Dossier {code}  ({process} revision {revision}: {title})").format(
+            code=d.code, process=definition.code, revision=d.revision, title=definition.title),
+        _("  applicant: {name}").format(name=_applicant(d)),
+        _("  step: {state} – {label}").format(state=d.state, label=step),
+        _("  national status: {status}").format(status=f"{d.status} {status}".strip()),
+        _("  received: {at} ({channel}) at {unit}").format(at=clerk.moment(d.received_at),
+                                                           channel=clerk.channel(d.channel), unit=d.receiving_unit),
+        _("  appointment: {at}").format(at=clerk.moment(d.clock.due_at)),
     ]
     if d.step.due_at and not d.is_closed:
-        lines.append(f"  hạn bước: {d.step.due_at:%Y-%m-%d %H:%M}")
+        lines.append(_("  step due: {at}").format(at=clerk.moment(d.step.due_at)))
     if d.clock.paused_at:
-        lines.append(f"  tạm dừng tính thời hạn từ {d.clock.paused_at:%Y-%m-%d %H:%M}")
+        lines.append(_("  legal time paused since {at}").format(at=clerk.moment(d.clock.paused_at)))
     if d.is_closed:
-        lines.append(f"  kết thúc: {d.closed_at:%Y-%m-%d %H:%M} ({d.outcome})")
-    for key, value in d.data.items():
-        lines.append(f"  {key} = {value}")
+        lines.append(_("  closed: {at} ({outcome})").format(at=clerk.moment(d.closed_at),
+                                                           outcome=clerk.outcome(d.outcome)))
+    labels = {f.id: f.labels.get(clerk.current()) or f.labels.get("vi") or "" for f in definition.fields}
+    for key, data in d.data.items():
+        label = labels.get(key)
+        lines.append(f"  {label} ({key}): {clerk.value(data)}" if label else f"  {key}: {clerk.value(data)}")
     if role:
-        options = desk.engine.available(d, role)
-        lines.append(f"  {role} có thể: " + (", ".join(o.action for o in options) or "–"))
+        lines.extend(_options_lines(desk, d, role))
     click.echo("\n".join(lines))
 
 
@@ -192,6 +255,7 @@ def receive(ctx: click.Context, process_code: str, unit: str, channel: Any, appl
             values: dict[str, str], comment: str, actor: str, role: str, at: datetime, output_format: str) -> None:
     """Receive a dossier of PROCESS_CODE; prints its code and appointment (creates the database)."""
     desk = desk_of(ctx, create=True)
+    check_role(desk.engine.process_for(process_code, at.date()).definition, role)
     d = desk.receive(process_code, unit=unit, channel=channel, applicant=applicant, data=values, actor=actor,
                      role=role, at=at, comment=comment)
     _print_dossier(d, output_format, desk, role)
@@ -213,9 +277,83 @@ def act(ctx: click.Context, code: str, action: str, values: dict[str, str], comm
         expect_version: int | None, actor: str, role: str, at: datetime, output_format: str) -> None:
     """Take ACTION on dossier CODE."""
     desk = desk_of(ctx)
-    move = desk.act(code, action, actor=actor, role=role, at=at, data=values, comment=comment, receiver=receiver,
-                    expected_version=expect_version)
+    check_role(_definition(desk, desk.show(code)), role)
+    try:
+        move = desk.act(code, action, actor=actor, role=role, at=at, data=values, comment=comment,
+                        receiver=receiver, expected_version=expect_version)
+    except ActionNotAllowed as refusal:
+        better = _with_fields_to_enter(desk, code, action, role, values, refusal)
+        raise (_in_words(desk, code, action, role, actor, better) if better is refusal else better) from None
     _print_dossier(move.dossier, output_format, desk, role)
+
+
+def _with_fields_to_enter(desk: Desk, code: str, action: str, role: str, values: dict[str, str],
+                          refusal: ActionNotAllowed) -> ActionNotAllowed:
+    """A refusal for data the clerk has not entered says which fields to enter.
+
+    The engine refuses an action whose guard reads a field nobody entered as a guard that does
+    not hold ("its condition does not hold"); to the clerk, the fields the action needs that are
+    still empty are what to do next.
+    """
+    if refusal.reason not in ("guard", "missing-data"):
+        return refusal
+    d = desk.show(code)
+    definition = _definition(desk, d)
+    entered = {**d.data, **{k: v for k, v in values.items() if v.strip()}}
+    needed: list[str] = []
+    for candidate in definition.actions:
+        if candidate.id == action and candidate.source == d.state:
+            needed.extend(n for n in candidate.requires or () if entered.get(n) in (None, "") and n not in needed)
+    if not needed:
+        return refusal
+    fields = "; ".join(clerk.field_need(definition, name, {}) for name in needed)
+    how = " ".join(f"--set {name}=..." for name in needed)
+    return ActionNotAllowed(code, action, d.state, "missing-data",
+                            _("enter {fields} ({how})").format(fields=fields, how=how))
+
+
+def _why(refusal: ActionNotAllowed) -> str:
+    return str(refusal).split(f"in step {refusal.state!r}: ", 1)[-1]
+
+
+def _in_words(desk: Desk, code: str, action: str, role: str, actor: str,
+              refusal: ActionNotAllowed) -> ActionNotAllowed:
+    """The engine's sentence for the common refusals, in the language of the command.
+
+    Each is rebuilt from the procedure with the engine's own English wording and used only when
+    it says exactly what the engine said; otherwise the engine's sentence stands as it is.
+    """
+    d = desk.show(code)
+    definition = _definition(desk, d)
+    here = [a for a in definition.actions if a.source == d.state]
+    alternatives = [a for a in here if a.id == action]
+    ids = ", ".join(sorted({a.id for a in here})) or "none"
+    roles = ", ".join(sorted({r for a in alternatives for r in a.roles or ()}))
+    guarded = [a for a in alternatives if role in (a.roles or ()) and a.when]
+    guards = "; ".join(f"{a.when!r} (to {a.target})" for a in guarded)
+    said: dict[str, str] = {
+        "wrong-state": N_("{action!r} is not possible from this step; possible here: {ids}"),
+        "unknown-action": N_("{action!r} is not an action of this procedure; possible here: {ids}"),
+        "role": N_("role {role!r} is not permitted (permitted: {roles})"),
+        "guard": N_("its condition does not hold: {guards}"),
+        "self-approval": N_("{actor!r} prepared this dossier and may not approve it (segregation of duties)"),
+    }
+    if refusal.reason == "closed" and d.closed_at is not None:
+        english = f"the dossier was closed on {d.closed_at:%Y-%m-%d %H:%M} ({d.outcome})"
+        words = _("the dossier was closed on {at} ({outcome})").format(at=clerk.moment(d.closed_at),
+                                                                       outcome=clerk.outcome(d.outcome))
+    elif refusal.reason in said:
+        template = said[refusal.reason]
+        values = {"action": action, "ids": ids, "role": role, "roles": roles, "guards": guards, "actor": actor}
+        english = template.format(**values)
+        values["guards"] = "; ".join(_("{guard!r} (to {target})").format(guard=a.when, target=a.target)
+                                     for a in guarded)
+        words = _(template).format(**values)
+    else:
+        return refusal
+    if english != _why(refusal):
+        return refusal  # the engine words it otherwise now: its sentence stands
+    return ActionNotAllowed(code, action, refusal.state, refusal.reason, words)
 
 
 @dossier.command()
@@ -231,9 +369,28 @@ def close(ctx: click.Context, code: str, reason: str, stop_: bool, actor: str, r
           output_format: str) -> None:
     """Withdraw dossier CODE at the applicant's request, or --stop it, with a reason."""
     desk = desk_of(ctx)
+    check_role(_definition(desk, desk.show(code)), role)
     closer = desk.stop if stop_ else desk.withdraw
-    move = closer(code, actor=actor, role=role, reason=reason, at=at)
+    try:
+        move = closer(code, actor=actor, role=role, reason=reason, at=at)
+    except ActionNotAllowed as refusal:
+        better = _with_exits(desk, code, "stopped" if stop_ else "withdrawn", role, refusal)
+        raise (_in_words(desk, code, refusal.action, role, actor, better) if better is refusal else better) from None
     _print_dossier(move.dossier, output_format, desk)
+
+
+def _with_exits(desk: Desk, code: str, outcome: str, role: str, refusal: ActionNotAllowed) -> ActionNotAllowed:
+    """A refusal to withdraw or stop from this step says from which steps the role can."""
+    if refusal.reason != "no-such-exit":
+        return refusal
+    definition = _definition(desk, desk.show(code))
+    ends = {s.id for s in definition.states if s.outcome == outcome}
+    steps = sorted({a.source for a in definition.actions if a.target in ends and role in (a.roles or ())})
+    if not steps:
+        return refusal
+    return ActionNotAllowed(code, refusal.action, refusal.state, refusal.reason, str(refusal).split(": ", 2)[-1]
+                            + "; " + _("{role} can do it from the steps: {steps}").format(role=role,
+                                                                                       steps=", ".join(steps)))
 
 
 @dossier.command()
@@ -254,17 +411,24 @@ def show(ctx: click.Context, code: str, role: str | None, output_format: str) ->
         _print_dossier(error.dossier, output_format, desk)
         click.echo(f"isoflow: warning: {error}", err=True)
         sys.exit(1)
+    if role:
+        check_role(_definition(desk, shown), role)
     _print_dossier(shown, output_format, desk, role)
+
+
+_KINDS = {"received": N_("received"), "moved": N_("moved"), "extended": N_("extended"), "reminded": N_("reminded")}
 
 
 def _event_line(e: Event) -> str:
     move = f"{e.source or '·'} → {e.target or '·'}"
-    handover = f"  giao {e.from_unit} → nhận {e.to_unit}" if e.is_handover and e.from_unit else ""
+    handover = _("  handed over {source} → received by {target}").format(source=e.from_unit, target=e.to_unit) \
+        if e.is_handover and e.from_unit else ""
     if e.receiver:
-        handover += f" (người nhận: {e.receiver})"
+        handover += _(" (receiver: {name})").format(name=e.receiver)
     result = e.data.get("step_result")
-    return (f"{e.seq:>3}  {e.at:%Y-%m-%d %H:%M}  {e.kind:<9} {e.action or '':<16} {move}{handover}"
-            f"  [{e.actor}/{e.role}]" + (f"  bước: {result}" if result else "")
+    kind = _(_KINDS.get(e.kind, e.kind))
+    return (f"{e.seq:>3}  {clerk.moment(e.at)}  {kind:<9} {e.action or '':<16} {move}{handover}"
+            f"  [{e.actor}/{e.role}]" + (_("  step: {result}").format(result=clerk.result(result)) if result else "")
             + (f"  “{e.comment}”" if e.comment else ""))
 
 
@@ -290,17 +454,33 @@ def history(ctx: click.Context, code: str, output_format: str) -> None:
 @click.pass_context
 @guarded
 def due(ctx: click.Context, within: timedelta, at: datetime, output_format: str) -> None:
-    """Dossiers and steps overdue, or due soon, as of --at."""
+    """Dossiers and steps overdue, or due soon, as of --at, with the applicant, the procedure and
+    who holds the dossier; times left are working time."""
     items = desk_of(ctx).due(at, within)
     if output_format == "json":
         click.echo(json.dumps([{"code": i.dossier.code, "what": i.what, "state": i.dossier.state,
                                 "due_at": i.due_at.isoformat(), "overdue": i.overdue,
                                 "left_minutes": int(i.left.total_seconds() // 60)} for i in items], indent=2))
         return
+    desk = desk_of(ctx)
     for i in items:
-        flag = "QUÁ HẠN" if i.overdue else "sắp đến hạn"
-        click.echo(f"{i.dossier.code}  {i.what:<7} {i.dossier.state:<14} hạn {i.due_at:%Y-%m-%d %H:%M}  {flag}")
-    click.echo(f"{len(items)} item(s) as of {at:%Y-%m-%d %H:%M}.")
+        definition = _definition(desk, i.dossier)
+        state = next((s for s in definition.states if s.id == i.dossier.state), None)
+        holder = " / ".join(x for x in (_unit_name(definition, state.unit if state else None),
+                                         state.role if state else None) if x) or "–"
+        what = _("dossier") if i.what == "dossier" else _("step")
+        left = (_("overdue by {time}") if i.overdue else _("{time} left")).format(time=clerk.duration(i.left))
+        click.echo(f"{i.dossier.code}  {what} {i.dossier.state}  " + _("due {at}").format(at=clerk.moment(i.due_at))
+                   + f"  {left}")
+        click.echo("    " + _("applicant: {name}; {title}; held by {holder}").format(
+            name=_applicant(i.dossier), title=definition.title, holder=holder))
+    click.echo(n_("{n} dossier or step due as of {at}.", "{n} dossiers or steps due as of {at}.", len(items)).format(
+        n=len(items), at=clerk.moment(at)) + " " + _("Times left are working time (the agency's working hours)."))
+
+
+def _unit_name(definition: ProcessDefinition, unit: str | None) -> str | None:
+    found = next((u for u in definition.units if u.id == unit), None)
+    return (found.name or found.id) if found else unit
 
 
 @dossier.command()
@@ -317,8 +497,11 @@ def remind(ctx: click.Context, worker: str, within: timedelta, at: datetime) -> 
     refused: list[DossierTampered] = []
     events = desk_of(ctx).remind(worker, at, within, refused=refused)
     for e in events:
-        click.echo(f"{e.dossier}  {e.data.get('what')} due {e.data.get('due_at')}")
-    click.echo(f"{len(events)} reminder(s) recorded.")
+        what = _("dossier") if e.data.get("what") == "dossier" else _("step")
+        due_at = e.data.get("due_at")
+        when = clerk.moment(datetime.fromisoformat(due_at)) if isinstance(due_at, str) else clerk.value(due_at)
+        click.echo(f"{e.dossier}  {what} " + _("due {at}").format(at=when))
+    click.echo(n_("{n} reminder recorded.", "{n} reminders recorded.", len(events)).format(n=len(events)))
     for error in refused:
         click.echo(f"isoflow: {error}", err=True)
     if refused:
@@ -356,6 +539,6 @@ def verify(ctx: click.Context, code: str | None, trust: tuple[str, ...]) -> None
     for line in seal_lines:
         click.echo(line)
     if problems:
-        click.echo(f"{len(problems)} problem(s) found.")
+        click.echo(n_("{n} problem found.", "{n} problems found.", len(problems)).format(n=len(problems)))
         sys.exit(1)
-    click.echo("verified: event chains, dossier rows and code sequences: no problems found.")
+    click.echo(_("verified: event chains, dossier rows and code sequences: no problems found."))

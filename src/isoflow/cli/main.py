@@ -12,6 +12,9 @@ from importlib.metadata import PackageNotFoundError, version
 import click
 
 from isoflow.errors import IsoflowError
+from isoflow.i18n import LANGUAGES
+from isoflow.i18n import current as current_language
+from isoflow.i18n import use as use_language
 from isoflow.validation import output as reporting
 from isoflow.validation.catalogue import Selection
 from isoflow.validation.rules import ALL_RULES, by_code
@@ -83,8 +86,17 @@ class _Main(click.Group):
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(_version(), prog_name="isoflow")
-def main() -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the output: vi or en (default: $ISOFLOW_LANG, else vi when the locale is vi_VN, "
+                   "else en).")
+@click.pass_context
+def main(ctx: click.Context, lang: str | None) -> None:
     """isoflow: Vietnamese one-stop procedures (TTHC) run as TCVN ISO 9001:2015 processes."""
+    # The language is the command's: whoever called it in-process (a test, an embedding
+    # application) gets its own back when the command ends.
+    previous = current_language()
+    use_language(lang)
+    ctx.call_on_close(lambda: use_language(previous))
 
 
 @main.command()
@@ -126,7 +138,8 @@ def validate(paths: tuple[str, ...], output_format: str, select: str | None, ign
 
 @main.command()
 @click.argument("code", required=False)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="markdown: the rules page (docs/rules.md, where SARIF's helpUri points).")
 def rules(code: str | None, output_format: str) -> None:
     """List the validation rules, or explain one (e.g. isoflow rules T002)."""
     if code is not None:
@@ -141,6 +154,8 @@ def rules(code: str | None, output_format: str) -> None:
 
         click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": str(r.severity), "summary": r.summary,
                                 "doc": (r.doc or "").strip()} for r in selected], ensure_ascii=False, indent=2))
+    elif output_format == "markdown":
+        click.echo(reporting.rules_markdown(selected), nl=False)
     elif code is not None:
         click.echo(reporting.explain(selected[0]))
     else:
@@ -198,6 +213,12 @@ main.add_command(render_procedure)
 main.add_command(diagram)
 for _command in CONTROL_COMMANDS:
     main.add_command(_command)
+
+from isoflow.cli.fix import fix  # noqa: E402 - issue 17: files rewritten in NFC
+from isoflow.cli.show import show  # noqa: E402 - issue 17: the merged procedure
+
+main.add_command(show)
+main.add_command(fix)
 
 
 @main.command()

@@ -54,7 +54,9 @@ _FIELDS, _FIELD, _FORMS, _FORM = _NS + "fields", _NS + "field", _NS + "forms", _
 _STATES, _STATE, _ACTIONS, _ACTION = _NS + "states", _NS + "state", _NS + "actions", _NS + "action"
 _RECORDS, _RECORD, _LABEL, _SET, _OPTION = _NS + "records", _NS + "record", _NS + "label", _NS + "set", _NS + "option"
 _NUMBER = _NS + "number"
-_HISTORY, _CHANGE = _NS + "history", _NS + "change"
+_HISTORY, _CHANGE, _CASE = _NS + "history", _NS + "change", _NS + "case"
+#: The elements that are nodes of the model: a suppression on one also follows its id through ``extends``.
+_NODE_TAGS = frozenset({"role", "unit", "field", "form", "state", "action", "record"})
 _ELEMENT = etree._Element  # comments and processing instructions are subclasses
 _XML_SPACES = re.compile("[ \t\n\r]+")
 #: The groups of <procedure> and the one kind of item each holds.
@@ -72,10 +74,13 @@ class _Builder:
         self.source = source
         self.seen: dict[int, Any] = {}
         self.suppressed: dict[Any, list[Any]] = {}
+        self.made: dict[Any, Suppression] = {}
 
     def build(self, root: Any) -> ProcessDefinition:
+        written = []
         for element in root.iter(_NS + "suppress"):
             self.suppressed.setdefault(element.getparent(), []).append(element)
+            written.append(self.suppression(element))
         kind: Literal["process", "flow"] = "process" if root.tag == _NS + "process" else "flow"
         sections: dict[str, Any] = {}  # the first child of each tag, as find() would give
         for child in root:
@@ -103,6 +108,7 @@ class _Builder:
             records=tuple(Record(*self.node(e, "record"), text_of(e), e.get("place"), e.get("retention"))
                           for e in self.items(root, _RECORDS, _RECORD)),
             suppressions=self.suppressions(root),
+            all_suppressions=tuple(written),
             location=self.loc(root),
             source=self.source,
             until=_date(root.get("until")),
@@ -150,7 +156,29 @@ class _Builder:
         found = self.suppressed.get(element)
         if not found:
             return ()
-        return tuple(Suppression(e.get("rule"), e.get("reason").strip(), self.loc(e)) for e in found)
+        return tuple(self.suppression(e) for e in found)
+
+    def suppression(self, element: Any) -> Suppression:
+        """One ``<suppress>``, made once (its location counts tags in document order) with
+        the lines of the element it sits on: from its start tag to the line before whatever
+        follows it in the file (the same line when something follows on that line)."""
+        made = self.made.get(element)
+        if made is not None:
+            return made
+        parent = element.getparent()
+        first = parent.sourceline or 0
+        last = 0
+        node = parent
+        while node is not None and last == 0:
+            after = node.getnext()
+            if after is not None:
+                last = max(first, (after.sourceline or first + 1) - 1)
+            node = node.getparent()
+        tag = parent.tag.rpartition("}")[2]
+        target = parent.get("id", "") if tag in _NODE_TAGS else ""
+        made = self.made[element] = Suppression(element.get("rule"), element.get("reason").strip(), self.loc(element),
+                                                tag, target, first, last)
+        return made
 
     def node(self, element: Any, name: str) -> tuple[str, Location, tuple[Suppression, ...], bool]:
         """The fields every :class:`Node` starts with, in their order."""
@@ -269,7 +297,7 @@ class _Builder:
                 working_days=_decimal(c.get("working-days")), working_hours=_decimal(c.get("working-hours")),
                 days=_int(c.get("days")), same_day=bool(_bool(c.get("same-day"))), basis=c.get("basis"),
                 location=self.loc(c, "case"), when=c.get("when", ""), text=text_of(c))
-                for c in t if c.__class__ is _ELEMENT))
+                for c in t if c.__class__ is _ELEMENT and c.tag == _CASE))
         return Procedure(
             titles={c.get("lang", "vi"): text_of(c) for c in many["title"]}, level=e.get("level"),
             tthc_code=e.get("tthc-code"), agency=text_of(one.get("agency")),

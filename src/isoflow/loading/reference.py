@@ -58,7 +58,8 @@ def _owner(node: Any) -> Any:
     return parent
 
 
-def _children(element: Any) -> list[str]:
+def children(element: Any) -> list[str]:
+    """The names of an XSD element's child elements, in order (a group as ``(Name)``)."""
     names = []
     for child in element.iter(f"{XS}element"):
         if child is element or _owner(child) is not element:
@@ -88,10 +89,10 @@ def reference() -> str:
         doc = _doc(element) or _type_doc(root, element.get("type"))
         if doc:
             out += [doc, ""]
-        children = _children(element)
-        if children:
+        kids = children(element)
+        if kids:
             out += ["Children, in order: " + ", ".join(f"`<{c}>`" if not c.startswith("(") else f"`{c}`"
-                                                      for c in children) + ".", ""]
+                                                      for c in kids) + ".", ""]
         named = root.find(f"{XS}complexType[@name='{element.get('type')}']") if element.get("type") else None
         attributes = _attributes(root, named if named is not None else element)
         if attributes:

@@ -144,11 +144,30 @@ class Location(msgspec.Struct, eq=False, gc=False):
 
 
 class Suppression(msgspec.Struct, frozen=True, gc=False):
-    """``<suppress rule="T002" reason="..."/>``: a rule silenced on one element, with why."""
+    """``<suppress rule="T002" reason="..."/>``: a rule silenced on one element, with why.
+
+    The element it sits on is its scope: a finding of ``rule`` about that element (by id) or
+    located anywhere inside it (lines ``first_line`` to ``last_line``, ``0``: to the end of the
+    file) is silenced.  At the root the scope is the whole file.
+    """
 
     rule: str
     reason: str
     location: Location
+    #: The tag of the element it sits on (``state``, ``time-limit``, ``process``).
+    element: str = ""
+    #: That element's id, when it has one.
+    target: str = ""
+    first_line: int = 0
+    last_line: int = 0
+
+    def covers(self, line: int) -> bool:
+        """Whether a finding on ``line`` lies inside the element this suppression sits on."""
+        return self.first_line <= line and (not self.last_line or line <= self.last_line)
+
+    def describe(self) -> str:
+        """How messages name where it sits: ``<time-limit>``, ``<state id="tham_dinh">``."""
+        return f'<{self.element} id="{self.target}">' if self.target else f"<{self.element}>"
 
 
 class Node(msgspec.Struct, frozen=True, gc=False):
@@ -529,6 +548,9 @@ class ProcessDefinition:
     suppressions: tuple[Suppression, ...]
     location: Location
     dangling_removals: tuple[Node, ...] = ()
+    #: Every ``<suppress>`` written in this file, wherever it sits, in document order (merging
+    #: keeps the procedure's own: a suppression is reported unused in the file that wrote it).
+    all_suppressions: tuple[Suppression, ...] = ()
     #: The file's text, for positions and whole-file checks (``None`` when built in code).
     source: SourceMap | None = field(default=None, compare=False, repr=False)
     #: The last day this revision receives new dossiers (the day before the act that abolishes

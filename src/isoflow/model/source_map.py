@@ -135,3 +135,10 @@ class SourceMap:
             value = 2 if m.group(2) is not None else 3
             attributes[m.group(1)] = (*self.line_col(m.start(value)), m.group(value))
         return attributes
+
+
+def combining_marks(text: str) -> str:
+    """The combining characters of ``text``, each once, by code point and Unicode name: what
+    tells an NFD word from the NFC one that looks the same on screen."""
+    marks = dict.fromkeys(c for c in text if unicodedata.combining(c))
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'COMBINING MARK')}" for c in marks)

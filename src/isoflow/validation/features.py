@@ -4,12 +4,14 @@ A quality officer who renames an action in a process file should hear at once wh
 scenarios still use the old name, not when CI runs them.  Each step of a feature is matched
 against isoflow's step library; the values a step names (procedure code, action, step, role,
 form) are looked up in the procedure the scenario runs (the one its background or its own
-"in force" step names), merged with its flow.  Steps that match no isoflow sentence are the
-project's own and are left alone.
+"in force" step names), merged with its flow.  A step close to an isoflow sentence that matches
+none (``17h`` for ``17:00``, a misspelt word) is told with the sentence it meant (B006); steps
+close to none are the project's own and are left alone.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -18,16 +20,21 @@ from typing import Any
 from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 
+from isoflow.i18n import N_, n_
+from isoflow.i18n import translate as _
 from isoflow.model.definition import DOSSIER_FORMS, Location, ProcessDefinition
 from isoflow.model.expressions import suggest
 from isoflow.model.findings import Finding
+from isoflow.model.source_map import combining_marks
 from isoflow.validation.catalogue import Catalogue, Selection
 from isoflow.validation.rules import b001_feature_not_nfc as b001
 from isoflow.validation.rules import b002_unknown_procedure as b002
 from isoflow.validation.rules import b003_unknown_action as b003
 from isoflow.validation.rules import b004_unknown_name as b004
 from isoflow.validation.rules import b005_feature_syntax as b005
+from isoflow.validation.rules import b006_unknown_step as b006
 from isoflow.validation.sentences import SENTENCES
+from isoflow.validation.step_lines import advise, invalid_instants
 
 SUFFIX = ".feature"
 
@@ -65,10 +72,12 @@ def _check_file(path: Path, procedures: Mapping[str, ProcessDefinition]) -> Iter
                  if not unicodedata.is_normalized("NFC", line)]
         number, line = lines[0]
         column = next((i for i, c in enumerate(line, start=1) if unicodedata.combining(c)), 1)
-        yield b001.rule.at(Location(name, number, column),
-                           f"{len(lines)} line(s) are not in Unicode NFC (decomposed accents), the first here: "
-                           "Gherkin keywords will not parse and other tools will not match the text",
-                           hint="normalise the file to NFC; see: isoflow rules B001")
+        message = n_("{n} line is written with combining accents ({marks} here), decomposed Unicode (NFD): "
+                     "Gherkin keywords will not parse and other tools will not match the text",
+                     "{n} lines are written with combining accents ({marks} here), decomposed Unicode (NFD): "
+                     "Gherkin keywords will not parse and other tools will not match the text", len(lines))
+        yield b001.rule.at(Location(name, number, column), message.format(n=len(lines), marks=combining_marks(line)),
+                           hint=_("rewrite the file in NFC with: isoflow fix FILE"))
     # pytest-bdd parses the file as written: decomposed keywords do not parse there, so that is
     # an error (B005), not only the warning about the encoding.  The names are then checked on
     # the NFC text, as isoflow's steps match it.
@@ -77,14 +86,18 @@ def _check_file(path: Path, procedures: Mapping[str, ProcessDefinition]) -> Iter
         document = Parser().parse(unicodedata.normalize("NFC", text))
     except (CompositeParserException, ParserError) as error:
         # The first error only: Gherkin's later ones are usually its consequences.
-        hint = ("its keywords are decomposed (NFD): normalise the file to NFC" if not unicodedata.is_normalized(
-            "NFC", text) else "a Vietnamese feature starts with '# language: vi'") + "; see: isoflow rules B005"
+        nfd = not unicodedata.is_normalized("NFC", text)
+        hint = ("its keywords are decomposed (NFD): isoflow fix FILE rewrites it in NFC" if nfd
+                else "a Vietnamese feature starts with '# language: vi'") + "; see: isoflow rules B005"
         for row, column, message in _parser_errors(error)[:1]:
             yield b005.rule.at(Location(name, row, column), message, hint=hint)
         return
     feature = document.get("feature")
     if feature:
         yield from _check_children(name, feature.get("children", ()), None, procedures)
+
+
+_OUTLINE_VALUE = re.compile(r"<[^<>\s][^<>]*>")
 
 
 def _parser_errors(error: Exception) -> list[tuple[int, int, str]]:
@@ -106,7 +119,7 @@ def _check_children(name: str, children: Sequence[Mapping[str, Any]], inherited:
             findings, current = _check_steps(name, child["background"].get("steps", ()), inherited, procedures)
             yield from findings
         elif "scenario" in child:
-            findings, _ = _check_steps(name, child["scenario"].get("steps", ()), current, procedures)
+            findings, _current = _check_steps(name, child["scenario"].get("steps", ()), current, procedures)
             yield from findings
         elif "rule" in child:
             yield from _check_children(name, child["rule"].get("children", ()), current, procedures)
@@ -119,7 +132,19 @@ def _check_steps(name: str, steps: Sequence[Mapping[str, Any]], procedure: str |
         text = unicodedata.normalize("NFC", step.get("text", ""))
         where = Location(name, step["location"]["line"], step["location"]["column"] + len(step.get("keyword", "")))
         values = next((v for s in SENTENCES if (v := s.matcher.values(text)) is not None), None)
-        if not values:  # a step of the project's own
+        if values is None:
+            # An isoflow step written slightly wrong, or a step of the project's own (no advice).
+            # An outline's <value> is filled per example row: such a line is not judged here.
+            advice = None if _OUTLINE_VALUE.search(text) else advise(text)
+            if advice is not None:
+                findings.append(b006.rule.at(Location(name, where.line, where.column + advice.offset),
+                                             advice.message, hint=advice.hint))
+            continue
+        for wrong in invalid_instants(values):
+            findings.append(b006.rule.at(where, _("{wrong!r} is no date and time").format(wrong=wrong),
+                                         hint=_("a time from 00:00 to 24:00 and a day that exists: "
+                                                "09:30 ngày 16/02/2026 or 2026-02-16 09:30")))
+        if not values:  # a sentence without values
             continue
         if "<" in str(values.get("code", "")):  # an outline's procedure: known only per example row
             procedure = None
@@ -132,10 +157,9 @@ def _check_steps(name: str, steps: Sequence[Mapping[str, Any]], procedure: str |
                 procedure = code
             else:
                 close = suggest(code, procedures)
-                findings.append(b002.rule.at(where, f"no procedure {code!r} among the validated processes",
-                                             hint=f"did you mean {close!r}?" if close else
-                                             "validate the feature with its processes: isoflow validate "
-                                             "processes/ features/"))
+                findings.append(b002.rule.at(where, _("no procedure {code!r} among the validated processes").format(
+                    code=code), hint=_("did you mean {close!r}?").format(close=close) if close else
+                    _("validate the feature with its processes: isoflow validate processes/ features/")))
                 procedure = None
             continue
         definition = procedures.get(procedure or "")
@@ -147,10 +171,10 @@ def _check_steps(name: str, steps: Sequence[Mapping[str, Any]], procedure: str |
 
 def _check_values(where: Location, values: Mapping[str, object], definition: ProcessDefinition) -> Iterator[Finding]:
     known = {
-        "action": (b003, "action", [a.id for a in definition.actions]),
-        "state": (b004, "step", [s.id for s in definition.states]),
-        "role": (b004, "role", [r.id for r in definition.roles]),
-        "form": (b004, "form", [f.id for f in definition.forms] + [t for f in definition.forms
+        "action": (b003, N_("action"), [a.id for a in definition.actions]),
+        "state": (b004, N_("step"), [s.id for s in definition.states]),
+        "role": (b004, N_("role"), [r.id for r in definition.roles]),
+        "form": (b004, N_("form"), [f.id for f in definition.forms] + [t for f in definition.forms
                                                                    if (t := f.template) is not None]),
     }
     for key, (module, what, ids) in known.items():
@@ -160,5 +184,7 @@ def _check_values(where: Location, values: Mapping[str, object], definition: Pro
         if key == "form" and str(value) in DOSSIER_FORMS and not definition.forms:
             continue
         close = suggest(str(value), ids)
-        yield module.rule.at(where, f"procedure {definition.code} has no {what} {str(value)!r}",
-                             hint=f"did you mean {close!r}?" if close else f"{what}s: {', '.join(dict.fromkeys(ids))}")
+        yield module.rule.at(where, _("procedure {code} has no {what} {value!r}").format(
+            code=definition.code, what=_(what), value=str(value)),
+            hint=_("did you mean {close!r}?").format(close=close) if close
+            else _("{what}s: {ids}").format(what=_(what), ids=", ".join(dict.fromkeys(ids))))

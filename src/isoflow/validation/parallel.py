@@ -32,11 +32,12 @@ from typing import Any
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.running.regimes import ReplacedAct
-from isoflow.validation.catalogue import Catalogue, Report, Selection, duplicate_code, validate
+from isoflow.validation.catalogue import Catalogue, Report, Selection, duplicate_code, identity, validate
 from isoflow.validation.graph import reachable
 from isoflow.validation.rules import TemplateLookup
+from isoflow.validation.suppressions import Silenced, apply
 
-Summary = tuple[int, str, int, str | None]  # file index, code, revision, extends
+Summary = tuple[int, str, int, str | None, tuple[str, str]]  # file index, code, revision, extends, identity
 Entry = tuple[int, str, bool]  # file index, path, checked (or in the catalogue only)
 #: What a worker built, kept until it exits: freeing a few hundred thousand objects one by
 #: one would only cost time (a forked worker ends with ``os._exit``, and the parent does not
@@ -81,24 +82,33 @@ def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection
         loader_findings = [f for _, checked, r in loaded if checked and isinstance(r, LoadResult) for f in r.findings]
         unreadable = [r for _, checked, r in loaded if checked and isinstance(r, tuple)]
         # A definition that extends nothing is resolved without looking anything up.
-        report = validate(alone, loader_findings, (), selection, Catalogue([]), forms, replaced)
-        conn.send(([(index, d.code, d.revision, d.extends) for index, _, d in mine], list(report.findings),
-                   unreadable, bool(extending)))
-        request: tuple[set[str], dict[tuple[str, int], list[str]]] | None = conn.recv()
+        report = validate(alone, loader_findings, (), selection, Catalogue([]), forms, replaced, duplicates=False)
+        conn.send(([(index, d.code, d.revision, d.extends, identity(d)) for index, _, d in mine], list(report.findings),
+                   unreadable, bool(extending), list(report.suppressed)))
+        request: tuple[set[str], dict[tuple[str, int], list[tuple[str, tuple[str, str]]]]] | None = conn.recv()
         if request is not None:
             needed, duplicates = request
-            doubles = [duplicate_code(d, duplicates[(d.code, d.revision)]) for _, checked, d in mine
-                       if checked and (d.code, d.revision) in duplicates]
+            doubles: list[Finding] = []
+            silenced: list[Silenced] = []
+            for _, checked, d in mine:
+                if checked and (d.code, d.revision) in duplicates:
+                    kept, quiet, _ = apply([duplicate_code(d, duplicates[(d.code, d.revision)])], d, None)
+                    doubles.extend(kept)
+                    silenced.extend(quiet)
+            # A suppression of S007 judged unused above (no catalogue then) did silence one here.
+            withdrawn = [f for f in report.findings if f.code == "U002"
+                         and any((f.file, f.line, f.column) == (s.file, s.line, s.column) for s in silenced)]
             conn.send(([f for f in doubles if selection.wants(f.code)],
-                       [(index, d) for index, _, d in mine if d.code in needed]))
+                       [(index, d) for index, _, d in mine if d.code in needed],
+                       [s for s in silenced if selection.wants(s.finding.code)], withdrawn))
             if extending:
                 bases, codes = conn.recv()
                 # Every definition of every code in the chains, in catalogue order: the same
                 # revisions win as in one process; S007 is told above, each worker for its own.
                 catalogue = Catalogue(bases)
                 catalogue.all_codes = codes
-                catalogue.duplicates = []
-                conn.send(list(validate(extending, (), (), selection, catalogue, forms, replaced).findings))
+                report = validate(extending, (), (), selection, catalogue, forms, replaced, duplicates=False)
+                conn.send((list(report.findings), list(report.suppressed)))
     conn.close()
     _KEPT.append(loaded)
 
@@ -106,10 +116,10 @@ def _worker(entries: list[Entry], taken: Any, workers: int, selection: Selection
 def _closure(summaries: list[Summary]) -> set[str]:
     """Every code that some definition extends, directly or through another base."""
     extends_of: dict[str, set[str]] = {}
-    for _, code, _, extends in summaries:
+    for _, code, _, extends, _ in summaries:
         if extends:
             extends_of.setdefault(code, set()).add(extends)
-    return reachable(extends_of, {extends for _, _, _, extends in summaries if extends})
+    return reachable(extends_of, {extends for _, _, _, extends, _ in summaries if extends})
 
 
 def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: Selection, workers: int,
@@ -138,11 +148,14 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
         processes.append(process)
     findings: list[Finding] = []
     unreadable: list[tuple[str, str]] = []
+    suppressed: list[Silenced] = []
+    dropped: set[Finding] = set()
     try:
         summaries: list[Summary] = []
         extending: list[bool] = []
         for pipe in pipes:
-            summary, found, lost, extends = _receive(pipe)
+            summary, found, lost, extends, silenced = _receive(pipe)
+            suppressed.extend(silenced)
             summaries.extend(summary)
             findings.extend(found)
             unreadable.extend(lost)
@@ -150,9 +163,10 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
         summaries.sort()
         needed = _closure(summaries)
         paths = [str(p) for p in [*files, *others]]
-        groups: dict[tuple[str, int], list[str]] = {}
-        for index, code, revision, _ in summaries:
-            groups.setdefault((code, revision), []).append(paths[index])
+        groups: dict[tuple[str, int], list[tuple[str, tuple[str, str]]]] = {}
+        for index, code, revision, _, title in summaries:
+            if index < len(files):  # S007 among the files asked for, not their neighbours
+                groups.setdefault((code, revision), []).append((paths[index], title))
         duplicates = {key: value for key, value in groups.items() if len(value) > 1}
         request = (needed, duplicates) if needed or duplicates else None
         for pipe in pipes:
@@ -160,16 +174,20 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
         if request is not None:
             bases: list[tuple[int, ProcessDefinition]] = []
             for pipe in pipes:
-                doubles, base = _receive(pipe)
+                doubles, base, silenced, withdrawn = _receive(pipe)
                 findings.extend(doubles)
+                suppressed.extend(silenced)
+                dropped.update(withdrawn)
                 bases.extend(base)
             bases.sort(key=lambda item: item[0])
-            answer = ([d for _, d in bases], {code for _, code, _, _ in summaries})
+            answer = ([d for _, d in bases], {code for _, code, _, _, _ in summaries})
             asked = [pipe for pipe, extends in zip(pipes, extending, strict=True) if extends]
             for pipe in asked:
                 pipe.send(answer)
             for pipe in asked:
-                findings.extend(_receive(pipe))
+                found, silenced = _receive(pipe)
+                findings.extend(found)
+                suppressed.extend(silenced)
     except BaseException:
         for process in processes:
             process.kill()
@@ -180,8 +198,8 @@ def check_in_parallel(files: Sequence[Path], others: Sequence[Path], selection: 
             pipe.close()
     # A worker that sent everything is exiting (the kernel frees its memory meanwhile):
     # multiprocessing reaps it later, the report does not wait for it.
-    return Report(tuple(str(p) for p in files), tuple(sorted(set(findings), key=Finding.sort_key)),
-                  tuple(sorted(unreadable)))
+    return Report(tuple(str(p) for p in files), tuple(sorted(set(findings) - dropped, key=Finding.sort_key)),
+                  tuple(sorted(unreadable)), tuple(sorted(suppressed, key=lambda s: s.finding.sort_key())))
 
 
 def _receive(pipe: Connection) -> Any:

@@ -19,9 +19,11 @@ from typing import Any
 
 import parse
 
-__all__ = ["TYPES", "VI_INSTANT", "InvalidInstant", "Matcher", "nfc", "parse_instant", "show_instant"]
+__all__ = ["INSTANT", "TYPES", "VI_INSTANT", "InvalidInstant", "Matcher", "nfc", "parse_instant", "show_instant"]
 
 _INSTANT = r"\d{1,2}:\d{2}(?: ngày)? \d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}"
+#: An instant as a step sentence reads it, Vietnamese or ISO (for the feature checks' advice).
+INSTANT = _INSTANT
 #: An instant as Vietnamese is written: ``09:30 ngày 16/02/2026`` (``ngày`` optional).
 VI_INSTANT = re.compile(r"(\d{1,2}):(\d{2})(?: ngày)? (\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO_INSTANT = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})")

@@ -13,4 +13,4 @@ procedure document's step table); the finding suggests the closest one.
 
 from isoflow.validation.rules._api import Rule, Severity
 
-rule = Rule("B003", "unknown-action", Severity.WARNING, __doc__)
+rule = Rule("B003", "unknown-action", Severity.ERROR, __doc__)

@@ -14,4 +14,4 @@ Fix: use the id written in the process file; the finding suggests the closest on
 
 from isoflow.validation.rules._api import Rule, Severity
 
-rule = Rule("B004", "unknown-name", Severity.WARNING, __doc__)
+rule = Rule("B004", "unknown-name", Severity.ERROR, __doc__)

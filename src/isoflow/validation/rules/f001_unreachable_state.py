@@ -10,6 +10,7 @@ Fix: add the missing action, correct the ``to`` of an existing one, or delete th
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.graph import spread
@@ -34,5 +35,5 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
 def _findings(process: ProcessDefinition, initial: str, seen: set[str | None]) -> Iterator[Finding]:
     for state in process.states:
         if state.id not in seen:
-            yield rule.at(state, f"state {state.id!r} cannot be reached from the initial state {initial!r}",
-                          hint="add an action that leads to it, or delete it")
+            yield rule.at(state, _("state {state!r} cannot be reached from the initial state {initial!r}").format(
+                state=state.id, initial=initial), hint=_("add an action that leads to it, or delete it"))

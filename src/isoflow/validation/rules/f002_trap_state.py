@@ -12,6 +12,7 @@ Fix: add an action out of the step (for example to a refusal or stop outcome).
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.graph import reachable, spread, successors
@@ -43,6 +44,8 @@ def _findings(process: ProcessDefinition, can_finish: set[str | None]) -> Iterat
         ahead = reachable(graph, [state.id])
         if any(state.id not in reachable(graph, [other]) for other in ahead):
             continue
-        way_out = "has no action out" if not process.actions_from(state.id) else "has no path to a final state"
-        yield rule.at(state, f"state {state.id!r} {way_out}: a dossier there can never be closed",
-                      hint="add an action towards a final state, or make it final")
+        message = (_("state {state!r} has no action out: a dossier there can never be closed")
+                   if not process.actions_from(state.id)
+                   else _("state {state!r} has no path to a final state: a dossier there can never be closed"))
+        yield rule.at(state, message.format(state=state.id),
+                      hint=_("add an action towards a final state, or make it final"))

@@ -10,6 +10,7 @@ Fix: delete the copy, or merge the roles and guards into one action.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import Action, ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -36,7 +37,8 @@ def _findings(process: ProcessDefinition, context: Context) -> Iterator[Finding]
             continue
         key = (action.id, action.source, action.target)
         if key in first:
-            yield rule.at(action, f"{action.describe()} to {action.target!r} is already declared on line "
-                          f"{first[key].location.line}", hint="delete the copy")
+            yield rule.at(action, _("action {action!r} from {source!r} to {target!r} is already declared on line "
+                                    "{line}").format(action=action.id, source=action.source, target=action.target,
+                                                     line=first[key].location.line), hint=_("delete the copy"))
         else:
             first[key] = action

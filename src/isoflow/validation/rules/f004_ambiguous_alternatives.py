@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress
 from operator import eq, not_, truth
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import Action, ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -57,5 +58,7 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
                               hint="a default applies when no guard holds; remove its when",
                               location=action.location.of("when"))
         for action in unguarded:
-            yield rule.at(action, f"{action.describe()} to {action.target!r} is one of {len(group)} alternatives "
-                          "and has no guard", hint='add when="..." or mark one alternative default="true"')
+            yield rule.at(action, _("action {action!r} from {source!r} to {target!r} is one of {count} alternatives "
+                                    "and has no guard").format(action=action.id, source=action.source,
+                                                               target=action.target, count=len(group)),
+                          hint=_('add when="..." or mark one alternative default="true"'))

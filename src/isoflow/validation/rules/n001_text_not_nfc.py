@@ -7,17 +7,18 @@ but compares unequal: searches, step matching in features and national portal da
 fail silently, and some fonts render stacked accents badly.
 Flagged: "Tiếp nhận" typed with combining accents (often pasted from macOS or old PDFs).
 Accepted: the same text in NFC.
-Fix: convert the file to NFC, for example ``python -c "import sys,unicodedata;
-p=sys.argv[1]; t=open(p,encoding='utf-8').read(); open(p,'w',encoding='utf-8').write(
-unicodedata.normalize('NFC', t))" FILE``.
+Fix: ``isoflow fix FILE`` rewrites the file's texts and ids in NFC (``--dry-run`` shows what
+it would change; the original is kept as ``FILE.orig``).
 """
 
 import dataclasses
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import Location, ProcessDefinition
 from isoflow.model.findings import Finding
+from isoflow.model.source_map import combining_marks
 from isoflow.validation.rules._api import Context, Rule, Severity
 
 rule = Rule("N001", "text-not-nfc", Severity.WARNING, __doc__)
@@ -59,5 +60,7 @@ def _findings(process: ProcessDefinition, written: ProcessDefinition) -> Iterato
             continue
         seen.add((where.line, where.column))
         fixed = unicodedata.normalize("NFC", text)
-        yield rule.at(where, f"text {fixed[:40]!r} is not in Unicode NFC (decomposed accents)",
-                      hint="normalise the file to NFC; see: isoflow rules N001")
+        message = _("text {text!r} is written with combining accents ({marks}): it looks right but is "
+                    "decomposed Unicode (NFD), not NFC")
+        yield rule.at(where, message.format(text=fixed[:40], marks=combining_marks(text)),
+                      hint=_("rewrite the file in NFC with: isoflow fix FILE"))

@@ -11,6 +11,7 @@ Fix: add the two sections, for example "Quy định trình tự, thời gian gi�
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import Procedure, ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -31,5 +32,5 @@ def _findings(procedure: Procedure) -> Iterator[Finding]:
                                        ("scope", procedure.scope, "2. Phạm vi áp dụng",
                                         "purpose" if procedure.purpose else "domain")):
         if not text:
-            yield rule.at(procedure.location, f"the procedure has no <{name}> (section {section})",
-                          hint=f"add <{name}> after <{after}>")
+            yield rule.at(procedure.location, _("the procedure has no <{name}> (section {section})").format(
+                name=name, section=section), hint=_("add <{name}> after <{after}>").format(name=name, after=after))

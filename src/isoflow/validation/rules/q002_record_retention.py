@@ -11,6 +11,7 @@ Fix: add the place and the retention the sector's archive rules set.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -28,8 +29,8 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
 
 def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     if process.kind == "process" and not process.records:
-        yield rule.at(process.location, f"procedure {process.code!r} declares no records to keep",
-                      hint="add <records> with each record's place and retention")
+        yield rule.at(process.location, _("procedure {code!r} declares no records to keep").format(code=process.code),
+                      hint=_("add <records> with each record's place and retention"))
     for record in process.records:
         missing = [name for name, value in (("place", record.place), ("retention", record.retention)) if not value]
         if missing:

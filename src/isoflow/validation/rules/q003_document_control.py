@@ -13,6 +13,7 @@ Fix: complete the sign-off and add the history entry for this revision.
 
 from collections.abc import Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -30,8 +31,8 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
     complete = all(sign is not None and sign.by and sign.title and sign.on for sign in signs)
     for name, sign in () if complete else zip(("drafted", "reviewed", "approved"), signs, strict=True):
         if sign is None:
-            yield rule.at(control.location, f"document control has no <{name}> sign-off",
-                          hint=f'add <{name} by="..." title="..." on="YYYY-MM-DD"/>')
+            yield rule.at(control.location, _("document control has no <{name}> sign-off").format(name=name),
+                          hint=_('add <{name} by="..." title="..." on="YYYY-MM-DD"/>').format(name=name))
             continue
         missing = [what for what, v in (('name (by="...")', sign.by), ('position (title="...")', sign.title),
                                         ('date (on="YYYY-MM-DD")', sign.on)) if not v]
@@ -45,5 +46,6 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
                       f"after the effective date {process.effective.isoformat()}",
                       hint="a document is approved before it takes effect")
     if not any(change.revision == process.revision for change in control.history):
-        yield rule.at(control.location, f"revision history has no entry for revision {process.revision}",
-                      hint=f'add <change revision="{process.revision}" on="YYYY-MM-DD">what changed</change>')
+        yield rule.at(control.location, _("revision history has no entry for revision {revision}").format(
+            revision=process.revision), hint=_('add <change revision="{revision}" on="YYYY-MM-DD">what changed'
+                                               '</change>').format(revision=process.revision))

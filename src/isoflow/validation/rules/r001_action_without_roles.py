@@ -11,6 +11,7 @@ Fix: add ``roles="..."`` with the roles that may take the action.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -28,5 +29,5 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
 def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     for action in process.actions:
         if not action.roles:
-            yield rule.at(action, f"{action.describe()} names no role that may take it",
-                          hint='add roles="ROLE-ID ..."')
+            yield rule.at(action, _("action {action!r} from {source!r} names no role that may take it").format(
+                action=action.id, source=action.source), hint=_('add roles="ROLE-ID ..."'))

@@ -11,6 +11,7 @@ Fix: add the missing ``unit`` or ``role``.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -31,5 +32,9 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
             continue
         missing = [name for name, value in (("unit", state.unit), ("role", state.role)) if not value]
         if missing:
-            yield rule.at(state, f"work step {state.id!r} names no {' and no '.join(missing)}",
-                          hint="add " + " and ".join(f'{m}="..."' for m in missing))
+            message = (_("work step {state!r} names no unit and no role") if len(missing) == 2
+                       else _("work step {state!r} names no unit") if missing == ["unit"]
+                       else _("work step {state!r} names no role"))
+            yield rule.at(state, message.format(state=state.id),
+                          hint=_("add {attributes}").format(attributes=" ".join(f'{m}="..."' for m in missing))
+                          if len(missing) == 1 else _('add unit="..." and role="..."'))

@@ -11,6 +11,8 @@ Fix: rename one of them, or delete the copy.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import N_
+from isoflow.i18n import translate as _
 from isoflow.model.definition import Node, ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -18,6 +20,8 @@ from isoflow.validation.rules._api import Context, Rule, Severity
 rule = Rule("S001", "duplicate-id", Severity.ERROR, __doc__)
 
 KINDS = ("roles", "units", "fields", "forms", "states", "records")
+_KIND = {"roles": N_("role"), "units": N_("unit"), "fields": N_("field"), "forms": N_("form"), "states": N_("state"),
+         "records": N_("record")}
 
 
 @rule
@@ -38,7 +42,8 @@ def _findings(written: ProcessDefinition) -> Iterator[Finding]:
         first: dict[str, Node] = {}
         for node in nodes:
             if node.id in first:
-                yield rule.at(node, f"{kind[:-1]} id {node.id!r} is already declared on line "
-                              f"{first[node.id].location.line}", hint="ids must be unique; rename or delete one")
+                yield rule.at(node, _("{kind} id {id!r} is already declared on line {line}").format(
+                    kind=_(_KIND[kind]), id=node.id, line=first[node.id].location.line),
+                    hint=_("ids must be unique; rename or delete one"))
             else:
                 first[node.id] = node

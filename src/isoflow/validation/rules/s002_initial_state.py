@@ -10,6 +10,7 @@ Fix: mark the receiving step ``initial="true"`` and remove the mark from the oth
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition, State
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -27,11 +28,12 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
 
 def _findings(process: ProcessDefinition, initial: Sequence[State]) -> Iterator[Finding]:
     if not initial and process.states:
-        yield rule.at(process.location, f"{process.kind} {process.code!r} has no initial state",
-                      hint='mark the first step initial="true"')
+        yield rule.at(process.location, _("{kind} {code!r} has no initial state").format(
+            kind=process.kind, code=process.code), hint=_('mark the first step initial="true"'))
     for state in initial[1:]:
-        yield rule.at(state, f"state {state.id!r} is a second initial state (the first is {initial[0].id!r})",
-                      hint="keep initial=\"true\" on one state only")
+        yield rule.at(state, _("state {state!r} is a second initial state (the first is {first!r})").format(
+            state=state.id, first=initial[0].id), hint=_('keep initial="true" on one state only'))
     for state in initial:
         if state.is_final:
-            yield rule.at(state, f"initial state {state.id!r} is final", hint="the initial step must lead somewhere")
+            yield rule.at(state, _("initial state {state!r} is final").format(state=state.id),
+                          hint=_("the initial step must lead somewhere"))

@@ -14,6 +14,7 @@ Fix: correct the id (the message suggests the closest one) or declare it.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import Action, Node, ProcessDefinition
 from isoflow.model.expressions import suggest
 from isoflow.model.findings import Finding
@@ -30,7 +31,8 @@ def _missing(node: Node, attribute: str, kind: str, ids: Iterable[str] | None, k
     for ref in ids:
         if ref not in known:
             close = suggest(ref, known)
-            hint = f"did you mean {close!r}?" if close else f"declare the {kind} or correct the id"
+            hint = _("did you mean {close!r}?").format(close=close) if close else \
+                _("declare the {kind} or correct the id").format(kind=kind)
             yield rule.at(node, f"{name} {attribute}={ref!r}: no {kind} {ref!r} is declared",
                           hint=hint, location=node.location.of_item(attribute, ref))
 
@@ -63,8 +65,8 @@ def _findings(process: ProcessDefinition, states: set[str], roles: set[str], uni
         if action.source not in states:
             yield from _missing(action, "from", "state", [action.source], states)
         if action.target is None:
-            yield rule.at(action, f"action {action.id!r} from {action.source!r} has no target state",
-                          hint='add to="STATE-ID"')
+            yield rule.at(action, _("action {action!r} from {source!r} has no target state").format(
+                action=action.id, source=action.source), hint=_('add to="STATE-ID"'))
         elif action.target not in states:
             yield from _missing(action, "to", "state", [action.target], states)
         yield from _missing(action, "roles", "role", action.roles, roles)
@@ -79,7 +81,8 @@ def _findings(process: ProcessDefinition, states: set[str], roles: set[str], uni
             if effect.field not in fields:
                 close = suggest(effect.field, fields)
                 yield rule.at(action, f"action {action.id!r} sets field {effect.field!r}, which is not declared",
-                              hint=f"did you mean {close!r}?" if close else "declare it in <fields>",
+                              hint=_("did you mean {close!r}?").format(close=close) if close
+                              else _("declare it in <fields>"),
                               location=effect.location.of("field"))
     for node in process.dangling_removals:
         yield rule.at(node, f'remove="true" on {node.describe()}: the base flow '

@@ -10,6 +10,7 @@ Fix: remove the action, or make the state a work step (drop ``outcome`` / ``kind
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -31,5 +32,6 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     for action in process.actions:
         if action.source in finals:
             state = by_id[action.source]
-            yield rule.at(action, f"{action.describe()} leaves final state {state.id!r}",
-                          hint="final states close the dossier; remove the action or make the state a work step")
+            yield rule.at(action, _("action {action!r} from {source!r} leaves final state {state!r}").format(
+                action=action.id, source=action.source, state=state.id),
+                hint=_("final states close the dossier; remove the action or make the state a work step"))

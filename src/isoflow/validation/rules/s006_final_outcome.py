@@ -11,6 +11,7 @@ Fix: add the outcome, or remove it from a step that is not final.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -31,8 +32,8 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
 def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     for state in process.states:
         if state.is_final and not state.outcome:
-            yield rule.at(state, f"final state {state.id!r} has no outcome",
-                          hint='add outcome="granted", "refused", "withdrawn" or "stopped"')
+            yield rule.at(state, _("final state {state!r} has no outcome").format(state=state.id),
+                          hint=_('add outcome="granted", "refused", "withdrawn" or "stopped"'))
         elif state.outcome and not state.is_final:
             yield rule.at(state, f"state {state.id!r} has outcome={state.outcome!r} "
                           f"but is a {state.effective_kind} step",

@@ -16,6 +16,7 @@ Fix: swap or correct the bounds; remove them from a field that is not a number.
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.fields import DECIMAL_DIGITS, INT_MAX, INT_MIN, describe_range, show
 from isoflow.model.findings import Finding
@@ -52,8 +53,9 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
                               location=field.location.of(name))
         if field.minimum is not None and field.maximum is not None and field.minimum > field.maximum:
             low, high = show(field.minimum), show(field.maximum)
-            yield rule.at(field, f"field {field.id!r}: min {low} is greater than max {high}, so no value fits",
-                          hint="swap the bounds or correct one of them", location=field.location.of("min"))
+            yield rule.at(field, _("field {field!r}: min {low} is greater than max {high}, so no value fits").format(
+                field=field.id, low=low, high=high), hint=_("swap the bounds or correct one of them"),
+                location=field.location.of("min"))
 
 
 def _beyond(kind: str, value: Decimal) -> str:

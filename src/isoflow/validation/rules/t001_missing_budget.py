@@ -12,6 +12,7 @@ Fix: add the budget from the agency's internal procedure decision.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -29,5 +30,5 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
 def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     for state in process.states:
         if state.effective_kind == "work" and state.budget is None:
-            yield rule.at(state, f"work step {state.id!r} has no time budget",
-                          hint='add budget="4h" (working hours) or budget="1d" (working days)')
+            yield rule.at(state, _("work step {state!r} has no time budget").format(state=state.id),
+                          hint=_('add budget="4h" (working hours) or budget="1d" (working days)'))

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from isoflow.errors import ExpressionSyntaxError
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.expressions import parse_expression, suggest
 from isoflow.model.findings import Finding
@@ -67,5 +68,6 @@ def _findings(process: ProcessDefinition, context: Context) -> Iterator[Finding]
             if not _declared(ref.name, fields):
                 close = _closest(ref.name, fields)
                 yield rule.at(about, f"in {named}: unknown field {ref.name!r}",
-                              hint=f"did you mean {close!r}?" if close else "declare it in <fields>",
+                              hint=_("did you mean {close!r}?").format(close=close) if close
+                              else _("declare it in <fields>"),
                               location=position(holder, attribute, source, ref.line, ref.column))

@@ -14,6 +14,7 @@ always possible for its roles).
 from collections.abc import Iterable, Iterator
 
 from isoflow.errors import ExpressionEvaluationError, ExpressionSyntaxError
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.expressions import parse_expression
 from isoflow.model.findings import Finding
@@ -41,12 +42,14 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
         if guard.names:
             continue
         try:
-            value = "always true" if guard.evaluate({}) else "always false: the action can never be taken"
+            value = _("always true") if guard.evaluate({}) else _("always false: the action can never be taken")
         except ExpressionEvaluationError:
-            value = "never true: the action can never be taken"
-        yield rule.at(action, f"in {action.describe()}: the guard {action.when!r} reads no field, so it is {value}",
+            value = _("never true: the action can never be taken")
+        message = _("in action {action!r} from {source!r}: the guard {guard!r} reads no field, so it is {value}")
+        yield rule.at(action, message.format(action=action.id, source=action.source, guard=action.when,
+                                             value=value),
                       location=action.location.of("when"),
-                      hint="write the condition on a field, or remove the guard")
+                      hint=_("write the condition on a field, or remove the guard"))
     for case in process.procedure.time_limit.cases if process.procedure else ():
         try:
             guard = parse_expression(case.when)
