@@ -95,6 +95,7 @@ def _plain(definition: ProcessDefinition) -> dict[str, list[dict[str, object]]]:
     """The merged sections without locations: what the engine runs."""
     return {section: [{k: v for k, v in msgspec.structs.asdict(node).items() if k not in ("location", "suppressions")}
                       | {"effects": [(e.field, e.value) for e in getattr(node, "effects", None) or ()]}
+                      | ({"number": (node.number.register, node.number.field)} if getattr(node, "number", None) else {})
                       for node in getattr(definition, section)]
             for section in ("roles", "units", "fields", "forms", "states", "actions", "records")}
 

@@ -200,6 +200,8 @@ def _element(node: Node) -> list[str]:
                      _children(node, node.labels))
     assert isinstance(node, Action)
     effects = [f"<set field={quoteattr(e.field)} value={quoteattr(e.value)}/>" for e in node.effects or ()]
+    if node.number is not None:  # a document register's number (after the <set>s, as the schema orders them)
+        effects.append(f"<number register={quoteattr(node.number.register)} field={quoteattr(node.number.field)}/>")
     return _wrap("action", _attrs([("id", node.id), ("from", node.source), ("to", node.target),
                                    ("roles", node.roles), ("when", node.when), ("default", node.default),
                                    ("duty", node.duty), ("issues", node.issues), ("requires", node.requires),
