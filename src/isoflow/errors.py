@@ -283,3 +283,11 @@ class DuplicateDocument(ExchangeError):
 
 class TransportError(ExchangeError):
     """A message cannot be handed to, or taken from, the transport (a folder, the axis)."""
+
+
+# -- issue 14 §5: nothing dropped without a word ---------------------------------------------
+
+
+class InvalidArgument(IsoflowError, ValueError):
+    """An argument of the Python API is not one it takes (an ``at`` that is not a datetime, a
+    role the procedure does not know, a negative window); the message says what is allowed."""
