@@ -57,12 +57,15 @@ def test_a_period_boundary_is_exclusive_at_midnight(fresh: Office) -> None:
     b.act("Y", "kiem_tra", "cong-chuc-mot-cua", "2026-03-20 16:59", COMPLETE)
     tally = service_report(fresh.desk.store, fresh.definitions,
                             date(2026, 3, 9), date(2026, 3, 20), targets=TARGETS).total.tally
-    # X: received in the period, open at its end (due Thu 12 08:00: overdue); Y: new, within.
-    assert (tally.new, tally.resolved, tally.in_progress_overdue, tally.in_progress_within) == (2, 0, 1, 1)
+    # X was never accepted (refused at the desk at 00:00 the next day): not received, so neither new
+    # nor in progress here, and not refused in this period either; Y: new, within.
+    assert (tally.new, tally.resolved, tally.in_progress_overdue, tally.in_progress_within,
+            tally.refused_at_desk) == (1, 0, 0, 1, 0)
     after = service_report(fresh.desk.store, fresh.definitions,
                             date(2026, 3, 21), date(2026, 3, 21), targets=TARGETS).total.tally
-    # The next day: both carried over; X refused at 00:00 (late: past Thu 12 08:00).
-    assert (after.carried_over, after.new, after.resolved_late, after.in_progress_overdue) == (2, 0, 1, 0)
+    # The next day: Y carried over; X refused at the desk at 00:00, counted there and nowhere else.
+    assert (after.carried_over, after.new, after.resolved, after.in_progress_overdue,
+            after.refused_at_desk) == (1, 0, 0, 0, 1)
     assert t("2026-03-21 00:00") == END
 
 

@@ -92,7 +92,10 @@ class Dossier(msgspec.Struct, frozen=True, gc=False):
     #: kept as the dossier moves: ``handovers`` (moves between units), ``worst_step`` (the
     #: worst early/on_time/late of its timed steps) and, once closed, ``result`` (against the
     #: appointment in force), ``result_766`` (Decision 766: waiting time subtracted, more than
-    #: one supplement request is late) and ``worked_min`` (working minutes, waiting excluded).
+    #: one supplement request is late) and ``worked_min`` (working minutes, waiting excluded);
+    #: ``accepted`` once it left its first step for a working one (received for resolution,
+    #: Decree 61/2018 Art. 17(1)(c)); ``refused_at_desk`` when refused before that (Art. 17(1)(b):
+    #: not received, not resolved, so no result and no worked time).
     measures: Mapping[str, JSON] = msgspec.field(default_factory=dict)
 
     def due_times(self) -> list[tuple[str, datetime]]:

@@ -380,11 +380,20 @@ class Engine:
         if clock.extensions and not dossier.clock.extensions and dossier.clock.due_at is not None:
             # The appointment the apology letter moved: the indicators judge against it.
             measures = {**measures, "due_before_extension": iso_minutes(dossier.clock.due_at)}
+        initial = dossier.state == process.initial
+        if initial and target.kind == "work" and "accepted" not in measures:
+            # Received for resolution (Decree 61/2018 Art. 17(1)(c): Giấy tiếp nhận issued).
+            measures = {**measures, "accepted": True}
         closed_at = outcome = None
         if target.kind == "final":
             closed_at, outcome = at, target.state.outcome
             event_data["result"] = legal.judge(at, clock.due_at)
-            measures = {**measures, **legal.closing_measures(dossier, process, clock, at, measures, data)}
+            if outcome == "refused" and initial and "accepted" not in measures:
+                # Refused at the desk (Art. 17(1)(b), Phiếu từ chối): never received for resolution,
+                # so not resolved either; the indicators count it apart (no result, no time).
+                measures = {**measures, "refused_at_desk": True}
+            else:
+                measures = {**measures, **legal.closing_measures(dossier, process, clock, at, measures, data)}
         preparers = dossier.preparers
         if chosen.action.duty == "prepare" and actor not in preparers:
             preparers = (*preparers, actor)

@@ -24,7 +24,7 @@ from isoflow.model.dossier import Dossier, Event
 #: Builds a new dossier and its first events once the store has allocated its code.
 Factory = Callable[[str], tuple[Dossier, Sequence[Event]]]
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 @dataclass(frozen=True, slots=True)

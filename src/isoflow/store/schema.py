@@ -350,6 +350,20 @@ _POSTGRES_7 = (
     "CREATE INDEX dossiers_due ON dossiers (next_due_at, code) INCLUDE (remind_at) WHERE NOT closed",
 )
 
+# 8 (issue 14 §7): ``paper_moved`` says NULL when the dossier does not record how it moved between
+# units (its field ``luan_chuyen_giay`` unset): 0 meant both "electronically" and "not said", and
+# the report counted every dossier nobody recorded as moved electronically.  Rows are set from
+# their bodies as the writes now set them (true 1, false 0, anything else NULL).
+_SQLITE_8 = (
+    "UPDATE dossiers SET paper_moved = NULL "
+    "WHERE json_type(body, '$.data.luan_chuyen_giay') IS NULL "
+    "OR json_type(body, '$.data.luan_chuyen_giay') NOT IN ('true', 'false')",
+)
+_POSTGRES_8 = (
+    "UPDATE dossiers SET paper_moved = NULL "
+    "WHERE jsonb_typeof(body->'data'->'luan_chuyen_giay') IS DISTINCT FROM 'boolean'",
+)
+
 #: Every migration, oldest first; ``MIGRATIONS[-1].version == SCHEMA_VERSION``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "dossiers, hash-chained events and daily code sequences", _SQLITE_1, _POSTGRES_1),
@@ -361,6 +375,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _POSTGRES_5),
     Migration(6, "step_times in one B-tree, in the order of the report's histogram", _SQLITE_6, _POSTGRES_6),
     Migration(7, "the report index split into open and closed dossiers, one due index", _SQLITE_7, _POSTGRES_7),
+    Migration(8, "paper_moved NULL when a dossier does not say how it moved", _SQLITE_8, _POSTGRES_8),
 )
 
 assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1)), "migrations must be numbered 1..N"
