@@ -21,8 +21,7 @@ from isoflow.errors import StoreError
 # count.  (Rows closed before isoflow told them apart carry a result and count as before.)
 _AT_DESK = "(d.outcome = 'refused' AND d.result IS NULL)"
 _RECEIVED = "(d.outcome IS NULL OR d.outcome <> 'refused' OR d.result IS NOT NULL)"
-_RESOLVED = ("d.closed_at >= :start AND d.closed_at < :end AND d.outcome IN ('granted', 'refused') "
-             "AND d.result IS NOT NULL")
+_RESOLVED = f"d.closed_at >= :start AND d.closed_at < :end AND d.outcome IN ('granted', 'refused') AND {_RECEIVED}"
 _NEW = f"d.received_at >= :start AND d.received_at < :end AND {_RECEIVED}"
 _OPEN_AT_END = "(d.closed_at IS NULL OR d.closed_at >= :end)"
 # Past its appointment at the period's end, unless the applicant held it then (the clock was
