@@ -106,6 +106,8 @@ def test_windows_and_worker_settings_are_checked(desk: Desk) -> None:
         desk.due(t("2026-03-02 09:00"), within=timedelta(hours=-1))
     with pytest.raises(InvalidArgument, match=r"^batch must be a whole number of at least 1, not 0$"):
         desk.remind("w1", t("2026-03-02 09:00"), batch=0)
+    with pytest.raises(InvalidArgument, match=r"^lease_seconds must be a whole number of at least 0, not -5$"):
+        desk.remind("w1", t("2026-03-02 09:00"), lease_seconds=-5)
     with pytest.raises(InvalidArgument, match=r"^worker must name the worker"):
         desk.remind("  ", t("2026-03-02 09:00"))
 

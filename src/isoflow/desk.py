@@ -185,9 +185,10 @@ class Desk:
         as_of = local_time(as_of, "as_of")
         if not isinstance(worker, str) or not worker.strip():
             raise InvalidArgument("worker must name the worker (a non-blank text): it is the reminders' actor")
-        for name, number in (("lease_seconds", lease_seconds), ("batch", batch)):
-            if type(number) is not int or number < 1:
-                raise InvalidArgument(f"{name} must be a whole number of at least 1, not {number!r}")
+        # A lease of 0 is allowed (every worker may claim every due dossier: tests, one-off passes).
+        for name, number, least in (("lease_seconds", lease_seconds, 0), ("batch", batch, 1)):
+            if type(number) is not int or number < least:
+                raise InvalidArgument(f"{name} must be a whole number of at least {least}, not {number!r}")
         horizon = self._horizon(as_of, within)
         written: list[Event] = []
         seen: set[str] = set()
