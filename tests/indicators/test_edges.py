@@ -99,3 +99,25 @@ def test_an_apology_before_a_supplement_no_longer_counts_after_the_restart(fresh
     tally = service_report(fresh.desk.store, fresh.definitions,
                             date(2026, 3, 9), date(2026, 3, 20), targets=TARGETS).total.tally
     assert (tally.resolved_early, tally.resolved_late, tally.late_apologised) == (1, 0, 0)
+
+
+def test_a_step_left_twice_counts_one_dossier_in_the_period_it_last_left_it(fresh: Office) -> None:
+    """Checked Fri 03-20 16:30 and sent back for a supplement (tiep_nhan: 16:00 -> 16:30, 30 min);
+    back Mon 03-23 08:00, accepted 08:20 (20 min): one dossier in tiep_nhan, 50 min, counted in
+    the week it last left the step; the earlier week no longer counts its first pass."""
+    b = Builder(fresh.desk)
+    b.receive("R", "QT-DKKD-01", "in_person", "2026-03-20 16:00")
+    b.act("R", "kiem_tra", "cong-chuc-mot-cua", "2026-03-20 16:30",
+          {"ho_so_day_du": False, "noi_dung_bo_sung": "Bổ sung điều lệ"})
+    first_week = service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 16), date(2026, 3, 20),
+                                targets=TARGETS)
+    assert [(d.step, d.n, str(d.mean_h)) for d in first_week.durations] == [("tiep_nhan", 1, "0.50")]
+    b.act("R", "nop_bo_sung", "cong-chuc-mot-cua", "2026-03-23 08:00")
+    b.act("R", "kiem_tra", "cong-chuc-mot-cua", "2026-03-23 08:20", COMPLETE)
+
+    def steps(start: date, end: date) -> list[tuple[object, ...]]:
+        report = service_report(fresh.desk.store, fresh.definitions, start, end, targets=TARGETS)
+        return [(d.step, d.n, str(d.mean_h), str(d.p50_h), d.late) for d in report.durations]
+    assert steps(date(2026, 3, 16), date(2026, 3, 20)) == []
+    assert steps(date(2026, 3, 23), date(2026, 3, 27)) == [("tiep_nhan", 1, "0.83", "0.83", 0)]  # 50 min
+    assert steps(date(2026, 3, 16), date(2026, 3, 27)) == [("tiep_nhan", 1, "0.83", "0.83", 0)]

@@ -15,6 +15,7 @@ from isoflow.model.dossier import GENESIS
 from isoflow.store import SCHEMA_VERSION, open_store
 from isoflow.store.codec import seal_write
 from tests.store._helpers import DAY, UNIT, new_dossier, raw
+from tests.store.test_migrations import back_to_7
 
 FLAG = "luan_chuyen_giay"
 
@@ -44,7 +45,7 @@ def test_paper_moved_is_null_when_not_recorded_and_migration_8_sets_old_rows(sha
         assert columns(store) == [("0001", None), ("0002", 1), ("0003", 0)]
         # What schema 7 wrote: 0 for "not recorded" too.
         raw(store, "UPDATE dossiers SET paper_moved = 0 WHERE paper_moved IS NULL")
-        raw(store, "DELETE FROM schema_migrations WHERE version = 8")
+        back_to_7(store)
     finally:
         store.close()
     store = open_store(shared_url)

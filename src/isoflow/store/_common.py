@@ -161,11 +161,28 @@ def event_values(event: Event, time: Callable[[datetime | None], Any]) -> list[A
 
 
 def step_rows(dossier: Dossier, events: Sequence[Event]) -> list[tuple[Any, ...]]:
-    """A ``step_times`` row for each event that left a timed step: (dossier, seq, process_code,
-    step, at, worked_min, result)."""
-    return [(event.dossier, event.seq, dossier.process_code, event.source, _seconds(event.at),
-             int(event.data.get("step_worked_min", 0)), event.data["step_result"])
-            for event in events if "step_result" in event.data and event.source]
+    """The ``step_times`` rows of the events that left a timed step: (dossier, seq, process_code,
+    step, at, worked_min, result, weight).
+
+    A dossier leaving a step it left before (``step_again`` in the event, schema 8) writes its
+    passes added up (weight 1) and cancels the row of the passes before (weight -1, that row's
+    key, ``seq`` negated): the report sums weights, so a dossier counts once per step, with all
+    its minutes, without grouping the rows by dossier (issue 14 §7)."""
+    rows: list[tuple[Any, ...]] = []
+    for event in events:
+        if "step_result" not in event.data or not event.source:
+            continue
+        again = event.data.get("step_again")
+        at = _seconds(event.at)
+        if again is None:
+            rows.append((event.dossier, event.seq, dossier.process_code, event.source, at,
+                         int(event.data.get("step_worked_min", 0)), event.data["step_result"], 1))
+        else:
+            rows.append((event.dossier, event.seq, dossier.process_code, event.source, at,
+                         int(again["total_min"]), again["total_result"], 1))
+            rows.append((event.dossier, -event.seq, dossier.process_code, event.source,
+                         datetime.fromisoformat(again["at"]), int(again["worked_min"]), again["result"], -1))
+    return rows
 
 
 def rating_row(code: str, rating: Rating) -> tuple[int, int, str, str]:

@@ -106,15 +106,14 @@ WORKED = (
     f"SELECT d.process_code, d.worked_min, COUNT(*) FROM dossiers d WHERE d.closed = 1 AND {_RESOLVED}"  # noqa: S608
     " AND d.worked_min IS NOT NULL GROUP BY d.process_code, d.worked_min ORDER BY 1, 2"
 )
-# Per step, dossiers (not passes): a dossier that went through a step twice in the period (back
-# for a supplement) is one dossier there, its working minutes added up, late if either pass was.
+# Per step, dossiers (not passes): a dossier that left a step twice has one row of its passes added
+# up and its earlier row cancelled (weight -1, schema 8; :func:`isoflow.store._common.step_rows`), so
+# summing weights counts it once, in the histogram's index order, without grouping by dossier.
 STEPS = (
-    "SELECT p.process_code, p.step, p.worked, COUNT(*), SUM(p.late) FROM ("
-    "SELECT s.process_code, s.step, s.dossier, SUM(s.worked_min) AS worked,"
-    " MAX(CASE WHEN s.result = 'late' THEN 1 ELSE 0 END) AS late"
+    "SELECT s.process_code, s.step, s.worked_min, SUM(s.weight),"
+    " SUM(CASE WHEN s.result = 'late' THEN s.weight ELSE 0 END)"
     " FROM step_times s WHERE s.at >= :start AND s.at < :end"
-    " GROUP BY s.process_code, s.step, s.dossier) p"
-    " GROUP BY p.process_code, p.step, p.worked ORDER BY 1, 2, 3"
+    " GROUP BY s.process_code, s.step, s.worked_min HAVING SUM(s.weight) <> 0 ORDER BY 1, 2, 3"
 )
 
 
