@@ -96,8 +96,9 @@ class Dossier(msgspec.Struct, frozen=True, gc=False):
     #: ``accepted`` once it left its first step for a working one (received for resolution,
     #: Decree 61/2018 Art. 17(1)(c)); ``refused_at_desk`` when refused before that (Art. 17(1)(b):
     #: not received, not resolved, so no result and no worked time); ``left``: per step left so
-    #: far, [event seq, time, working minutes of all its passes, worst result], which lets the
-    #: store count a dossier once per step in the report's per-step table.
+    #: far that the dossier can come back to, ``"seq;time;minutes;result"`` (the event, its time,
+    #: the working minutes of all passes, the worst result), which lets the store count a dossier
+    #: once per step in the report's per-step table.
     measures: Mapping[str, JSON] = msgspec.field(default_factory=dict)
 
     def due_times(self) -> list[tuple[str, datetime]]:

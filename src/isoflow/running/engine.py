@@ -122,24 +122,27 @@ _NO_ACTIONS: dict[str, tuple[CompiledAction, ...]] = {}
 
 def _left_step(measures: Mapping[str, Any], state: str, seq: int, at: datetime, recorded: Mapping[str, Any],
                event_data: dict[str, Any]) -> dict[str, Any]:
-    """The measures with the step just left remembered (``left``: step -> [seq, at, minutes, result]
-    of all its passes so far), so that the per-step table counts a dossier once per step.
+    """The measures with the step just left remembered (``left``: step -> ``"seq;time;minutes;result"``
+    of all its passes so far, one short text to keep a live dossier small), so that the per-step
+    table counts a dossier once per step.
 
     A dossier back in a step (after a supplement, a return for correction) leaves it again: the
     event then says so (``step_again``: the earlier passes' row and the new totals), and the store
     replaces the earlier row of ``step_times`` by one with the minutes added up and the worse
-    result (issue 14 §7: the table counts dossiers, not passes)."""
+    result (issue 14 §7: the table counts dossiers, not passes).  Only steps a dossier can come
+    back to are remembered (:attr:`CompiledProcess.reenterable`)."""
     left = measures.get("left") or {}
     minutes, result = int(recorded["step_worked_min"]), str(recorded["step_result"])
     before = left.get(state)
     if before is not None:
-        minutes += int(before[2])
-        if RESULTS.index(str(before[3])) > RESULTS.index(result):
-            result = str(before[3])
-        event_data["step_again"] = {"seq": before[0], "at": before[1], "worked_min": before[2],
-                                    "result": before[3], "total_min": minutes, "total_result": result}
+        seq_before, at_before, minutes_before, result_before = str(before).split(";")
+        minutes += int(minutes_before)
+        if RESULTS.index(result_before) > RESULTS.index(result):
+            result = result_before
+        event_data["step_again"] = {"seq": int(seq_before), "at": at_before, "worked_min": int(minutes_before),
+                                    "result": result_before, "total_min": minutes, "total_result": result}
     when = (at.replace(microsecond=0) if at.microsecond else at).isoformat()
-    return {**measures, "left": {**left, state: [seq, when, minutes, result]}}
+    return {**measures, "left": {**left, state: f"{seq};{when};{minutes};{result}"}}
 
 
 def build_machine(process: CompiledProcess) -> Machine:
@@ -386,7 +389,8 @@ class Engine:
                 worst = measures.get("worst_step")
                 if worst is None or RESULTS.index(step_result) > RESULTS.index(worst):
                     measures = {**measures, "worst_step": step_result}
-                measures = _left_step(measures, step.state, dossier.version + 1, at, recorded, event_data)
+                if step.state in process.reenterable:
+                    measures = _left_step(measures, step.state, dossier.version + 1, at, recorded, event_data)
             if source.state.unit != target.state.unit and target.kind != "final":
                 measures = {**measures, "handovers": int(measures.get("handovers", 0)) + 1}
             step = StepClock(target_id, at, legal.step_due(process, target, at, dossier.received_at))
