@@ -174,8 +174,9 @@ def one(rng: random.Random, batch: Batch, n: int, code: str, unit: str, received
     outcome = ("refused" if fate < 0.04 else "withdrawn" if fate < 0.06 else "stopped" if fate < 0.07
                else "granted")
     path = proc.path
-    if outcome == "refused" and rng.random() < 0.5:
-        path = path[:1]  # refused at the desk
+    at_desk = outcome == "refused" and rng.random() < 0.5
+    if at_desk:
+        path = path[:1]  # refused at the desk: never received, so no result (issue 14 §7)
     elif outcome in ("withdrawn", "stopped"):
         path = path[:rng.randrange(1, len(path) + 1)]
     s = rng.random()
@@ -239,19 +240,21 @@ def one(rng: random.Random, batch: Batch, n: int, code: str, unit: str, received
         outcome_col = outcome
         due = {"early": closed_at + timedelta(days=rng.randrange(1, 6)), "on_time": closed_at,
                "late": closed_at - timedelta(days=rng.randrange(1, 4))}[result]
-        resolved = outcome in ("granted", "refused")
+        resolved = outcome in ("granted", "refused") and not at_desk
         result_col = result if resolved else None
         result_766 = ("late" if supplements > 1 else result) if resolved else None
         worst_col = worst if resolved else None
         worked_col = worked_total if resolved else None
         if apology:
             due = closed_at + timedelta(hours=2)  # the new appointment; the result stays late
-    resolved = outcome_col in ("granted", "refused")
+    resolved = outcome_col in ("granted", "refused") and not at_desk
     flags = rng.random()
     paid = int(proc.fee and channel == "online" and flags < 0.8)
     e_result = int(resolved and rng.random() < (0.7 if channel == "online" else 0.3))
     digitised = int(e_result and rng.random() < 0.8)
-    paper = int(handovers > 0 and rng.random() < 0.2)
+    # How the dossier moved between units: paper 1, recorded electronic 0, not recorded NULL (schema 8).
+    how = rng.random()
+    paper = None if how < 0.1 else int(handovers > 0 and how < 0.3)
     closed = closed_at is not None
     due_text = stamp(due)
     batch.dossiers.append((

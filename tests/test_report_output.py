@@ -31,7 +31,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 ROWS = [
     {"process_code": "QT-A", "new_online": 6, "new_in_person": 3, "new_post": 1, "carried_over": 2,
      "resolved_early": 5, "resolved_on_time": 2, "resolved_late": 1, "resolved_766_in_time": 7,
-     "late_apologised": 1, "in_progress_within": 3, "in_progress_overdue": 1, "moved": 4, "moved_electronically": 3,
+     "late_apologised": 1, "new_online_e_result": 6,
+     "in_progress_within": 3, "in_progress_overdue": 1, "moved": 4, "moved_electronically": 3,
      "paid_online": 5, "e_result": 6, "digitised": 4, "worked_min_sum": 4800, "worked_n": 8, "score1_sum": 12,
      "score2_sum": 10, "score2_n": 8, "rated": 4, "satisfied": 3, "disliked_or_complained": 1, "complaints": 0},
     {"process_code": "QT-B", "new_in_person": 2},
@@ -42,7 +43,8 @@ TARGETS = [Target("on_time_rate", 2025, Decimal(95), basis="Nghị định 61"),
 
 def make_report(other_agency: str = HOSTILE) -> ServiceReport:
     procedures = {
-        "QT-A": ProcedureInfo("QT-A", "Đăng ký thành lập doanh nghiệp", AGENCY, "province", "Đầu tư", "full", True),
+        "QT-A": ProcedureInfo("QT-A", "Đăng ký thành lập doanh nghiệp", AGENCY, "province", "Đầu tư", "full", True,
+                              {"tham_dinh": "Thẩm định hồ sơ"}),
         "QT-B": ProcedureInfo("QT-B", "Cấp giấy phép xây dựng", other_agency, "province", "Xây dựng", "partial",
                               False),
     }
@@ -111,7 +113,7 @@ def test_text_columns_align_and_fit_120(report: ServiceReport) -> None:
         assert line[value_end:value_end + 1] in ("", " "), line
     times = text.splitlines()[text.splitlines().index("■ Thời gian giải quyết (giờ làm việc)") + 1:]
     assert times[2].split() == ["QT-A", "(cả", "hồ", "sơ)", "8", "10,00", "5,00", "15,00"]
-    assert times[3].split() == ["QT-A", "tham_dinh", "8", "2,75", "2,00", "4,00", "1"]
+    assert times[3].split() == ["QT-A", "Thẩm", "định", "hồ", "sơ", "8", "2,75", "2,00", "4,00", "1"]
 
 
 def test_text_strips_control_characters_and_normalises() -> None:
@@ -166,9 +168,10 @@ def test_json_round_trip_exact_values(report: ServiceReport) -> None:
     assert empty["on_time_rate"]["gap"] is None
     assert empty["on_time_rate"]["denominator"] == 0
     assert data["durations"] == [
-        {"procedure": "QT-A", "step": None, "n": 8, "mean_h": "10.00", "p50_h": "5.00", "p90_h": "15.00", "late": 0},
+        {"procedure": "QT-A", "step": None, "n": 8, "mean_h": "10.00", "p50_h": "5.00", "p90_h": "15.00", "late": 0,
+         "label": ""},
         {"procedure": "QT-A", "step": "tham_dinh", "n": 8, "mean_h": "2.75", "p50_h": "2.00", "p90_h": "4.00",
-         "late": 1}]
+         "late": 1, "label": "Thẩm định hồ sơ"}]
     assert report_output.as_json(report) == text  # stable
 
 
@@ -259,7 +262,8 @@ def test_html_report(report: ServiceReport) -> None:
     assert "UBND TỈNH NINH BÌNH" in html
     assert 'class="sample-mark"' in html  # the example profile: a sample
     assert "Tổng hợp theo cơ quan" in html
-    for value in ("87,50 %", "7/8", "≥ 95 %", "-7,50", "Không đạt", "Đạt", "N/A", "10,00 giờ", "tham_dinh"):
+    for value in ("87,50 %", "7/8", "≥ 95 %", "-7,50", "Không đạt", "Đạt", "N/A", "10,00 giờ", "Thẩm định hồ sơ",
+                  "(tham_dinh)"):
         assert value in html, value
     assert "<script" not in html
     assert "&lt;script&gt;" in html

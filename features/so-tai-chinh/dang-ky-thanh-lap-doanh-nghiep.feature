@@ -192,6 +192,40 @@ Tính năng: QT-DKKD-01 Đăng ký thành lập doanh nghiệp tại Phòng Đă
     Khi hồ sơ được tiếp nhận lúc 16:00 ngày 04/03/2026 qua kênh "trực tuyến"
     Thì hạn trả kết quả là 16:00 ngày 09/03/2026
 
+  # Mốc 15 giờ là quy tắc chuyển hồ sơ (Nghị định 61/2018/NĐ-CP, Điều 18 khoản 2): hồ sơ kiểm tra xong
+  # lúc 15:10 thứ Hai 02/03 được chuyển vào đầu giờ ngày làm việc tiếp theo, nên bước "chuyen" (1 giờ)
+  # tính từ 07:30 thứ Ba: hạn 08:30; chuyển lúc 08:00 là sớm hạn, phiếu kiểm soát không ghi quá hạn.
+  # Ngày hẹn không dời: 03 ngày làm việc từ 14:40 thứ Hai → 14:40 thứ Năm 05/03.
+  # Thời gian làm việc của các bước cộng lại bằng của hồ sơ: 30 + 140 + 270 + 90 + 30 = 560 phút.
+  Kịch bản: QT-DKKD-01 kiểm tra xong lúc 15:10, chuyển hồ sơ lúc 08:00 sáng hôm sau không bị tính quá hạn
+    Khi hồ sơ được tiếp nhận lúc 14:40 ngày 02/03/2026 qua kênh "trực tiếp"
+    Thì hạn trả kết quả là 14:40 ngày 05/03/2026
+    Khi đồng hồ chuyển đến 15:10 ngày 02/03/2026
+    Và "le.an" thực hiện "kiem_tra"
+      | trường         | giá trị   |
+      | ho_so_day_du   | có        |
+      | hinh_thuc_nhan | truc_tiep |
+    Thì hồ sơ ở bước "chuyen"
+    Và hạn của bước hiện tại là 08:30 ngày 03/03/2026
+    Và hạn trả kết quả là 14:40 ngày 05/03/2026
+    Khi đồng hồ chuyển đến 08:00 ngày 03/03/2026
+    Và "le.an" thực hiện "ban_giao"
+    Thì bước "chuyen" hoàn thành "sớm hạn"
+    Khi đồng hồ chuyển đến 14:00 ngày 03/03/2026
+    Và "tran.binh" thực hiện "trinh"
+      | trường       | giá trị |
+      | du_dieu_kien | có      |
+    Thì bước "tham_dinh" hoàn thành "sớm hạn"
+    Khi đồng hồ chuyển đến 15:30 ngày 03/03/2026
+    Và "pham.chi" thực hiện "ky"
+    Thì bước "ky_duyet" hoàn thành "sớm hạn"
+    Và hạn của bước hiện tại là 08:30 ngày 04/03/2026
+    Khi đồng hồ chuyển đến 16:00 ngày 03/03/2026
+    Và "le.an" thực hiện "tra"
+    Thì bước "tra_ket_qua" hoàn thành "sớm hạn"
+    Và hồ sơ được giải quyết "sớm hạn"
+    Và phiếu "phieu-kiem-soat" có nội dung "Trước hạn"
+
   Kịch bản: QT-DKKD-01 tiếp nhận đúng 15 giờ tính thời hạn từ thời điểm nhận
     Khi hồ sơ được tiếp nhận lúc 15:00 ngày 04/03/2026 qua kênh "trực tiếp"
     Thì hạn trả kết quả là 15:00 ngày 09/03/2026

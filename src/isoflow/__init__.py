@@ -40,6 +40,7 @@ from isoflow.errors import FieldValueError as FieldValueError
 from isoflow.errors import FormError as FormError
 from isoflow.errors import FormNotApplicable as FormNotApplicable
 from isoflow.errors import HostileXml as HostileXml
+from isoflow.errors import InvalidArgument as InvalidArgument  # issue 14 §5
 from isoflow.errors import InvalidDocument as InvalidDocument
 from isoflow.errors import InvalidProcess as InvalidProcess
 from isoflow.errors import IsoflowError as IsoflowError
@@ -136,6 +137,7 @@ __all__ = [
     "ControlError", "DefinitionError", "Desk", "Document", "Dossier", "DossierNotFound", "DossierTampered", "DueItem",
     "DuplicateDocument", "Engine", "Event", "ExchangeError", "Expression", "ExpressionEvaluationError",
     "ExpressionSyntaxError", "FieldValueError", "Finding", "FormError", "FormNotApplicable", "HostileXml",
+    "InvalidArgument",  # issue 14 §5
     "InvalidProcess", "IsoflowError", "KeyNotFound", "LegalDataError", "MalformedMessage", "MessageTooLarge", "Move",
     "NotApproved", "NotTheApprover", "Option", "OutOfCalendar", "Printer", "ProcessDefinition", "ProcessNotFound",
     "Rating", "Report", "Selection", "Severity", "SigningError", "StaleDossier", "StoreError", "StoreNotFound",

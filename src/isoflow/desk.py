@@ -10,6 +10,9 @@ Each write's newest event records the digest of the row it wrote (:func:`seal_wr
 store's ``load`` checks a row against it: a row edited without an event raises
 :class:`DossierTampered`, so ``act``, ``withdraw``, ``stop`` and ``remind`` refuse to act from a
 forged step (``show`` raises it too; the error carries the row for a display that warns).
+
+Every time a desk takes (``at``, ``as_of``) is a datetime: naive means Vietnam local time, an
+aware one is converted to UTC+7; anything else (``None``) is :class:`InvalidArgument`.
 """
 
 from __future__ import annotations
@@ -20,10 +23,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from isoflow.errors import DossierTampered, StaleDossier
+from isoflow.errors import DossierTampered, InvalidArgument, StaleDossier
 from isoflow.indicators.formulas import Rating
 from isoflow.model.definition import revised
-from isoflow.model.dossier import GENESIS, Channel, Dossier, Event, reminder_key
+from isoflow.model.dossier import GENESIS, Channel, Dossier, Event, local_time, reminder_key
 from isoflow.running.engine import Engine, Move, Option
 from isoflow.store import ChainProblem, Store
 from isoflow.store.codec import seal_write
@@ -58,6 +61,8 @@ class Desk:
     def receive(self, process_code: str, *, unit: str, channel: Channel, applicant: Mapping[str, Any],
                 data: Mapping[str, Any], actor: str, role: str, at: datetime, comment: str = "") -> Dossier:
         """Receive a dossier; the store gives it the next code of ``unit`` for that day."""
+        at = local_time(at)  # the code's day is the local day of receipt
+
         def factory(code: str) -> tuple[Dossier, Sequence[Event]]:
             move = self.engine.receive(code, process_code, unit=unit, channel=channel, applicant=applicant,
                                        data=data, actor=actor, role=role, at=at, comment=comment)
@@ -131,14 +136,24 @@ class Desk:
         ``dossier``) if its row does not match its audit trail."""
         return self.store.load(code)
 
+    def values(self, code: str) -> dict[str, Any]:
+        """The stored dossier's data typed by its fields (a date field as :class:`datetime.date`)."""
+        return self.engine.values(self.store.load(code))
+
     def history(self, code: str) -> list[Event]:
+        """The dossier's audit trail, oldest first: every event with who, when, from and to where."""
         return self.store.history(code)
 
     def options(self, code: str, role: str, actor: str | None = None) -> list[Option]:
-        return self.engine.available(self.store.load(code), role, actor)
+        """What ``role`` (and ``actor``) may do now; a role the procedure does not declare is
+        :class:`InvalidArgument` listing its roles (not an empty list)."""
+        dossier = self.store.load(code)
+        self.engine.check_role(dossier, role)
+        return self.engine.available(dossier, role, actor)
 
     def due(self, as_of: datetime, within: timedelta = timedelta(0)) -> list[DueItem]:
         """Steps and dossiers overdue at ``as_of``, or due within ``within`` of working time."""
+        as_of = local_time(as_of, "as_of")
         horizon = self._horizon(as_of, within)
         calendar = self.engine.calendar
         items = []
@@ -148,6 +163,8 @@ class Desk:
 
     def _horizon(self, as_of: datetime, within: timedelta) -> datetime:
         """``within`` of working time after ``as_of`` (``as_of`` itself for no window)."""
+        if not isinstance(within, timedelta) or within < timedelta(0):
+            raise InvalidArgument(f"within must be a timedelta of zero or more, not {within!r}")
         calendar = self.engine.calendar
         return calendar.add_working_time(calendar.next_working_instant(as_of), within) if within else as_of
 
@@ -165,6 +182,13 @@ class Desk:
         raises :class:`DossierTampered`; with ``refused`` given it is added there instead
         (once) and the pass goes on with the others.
         """
+        as_of = local_time(as_of, "as_of")
+        if not isinstance(worker, str) or not worker.strip():
+            raise InvalidArgument("worker must name the worker (a non-blank text): it is the reminders' actor")
+        # A lease of 0 is allowed (every worker may claim every due dossier: tests, one-off passes).
+        for name, number, least in (("lease_seconds", lease_seconds, 0), ("batch", batch, 1)):
+            if type(number) is not int or number < least:
+                raise InvalidArgument(f"{name} must be a whole number of at least {least}, not {number!r}")
         horizon = self._horizon(as_of, within)
         written: list[Event] = []
         seen: set[str] = set()
@@ -206,11 +230,25 @@ class Desk:
 
     def rate(self, code: str, rating: Rating, at: datetime) -> None:
         """Record the citizen's evaluation of a dossier (Decree 61/2018 Art. 31); a new one
-        replaces the old."""
-        self.store.rate(code, at, rating)
+        replaces the old.  Levels outside 0-2 or topics outside
+        :data:`~isoflow.indicators.formulas.RATING_TOPICS` are refused, listing what is allowed."""
+        if not isinstance(rating, Rating):
+            raise InvalidArgument(f"rating must be an isoflow.Rating, not {type(rating).__name__}")
+        self.store.rate(code, local_time(at), rating)
 
     def verify(self, code: str | None = None) -> list[ChainProblem]:
+        """What was edited or deleted behind the engine's back (``[]`` when nothing was)."""
         return self.store.verify(code)
+
+    def close(self) -> None:
+        """Release the store's connection; the desk is not used afterwards."""
+        self.store.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _sealed(move: Move, prev_hash: str) -> tuple[Dossier, list[Event]]:

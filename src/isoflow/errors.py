@@ -325,3 +325,11 @@ class StoreCopied(ControlError):
 
 class CheckpointMismatch(ControlError):
     """A checkpoint of the store-wide ledger does not match the ledger, or what was signed."""
+
+
+# -- issue 14 §5: nothing dropped without a word ---------------------------------------------
+
+
+class InvalidArgument(IsoflowError, ValueError):
+    """An argument of the Python API is not one it takes (an ``at`` that is not a datetime, a
+    role the procedure does not know, a negative window); the message says what is allowed."""

@@ -171,7 +171,7 @@ def build(b: Builder) -> None:
     b.receive("D11", dk, "in_person", "2026-03-10 09:00")
     b.to_expert("D11", "2026-03-10 09:30", "2026-03-10 10:00")
     b.desk.stop(b.codes["D11"], actor="pham.chi", role=LEADER, reason="Tạm dừng để thanh tra", at=t("2026-03-12 09:00"))
-    # Refused at the desk (resolved: refused).
+    # Refused at the desk (Phiếu từ chối, never accepted): not received, not resolved.
     b.receive("D12", dk, "in_person", "2026-03-17 08:00")
     b.act("D12", "tu_choi", CLERK, "2026-03-17 08:30", {"ly_do": "Ngành nghề cấm kinh doanh"})
 

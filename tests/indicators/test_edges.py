@@ -57,12 +57,15 @@ def test_a_period_boundary_is_exclusive_at_midnight(fresh: Office) -> None:
     b.act("Y", "kiem_tra", "cong-chuc-mot-cua", "2026-03-20 16:59", COMPLETE)
     tally = service_report(fresh.desk.store, fresh.definitions,
                             date(2026, 3, 9), date(2026, 3, 20), targets=TARGETS).total.tally
-    # X: received in the period, open at its end (due Thu 12 08:00: overdue); Y: new, within.
-    assert (tally.new, tally.resolved, tally.in_progress_overdue, tally.in_progress_within) == (2, 0, 1, 1)
+    # X was never accepted (refused at the desk at 00:00 the next day): not received, so neither new
+    # nor in progress here, and not refused in this period either; Y: new, within.
+    assert (tally.new, tally.resolved, tally.in_progress_overdue, tally.in_progress_within,
+            tally.refused_at_desk) == (1, 0, 0, 1, 0)
     after = service_report(fresh.desk.store, fresh.definitions,
                             date(2026, 3, 21), date(2026, 3, 21), targets=TARGETS).total.tally
-    # The next day: both carried over; X refused at 00:00 (late: past Thu 12 08:00).
-    assert (after.carried_over, after.new, after.resolved_late, after.in_progress_overdue) == (2, 0, 1, 0)
+    # The next day: Y carried over; X refused at the desk at 00:00, counted there and nowhere else.
+    assert (after.carried_over, after.new, after.resolved, after.in_progress_overdue,
+            after.refused_at_desk) == (1, 0, 0, 0, 1)
     assert t("2026-03-21 00:00") == END
 
 
@@ -96,3 +99,25 @@ def test_an_apology_before_a_supplement_no_longer_counts_after_the_restart(fresh
     tally = service_report(fresh.desk.store, fresh.definitions,
                             date(2026, 3, 9), date(2026, 3, 20), targets=TARGETS).total.tally
     assert (tally.resolved_early, tally.resolved_late, tally.late_apologised) == (1, 0, 0)
+
+
+def test_a_step_left_twice_counts_one_dossier_in_the_period_it_last_left_it(fresh: Office) -> None:
+    """Checked Fri 03-20 16:30 and sent back for a supplement (tiep_nhan: 16:00 -> 16:30, 30 min);
+    back Mon 03-23 08:00, accepted 08:20 (20 min): one dossier in tiep_nhan, 50 min, counted in
+    the week it last left the step; the earlier week no longer counts its first pass."""
+    b = Builder(fresh.desk)
+    b.receive("R", "QT-DKKD-01", "in_person", "2026-03-20 16:00")
+    b.act("R", "kiem_tra", "cong-chuc-mot-cua", "2026-03-20 16:30",
+          {"ho_so_day_du": False, "noi_dung_bo_sung": "Bổ sung điều lệ"})
+    first_week = service_report(fresh.desk.store, fresh.definitions, date(2026, 3, 16), date(2026, 3, 20),
+                                targets=TARGETS)
+    assert [(d.step, d.n, str(d.mean_h)) for d in first_week.durations] == [("tiep_nhan", 1, "0.50")]
+    b.act("R", "nop_bo_sung", "cong-chuc-mot-cua", "2026-03-23 08:00")
+    b.act("R", "kiem_tra", "cong-chuc-mot-cua", "2026-03-23 08:20", COMPLETE)
+
+    def steps(start: date, end: date) -> list[tuple[object, ...]]:
+        report = service_report(fresh.desk.store, fresh.definitions, start, end, targets=TARGETS)
+        return [(d.step, d.n, str(d.mean_h), str(d.p50_h), d.late) for d in report.durations]
+    assert steps(date(2026, 3, 16), date(2026, 3, 20)) == []
+    assert steps(date(2026, 3, 23), date(2026, 3, 27)) == [("tiep_nhan", 1, "0.83", "0.83", 0)]  # 50 min
+    assert steps(date(2026, 3, 16), date(2026, 3, 27)) == [("tiep_nhan", 1, "0.83", "0.83", 0)]

@@ -67,6 +67,8 @@ class ProcedureInfo:
     domain: str
     online_level: str | None  # "full" (toàn trình), "partial" (một phần) or none
     has_fee: bool
+    #: step id -> its label (the report's per-step table prints what the step is, not its id).
+    step_labels: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -76,7 +78,9 @@ class Tally:
     Counted by the store in SQL.  *New* dossiers were received in the period, *carried over*
     ones before it and still open at its start; *resolved* ones were closed in the period
     granted or refused, *withdrawn* / *stopped* ones closed so; *in progress* ones were open at
-    its end, *overdue* if their appointment had passed by then.
+    its end, *overdue* if their appointment had passed by then.  A dossier *refused at the desk*
+    (Decree 61/2018 Art. 17(1)(b)) was never received for resolution: it is in none of those,
+    only in ``refused_at_desk``.
     """
 
     new_online: int = 0
@@ -93,10 +97,13 @@ class Tally:
     in_progress_overdue: int = 0
     withdrawn: int = 0
     stopped: int = 0
+    refused_at_desk: int = 0  # refused at the desk: not received, not resolved (Decree 61 Art. 17(1)(b))
+    new_online_e_result: int = 0  # new online dossiers whose result was issued electronically (766 3.3)
     new_online_full: int = 0  # new online dossiers of toàn trình procedures (set on roll-up)
     new_online_partial: int = 0
     moved: int = 0  # resolved dossiers that passed between units
-    moved_electronically: int = 0
+    moved_electronically: int = 0  # recorded as moved electronically (luan_chuyen_giay false)
+    moved_unknown: int = 0  # moved between units, how not recorded: never counted as electronic
     fee_resolved: int = 0  # resolved dossiers of procedures with a fee (set on roll-up)
     paid_online: int = 0
     e_result: int = 0
@@ -194,7 +201,8 @@ class Indicator:
 
 #: key -> (Vietnamese name, unit, one-line explanation).  The README's table is this.
 DEFINITIONS: Mapping[str, tuple[str, str, str]] = {
-    "received": ("Số hồ sơ nhận giải quyết", "hồ sơ", "mới tiếp nhận trong kỳ cộng số kỳ trước chuyển qua"),
+    "received": ("Số hồ sơ nhận giải quyết", "hồ sơ",
+                 "mới tiếp nhận trong kỳ cộng số kỳ trước chuyển qua; không gồm hồ sơ từ chối tiếp nhận"),
     "new_online": ("Mới tiếp nhận trực tuyến", "hồ sơ", "nộp qua Cổng Dịch vụ công trong kỳ"),
     "new_in_person": ("Mới tiếp nhận trực tiếp", "hồ sơ", "nộp tại Bộ phận Một cửa trong kỳ"),
     "new_post": ("Mới tiếp nhận qua BCCI", "hồ sơ", "nộp qua dịch vụ bưu chính công ích trong kỳ"),
@@ -209,6 +217,10 @@ DEFINITIONS: Mapping[str, tuple[str, str, str]] = {
     "in_progress_overdue": ("Đang giải quyết quá hạn", "hồ sơ", "chưa xong khi hết kỳ, đã quá hạn"),
     "withdrawn": ("Rút hồ sơ", "hồ sơ", "tổ chức, cá nhân rút hồ sơ trong kỳ"),
     "stopped": ("Dừng giải quyết", "hồ sơ", "cơ quan dừng giải quyết trong kỳ"),
+    "refused_at_desk": ("Không được tiếp nhận", "hồ sơ",
+                        "từ chối tiếp nhận tại Bộ phận Một cửa trong kỳ (Phiếu từ chối, Nghị định 61/2018 Điều 17 "
+                        "khoản 1 điểm b): không tính là nhận giải quyết, không tính là đã giải quyết (Quyết định "
+                        "766 chỉ số 2.1: chỉ tính các hồ sơ đã được tiếp nhận)"),
     "on_time_rate": ("Tỷ lệ giải quyết trước hạn và đúng hạn", "%",
                      "(trước hạn + đúng hạn) / đã giải quyết (Nghị định 61/2018 Điều 30)"),
     "late_apologised": ("Hồ sơ quá hạn có văn bản xin lỗi", "%",
@@ -220,13 +232,18 @@ DEFINITIONS: Mapping[str, tuple[str, str, str]] = {
                 "/ đã giải quyết"),
     "766-2.2": ("Chỉ số 766 2.2: thời gian giải quyết trung bình", "giờ",
                 "giờ làm việc từ khi tiếp nhận đến khi xong, trừ thời gian chờ bổ sung, trung bình"),
-    "766-3.3": ("Chỉ số 766 3.3: tỷ lệ hồ sơ trực tuyến", "%", "mới tiếp nhận trực tuyến / mới tiếp nhận"),
+    "766-3.3": ("Chỉ số 766 3.3: tỷ lệ hồ sơ trực tuyến", "%",
+                "mới tiếp nhận trực tuyến và đã cấp kết quả điện tử / mới tiếp nhận (công thức chỉ số 766: "
+                "KenhThucHien = 2 và cấp kết quả giải quyết điện tử đối với TTHC trả kết quả bằng giấy tờ)"),
     "online_full": ("Hồ sơ trực tuyến toàn trình", "%", "trực tuyến của thủ tục toàn trình / mới tiếp nhận"),
     "online_partial": ("Hồ sơ trực tuyến một phần", "%", "trực tuyến của thủ tục một phần / mới tiếp nhận"),
     "766-3.6": ("Chỉ số 766 3.6: thanh toán trực tuyến", "%",
                 "đã thanh toán trực tuyến / đã giải quyết của thủ tục có phí, lệ phí"),
     "moved_electronically": ("Hồ sơ luân chuyển điện tử giữa các đơn vị", "%",
-                             "luân chuyển bằng phương thức điện tử / có luân chuyển giữa các đơn vị"),
+                             "ghi nhận luân chuyển bằng phương thức điện tử / có luân chuyển giữa các đơn vị "
+                             "(chưa ghi nhận cách luân chuyển thì không tính là điện tử)"),
+    "moved_unknown": ("Luân chuyển chưa ghi nhận phương thức", "hồ sơ",
+                      "có luân chuyển giữa các đơn vị, không ghi nhận bằng giấy hay điện tử"),
     "766-4.1": ("Chỉ số 766 4.1: có kết quả điện tử", "%", "có kết quả điện tử / đã giải quyết"),
     "766-4.2": ("Chỉ số 766 4.2: số hóa hồ sơ", "%", "số hóa thành phần hồ sơ và có kết quả điện tử / đã giải quyết"),
     "satisfaction": ("Mức độ hài lòng", "%", "hài lòng và rất hài lòng / số hồ sơ được đánh giá"),
@@ -285,17 +302,19 @@ def indicators(tally: Tally, targets: Sequence[Target], year: int,
         ("in_progress_overdue", Decimal(t.in_progress_overdue), None, None),
         ("withdrawn", Decimal(t.withdrawn), None, None),
         ("stopped", Decimal(t.stopped), None, None),
+        ("refused_at_desk", Decimal(t.refused_at_desk), None, None),
         ("on_time_rate", _rate(t.resolved_early + t.resolved_on_time, t.resolved),
          t.resolved_early + t.resolved_on_time, t.resolved),
         ("late_apologised", _rate(t.late_apologised, t.resolved_late), t.late_apologised, t.resolved_late),
         ("late_not_apologised", Decimal(t.resolved_late - t.late_apologised), None, None),
         ("766-2.1", _rate(t.resolved_766_in_time, t.resolved_766_n), t.resolved_766_in_time, t.resolved_766_n),
         ("766-2.2", _mean(t.worked_min_sum, t.worked_n, 60), None, t.worked_n),
-        ("766-3.3", _rate(t.new_online, t.new), t.new_online, t.new),
+        ("766-3.3", _rate(t.new_online_e_result, t.new), t.new_online_e_result, t.new),
         ("online_full", _rate(t.new_online_full, t.new), t.new_online_full, t.new),
         ("online_partial", _rate(t.new_online_partial, t.new), t.new_online_partial, t.new),
         ("766-3.6", _rate(t.paid_online, t.fee_resolved), t.paid_online, t.fee_resolved),
         ("moved_electronically", _rate(t.moved_electronically, t.moved), t.moved_electronically, t.moved),
+        ("moved_unknown", Decimal(t.moved_unknown), None, None),
         ("766-4.1", _rate(t.e_result, t.resolved), t.e_result, t.resolved),
         ("766-4.2", _rate(t.digitised, t.resolved), t.digitised, t.resolved),
         ("satisfaction", _rate(t.satisfied, t.rated), t.satisfied, t.rated),
@@ -328,11 +347,12 @@ class ProcessingTime:
 
     procedure: str
     step: str | None  # None: the whole dossier
-    n: int
+    n: int  # dossiers (a dossier through a step twice counts once, its times added up)
     mean_h: Decimal | None
     p50_h: Decimal | None
     p90_h: Decimal | None
     late: int = 0
+    label: str = ""  # the step's label in its procedure ("" for the whole dossier)
 
 
 def percentile(histogram: Sequence[tuple[int, int]], fraction: Decimal) -> int | None:
@@ -351,7 +371,8 @@ def percentile(histogram: Sequence[tuple[int, int]], fraction: Decimal) -> int |
     return ordered[-1][0]
 
 
-def duration(procedure: str, step: str | None, histogram: Sequence[tuple[int, int]], late: int = 0) -> ProcessingTime:
+def duration(procedure: str, step: str | None, histogram: Sequence[tuple[int, int]], late: int = 0,
+             label: str = "") -> ProcessingTime:
     n = sum(c for _, c in histogram)
     total = sum(v * c for v, c in histogram)
 
@@ -359,7 +380,7 @@ def duration(procedure: str, step: str | None, histogram: Sequence[tuple[int, in
         return None if minutes is None else (Decimal(minutes) / 60).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
     return ProcessingTime(procedure, step, n, _mean(total, n, 60), hours(percentile(histogram, Decimal("0.5"))),
-                    hours(percentile(histogram, Decimal("0.9"))), late)
+                    hours(percentile(histogram, Decimal("0.9"))), late, label)
 
 
 # -- the report ------------------------------------------------------------------------------
@@ -425,12 +446,12 @@ def build_report(start: date, end: date, grouping: Grouping, rows: Sequence[Mapp
     built = tuple(Group(key, label, tally, indicators(tally, targets, year, special_tally if special else None))
                   for key, (label, tally, special_tally) in sorted(groups.items()))
     whole = Group("total", "Tổng cộng", total, indicators(total, targets, year, total_special if special else None))
-    durations = _durations(worked, steps)
+    durations = _durations(worked, steps, procedures)
     return ServiceReport(start, end, grouping, built, whole, durations, targets_source)
 
 
-def _durations(worked: Sequence[tuple[str, int, int]],
-               steps: Sequence[tuple[str, str, int, int, int]]) -> tuple[ProcessingTime, ...]:
+def _durations(worked: Sequence[tuple[str, int, int]], steps: Sequence[tuple[str, str, int, int, int]],
+               procedures: Mapping[str, ProcedureInfo] | None = None) -> tuple[ProcessingTime, ...]:
     by_code: dict[str, list[tuple[int, int]]] = {}
     for code, minutes, n in worked:
         by_code.setdefault(code, []).append((minutes, n))
@@ -440,8 +461,16 @@ def _durations(worked: Sequence[tuple[str, int, int]],
         histogram.append((minutes, n))
         by_step[(code, step)] = (histogram, so_far + late)
     found = [duration(code, None, h) for code, h in sorted(by_code.items())]
-    found += [duration(code, step, h, late) for (code, step), (h, late) in sorted(by_step.items())]
-    return tuple(sorted(found, key=lambda d: (d.procedure, d.step is not None, d.step or "")))
+    labels = {code: info.step_labels for code, info in (procedures or {}).items()}
+    found += [duration(code, step, h, late, labels.get(code, {}).get(step, ""))
+              for (code, step), (h, late) in sorted(by_step.items())]
+    # Steps in their procedure's order (the order of its labels), unknown ones after, by id.
+    order = {code: {step: n for n, step in enumerate(steps)} for code, steps in labels.items()}
+
+    def place(d: ProcessingTime) -> tuple[str, bool, int, str]:
+        return d.procedure, d.step is not None, order.get(d.procedure, {}).get(d.step or "", 10**6), d.step or ""
+
+    return tuple(sorted(found, key=place))
 
 
 def definitions_markdown() -> str:

@@ -15,7 +15,8 @@ The JSON structure (``format`` = :data:`JSON_FORMAT`; keys in this order, never 
      "groups": [GROUP, …],                                          # sorted by key
      "total": GROUP,                                                # key "total"
      "durations": [{"procedure": "QT-…", "step": "tham_dinh" | null (the whole dossier),
-                    "n": 12, "mean_h": "5.25" | null, "p50_h": …, "p90_h": …, "late": 1}, …]}
+                    "n": 12 (dossiers), "mean_h": "5.25" | null, "p50_h": …, "p90_h": …, "late": 1,
+                    "label": "Thẩm định hồ sơ…" | "" (the step's label)}, …]}
     GROUP = {"key": "…", "label": "…", "counts": {<every Tally field>: int, …},
              "indicators": [{"key": "on_time_rate", "name": "…", "unit": "%",
                              "value": "85.50" | null (not computable: nothing to divide by),
@@ -159,9 +160,16 @@ def _group_text(group: Group) -> list[str]:
 
 
 def _duration_rows(durations: Iterable[ProcessingTime]) -> list[tuple[str, ...]]:
-    return [(_clean(d.procedure), _clean(d.step) if d.step is not None else "(cả hồ sơ)", _vn(d.n),
+    return [(_clean(d.procedure), _step_name(d), _vn(d.n),
              _hours(d.mean_h), _hours(d.p50_h), _hours(d.p90_h), _vn(d.late) if d.step is not None else "")
             for d in durations]
+
+
+def _step_name(d: ProcessingTime) -> str:
+    """The step as people read it: its label, else its id; the whole dossier says so."""
+    if d.step is None:
+        return "(cả hồ sơ)"
+    return _clean(d.label) if d.label else _clean(d.step)
 
 
 DURATION_HEADER = ("Thủ tục", "Bước", "Số hồ sơ", "TB (giờ)", "P50 (giờ)", "P90 (giờ)", "Bước trễ hạn")
@@ -217,7 +225,7 @@ def _group_json(group: Group) -> dict[str, Any]:
 
 def _duration_json(d: ProcessingTime) -> dict[str, Any]:
     return {"procedure": d.procedure, "step": d.step, "n": d.n, "mean_h": _dec(d.mean_h), "p50_h": _dec(d.p50_h),
-            "p90_h": _dec(d.p90_h), "late": d.late}
+            "p90_h": _dec(d.p90_h), "late": d.late, "label": d.label}
 
 
 def report_dict(report: ServiceReport) -> dict[str, Any]:
@@ -287,8 +295,9 @@ def report_context(report: ServiceReport, agency: Agency, printed_on: date, char
         "groups": groups,
         "total": {"key": total.key, "label": total.label,
                   "rows": [_indicator_row(n, i) for n, i in enumerate(total.indicators, 1)]},
-        "durations": [dict(zip(("procedure", "step", "n", "mean", "p50", "p90", "late"), row, strict=True))
-                      for row in _duration_rows(report.durations)],
+        "durations": [{**dict(zip(("procedure", "step", "n", "mean", "p50", "p90", "late"), row, strict=True)),
+                       "step_id": d.step if d.step is not None and d.label else ""}
+                      for row, d in zip(_duration_rows(report.durations), report.durations, strict=True)],
         "legend": [{"name": name, "unit": unit, "how": how} for name, unit, how in DEFINITIONS.values()],
         "not_computable": NOT_COMPUTABLE,
         "charts": {"total": "", "resolution": "", "groups": {}} | dict(charts or {}),

@@ -37,8 +37,10 @@ def procedure_info(definitions: Iterable[ProcessDefinition]) -> dict[str, Proced
         if p is None:
             found[d.code] = ProcedureInfo(d.code, title, "(không rõ)", "(không rõ)", "(không rõ)", None, False)
         else:
+            labels = {st.id: st.labels.get("vi") or next(iter(st.labels.values()), st.id) for st in d.states
+                      if st.labels}
             found[d.code] = ProcedureInfo(d.code, p.titles.get("vi", title), p.agency, p.level, p.domain,
-                                          p.online_level, p.fee_amount > 0)
+                                          p.online_level, p.fee_amount > 0, labels)
     return found
 
 

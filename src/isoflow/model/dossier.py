@@ -22,10 +22,13 @@ left out of the garbage collector (``gc=False``).  Change one with :func:`msgspe
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 from typing import Any, Literal
 
 import msgspec
+
+from isoflow.errors import InvalidArgument
 
 Channel = Literal["in_person", "online", "post"]
 #: National channel codes (Circular 22/2019 data sync): 1 in person, 2 online, 3 public post.
@@ -89,7 +92,13 @@ class Dossier(msgspec.Struct, frozen=True, gc=False):
     #: kept as the dossier moves: ``handovers`` (moves between units), ``worst_step`` (the
     #: worst early/on_time/late of its timed steps) and, once closed, ``result`` (against the
     #: appointment in force), ``result_766`` (Decision 766: waiting time subtracted, more than
-    #: one supplement request is late) and ``worked_min`` (working minutes, waiting excluded).
+    #: one supplement request is late) and ``worked_min`` (working minutes, waiting excluded);
+    #: ``accepted`` once it left its first step for a working one (received for resolution,
+    #: Decree 61/2018 Art. 17(1)(c)); ``refused_at_desk`` when refused before that (Art. 17(1)(b):
+    #: not received, not resolved, so no result and no worked time); ``left``: per step left so
+    #: far that the dossier can come back to, ``"seq;time;minutes;result"`` (the event, its time,
+    #: the working minutes of all passes, the worst result), which lets the store count a dossier
+    #: once per step in the report's per-step table.
     measures: Mapping[str, JSON] = msgspec.field(default_factory=dict)
 
     def due_times(self) -> list[tuple[str, datetime]]:
@@ -153,6 +162,55 @@ def classify(done_at: datetime, due_at: datetime | None) -> Result:
     done = done_at.replace(second=0, microsecond=0) if done_at.second or done_at.microsecond else done_at
     due = due_at.replace(second=0, microsecond=0) if due_at.second or due_at.microsecond else due_at
     return "early" if done < due else "on_time" if done == due else "late"
+
+
+#: Vietnam's offset (Asia/Ho_Chi_Minh: UTC+7 all year, no daylight saving).
+VIETNAM = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
+#: The channels of receipt the engine takes, as the API spells them (see :data:`CHANNEL_CODES`).
+CHANNELS: tuple[str, ...] = tuple(CHANNEL_CODES)
+
+
+def local_time(value: object, what: str = "at") -> datetime:
+    """``value`` as the engine keeps every time: naive Vietnam local time.
+
+    A naive datetime *is* Vietnam local time (the calendar's sessions, 07:30-17:00, are local);
+    an aware one is converted to UTC+7 first, so 01:10 UTC is 08:10 at the desk.  Anything else
+    (``None``, a date, text) is :class:`InvalidArgument` naming ``what``: a dossier's times are
+    its legal record and are never guessed.
+    """
+    if type(value) is datetime or isinstance(value, datetime):
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            return value.astimezone(VIETNAM).replace(tzinfo=None)
+        return value.replace(tzinfo=None) if value.tzinfo is not None else value
+    shown = "None" if value is None else f"{type(value).__name__} {value!r}"[:80]
+    raise InvalidArgument(f"{what} must be a datetime (naive = Vietnam local time, or timezone-aware), "
+                          f"not {shown}")
+
+
+def typed_values(data: Mapping[str, JSON], types: Mapping[str, str]) -> dict[str, Any]:
+    """A dossier's data with each value as its field's Python type (``types``: field id ->
+    ``bool``/``int``/``decimal``/``text``/``choice``/``date``/``datetime``).
+
+    Stored data is JSON (dates as ISO text, so that guards compare them); what a program reads
+    back is typed: a ``date`` field gives a :class:`datetime.date`, a ``datetime`` field a naive
+    local :class:`datetime.datetime`, a ``decimal`` field a :class:`~decimal.Decimal` (exact to
+    the 15 digits it was stored with).  A value set by no declared field (an older revision's)
+    is returned as stored.
+    """
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        kind = types.get(name)
+        if value is None or kind is None:
+            out[name] = value
+        elif kind == "date" and isinstance(value, str):
+            out[name] = date.fromisoformat(value)
+        elif kind == "datetime" and isinstance(value, str):
+            out[name] = datetime.fromisoformat(value)
+        elif kind == "decimal" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[name] = Decimal(str(value))
+        else:
+            out[name] = value
+    return out
 
 
 #: The order of results from best to worst (a dossier's ``worst_step`` is the latest of these).

@@ -158,6 +158,11 @@ def coerce(field: Field, value: Any) -> Any:
             if moment.tzinfo is not None:
                 raise ValueError
             return moment.isoformat(timespec="minutes")
+        if kind in ("choice", "text") and not isinstance(value, str):
+            # 5 for a text field is a mistake of the caller (a number meant for another field, or
+            # a code that loses its leading zeros): say so instead of storing "5".
+            raise FieldValueError(f"field {field.id!r}: {show(value)} is not text; a {kind} field takes a str "
+                                  f"(give {str(value)!r} if that text is meant)")
         if kind == "choice":
             text = nfc(str(value))
             if field.options and text not in field.options:

@@ -121,6 +121,9 @@ class CompiledProcess:
     #: The procedure's own limit, and the cases in which the law sets another (first match wins).
     default_limit: CompiledLimit = NO_LIMIT
     cases: tuple[CompiledLimit, ...] = ()
+    #: Steps a dossier can come back to after leaving them (on a cycle of other steps): only these
+    #: are remembered as left (``measures.left``), so the per-step table counts a dossier once.
+    reenterable: frozenset[str] = frozenset()
 
     @property
     def key(self) -> tuple[str, int]:
@@ -192,4 +195,23 @@ def compile_process(definition: ProcessDefinition) -> CompiledProcess:
     return CompiledProcess(definition, states, initial[0], {k: tuple(v) for k, v in table.items()},
                            {f.id: f for f in definition.fields}, default.hours, default.kind == "same-day",
                            default.amount if default.kind == "working-days" else None, cutoff, default,
-                           tuple(cases))
+                           tuple(cases), _reenterable(table))
+
+
+def _reenterable(table: dict[str, list[CompiledAction]]) -> frozenset[str]:
+    """The states reachable again after leaving them for another state (a self-loop, such as an
+    apology that keeps the dossier in its step, does not leave it)."""
+    successors = {source: {a.action.target or source for a in actions} - {source}
+                  for source, actions in table.items()}
+    found = set()
+    for state, nexts in successors.items():
+        seen, stack = set(), list(nexts)
+        while stack:
+            current = stack.pop()
+            if current == state:
+                found.add(state)
+                break
+            if current not in seen:
+                seen.add(current)
+                stack.extend(successors.get(current, ()))
+    return frozenset(found)

@@ -22,6 +22,11 @@ fit their fields' types and ranges, and so does every value an effect computes (
 a database column); text (entered values, applicant data, comments) is stored in Unicode NFC,
 so a name typed with combining marks is the same name.
 
+Nothing the caller gives is dropped or guessed: ``at`` must be a datetime (naive is Vietnam local
+time; an aware one is converted to UTC+7, :func:`isoflow.model.dossier.local_time`), a channel
+must be one of :data:`~isoflow.model.dossier.CHANNELS`, a role one the procedure declares; each
+refusal lists what is allowed.
+
 Procedures end: a revision with ``until`` receives no dossier after that day (the act that
 abolishes or replaces it takes effect, Decree 63/2010 Art. 14), and the refusal names its
 successor; dossiers received before finish on the revision they started with.
@@ -32,18 +37,40 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, get_args
 
 from transitions import Machine
 
-from isoflow.errors import ActionNotAllowed, ExpressionEvaluationError, FieldValueError, ProcessNotFound
-from isoflow.model.dossier import RESULTS, Channel, Clock, Dossier, Event, Result, StepClock, classify
+from isoflow.errors import (
+    ActionNotAllowed,
+    ExpressionEvaluationError,
+    FieldValueError,
+    InvalidArgument,
+    ProcessNotFound,
+)
+from isoflow.model.definition import Outcome
+from isoflow.model.dossier import (
+    CHANNELS,
+    RESULTS,
+    Channel,
+    Clock,
+    Dossier,
+    Event,
+    Result,
+    StepClock,
+    classify,
+    local_time,
+    typed_values,
+)
 from isoflow.model.fields import coerce_all, nfc
 from isoflow.running.boundary import effect_value, guard_holds, identity, nfc_tree
 from isoflow.running.compiler import CompiledAction, CompiledProcess
 from isoflow.running.legal_clock import Calendar, LegalClock, iso_minutes
 from isoflow.running.machine import Token, transition_table
 from isoflow.running.regimes import LegalBasis
+
+#: The outcomes a final step may have (``<state kind="final" outcome=...>``).
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
 
 __all__ = ["Calendar", "Engine", "Move", "Option", "Result", "classify"]
 
@@ -91,6 +118,31 @@ class _Plan:
 
 
 _NO_ACTIONS: dict[str, tuple[CompiledAction, ...]] = {}
+
+
+def _left_step(measures: Mapping[str, Any], state: str, seq: int, at: datetime, recorded: Mapping[str, Any],
+               event_data: dict[str, Any]) -> dict[str, Any]:
+    """The measures with the step just left remembered (``left``: step -> ``"seq;time;minutes;result"``
+    of all its passes so far, one short text to keep a live dossier small), so that the per-step
+    table counts a dossier once per step.
+
+    A dossier back in a step (after a supplement, a return for correction) leaves it again: the
+    event then says so (``step_again``: the earlier passes' row and the new totals), and the store
+    replaces the earlier row of ``step_times`` by one with the minutes added up and the worse
+    result (issue 14 §7: the table counts dossiers, not passes).  Only steps a dossier can come
+    back to are remembered (:attr:`CompiledProcess.reenterable`)."""
+    left = measures.get("left") or {}
+    minutes, result = int(recorded["step_worked_min"]), str(recorded["step_result"])
+    before = left.get(state)
+    if before is not None:
+        seq_before, at_before, minutes_before, result_before = str(before).split(";")
+        minutes += int(minutes_before)
+        if RESULTS.index(result_before) > RESULTS.index(result):
+            result = result_before
+        event_data["step_again"] = {"seq": int(seq_before), "at": at_before, "worked_min": int(minutes_before),
+                                    "result": result_before, "total_min": minutes, "total_result": result}
+    when = (at.replace(microsecond=0) if at.microsecond else at).isoformat()
+    return {**measures, "left": {**left, state: f"{seq};{when};{minutes};{result}"}}
 
 
 def build_machine(process: CompiledProcess) -> Machine:
@@ -167,11 +219,18 @@ class Engine:
     def receive(self, code: str, process_code: str, *, unit: str, channel: Channel, applicant: Mapping[str, Any],
                 data: Mapping[str, Any], actor: str, role: str, at: datetime, comment: str = "") -> Move:
         """A dossier received at the one-stop desk: its code, appointment and first event."""
+        at = local_time(at)
         day = at.date()
         process = self.process_for(process_code, day)
         actor, role, _, bad = identity(actor, role)
         if bad:
             raise ActionNotAllowed(code, "receive", process.initial, "invalid-data", bad)
+        if channel not in CHANNELS:  # a channel the indicators do not count would vanish from them
+            raise ActionNotAllowed(code, "receive", process.initial, "invalid-data",
+                                   f"channel {channel!r} is not one of {', '.join(CHANNELS)}")
+        if not isinstance(applicant, Mapping) or not isinstance(data, Mapping):
+            raise ActionNotAllowed(code, "receive", process.initial, "invalid-data",
+                                   "applicant and data must be mappings of names to values")
         allowed = self._plan(process).receivers
         if role not in allowed:
             raise ActionNotAllowed(code, "receive", process.initial, "role",
@@ -201,7 +260,8 @@ class Engine:
     # -- what may happen ---------------------------------------------------------------
 
     def available(self, dossier: Dossier, role: str, actor: str | None = None) -> list[Option]:
-        """The actions ``role`` (and ``actor``, for segregation of duties) may take now."""
+        """The actions ``role`` (and ``actor``, for segregation of duties) may take now; none for
+        a role the procedure does not declare (see :meth:`check_role`)."""
         if dossier.is_closed:
             return []
         process = self.process_of(dossier)
@@ -217,6 +277,24 @@ class Engine:
                 options.append(Option(compiled.id, compiled.action.label, compiled.target, compiled.requires))
         return options
 
+    def check_role(self, dossier: Dossier, role: str) -> None:
+        """:class:`InvalidArgument` for a role the dossier's procedure does not declare.
+
+        :meth:`available` lists nothing for such a role (a clerk's screen over dossiers of many
+        procedures asks with the clerk's one role); a program asking about one dossier calls this
+        first, so that a mistyped role is not read as "nothing is possible"."""
+        process = self.process_of(dossier)
+        known = {r.id for r in process.definition.roles}
+        if role not in known:
+            raise InvalidArgument(f"procedure {process.definition.code!r} has no role {role!r} "
+                                  f"(roles: {', '.join(sorted(known))})")
+
+    def values(self, dossier: Dossier) -> dict[str, Any]:
+        """The dossier's data typed by its fields: a date field as :class:`datetime.date`, a
+        datetime field as a naive local datetime, a decimal as :class:`~decimal.Decimal`."""
+        fields = self.process_of(dossier).fields
+        return typed_values(dossier.data, {k: f.effective_type for k, f in fields.items()})
+
     # -- acting ------------------------------------------------------------------------
 
     def fire(self, dossier: Dossier, action: str, *, actor: str, role: str, at: datetime,
@@ -225,6 +303,9 @@ class Engine:
         def refuse(reason: str, message: str) -> ActionNotAllowed:
             return ActionNotAllowed(dossier.code, action, dossier.state, reason, message)
 
+        at = local_time(at)
+        if data is not None and not isinstance(data, Mapping):
+            raise refuse("invalid-data", "data must be a mapping of field names to values")
         actor, role, receiver, bad = identity(actor, role, receiver)
         if bad:
             raise refuse("invalid-data", bad)
@@ -308,6 +389,8 @@ class Engine:
                 worst = measures.get("worst_step")
                 if worst is None or RESULTS.index(step_result) > RESULTS.index(worst):
                     measures = {**measures, "worst_step": step_result}
+                if step.state in process.reenterable:
+                    measures = _left_step(measures, step.state, dossier.version + 1, at, recorded, event_data)
             if source.state.unit != target.state.unit and target.kind != "final":
                 measures = {**measures, "handovers": int(measures.get("handovers", 0)) + 1}
             step = StepClock(target_id, at, legal.step_due(process, target, at, dossier.received_at))
@@ -324,11 +407,20 @@ class Engine:
         if clock.extensions and not dossier.clock.extensions and dossier.clock.due_at is not None:
             # The appointment the apology letter moved: the indicators judge against it.
             measures = {**measures, "due_before_extension": iso_minutes(dossier.clock.due_at)}
+        initial = dossier.state == process.initial
+        if initial and target.kind == "work" and "accepted" not in measures:
+            # Received for resolution (Decree 61/2018 Art. 17(1)(c): Giấy tiếp nhận issued).
+            measures = {**measures, "accepted": True}
         closed_at = outcome = None
         if target.kind == "final":
             closed_at, outcome = at, target.state.outcome
             event_data["result"] = legal.judge(at, clock.due_at)
-            measures = {**measures, **legal.closing_measures(dossier, process, clock, at, measures, data)}
+            if outcome == "refused" and initial and "accepted" not in measures:
+                # Refused at the desk (Art. 17(1)(b), Phiếu từ chối): never received for resolution,
+                # so not resolved either; the indicators count it apart (no result, no time).
+                measures = {**measures, "refused_at_desk": True}
+            else:
+                measures = {**measures, **legal.closing_measures(dossier, process, clock, at, measures, data)}
         preparers = dossier.preparers
         if chosen.action.duty == "prepare" and actor not in preparers:
             preparers = (*preparers, actor)
@@ -351,8 +443,14 @@ class Engine:
             target = process.states[compiled.target]
             if target.state.outcome == outcome and role in compiled.roles:
                 return compiled.id
+        if outcome not in OUTCOMES:
+            raise InvalidArgument(f"{outcome!r} is not an outcome (outcomes: {', '.join(OUTCOMES)})")
+        roles = sorted({r for compiled in process.actions.get(dossier.state, ())
+                        if process.states[compiled.target].state.outcome == outcome for r in compiled.roles})
+        allowed = f" (roles that may: {', '.join(roles)})" if roles else ""
         raise ActionNotAllowed(dossier.code, outcome, dossier.state, "no-such-exit",
-                               f"the procedure offers role {role!r} no way to a {outcome!r} outcome from this step")
+                               f"the procedure offers role {role!r} no way to a {outcome!r} outcome from this "
+                               f"step{allowed}")
 
     def withdraw(self, dossier: Dossier, *, actor: str, role: str, reason: str, at: datetime,
                  reason_field: str = "ly_do") -> Move:
@@ -367,10 +465,11 @@ class Engine:
     def _exit(self, dossier: Dossier, outcome: str, *, actor: str, role: str, reason: str, at: datetime,
               field: str) -> Move:
         request = "withdraw" if outcome == "withdrawn" else "stop"
+        at = local_time(at)
         actor, role, _, bad = identity(actor, role)
         if bad:
             raise ActionNotAllowed(dossier.code, request, dossier.state, "invalid-data", bad)
-        if not reason.strip():
+        if not isinstance(reason, str) or not reason.strip():
             raise ActionNotAllowed(dossier.code, request, dossier.state, "missing-data", "a reason is required")
         action = self.exit_to(dossier, outcome, role)
         data = {field: reason} if field in self.process_of(dossier).fields else {}

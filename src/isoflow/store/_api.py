@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 #: Builds a new dossier and its first events once the store has allocated its code.
 Factory = Callable[[str], tuple[Dossier, Sequence[Event]]]
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 @dataclass(frozen=True, slots=True)

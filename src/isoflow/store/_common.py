@@ -106,14 +106,23 @@ def fact_columns(dossier: Dossier) -> dict[str, Any]:
         "paused_at": _seconds(clock.paused_at),
     }
     for column, field_id in FLAG_FIELDS.items():
-        columns[column] = 1 if data.get(field_id) is True else 0
+        columns[column] = _flag(column, data.get(field_id))
     return columns
+
+
+def _flag(column: str, value: Any) -> int | None:
+    """A flag column: 1 when the field is true.  ``paper_moved`` is NULL when the dossier does
+    not say how it moved (schema 10, issue 14 §7): electronic is counted only when recorded."""
+    if value is True:
+        return 1
+    return None if column == "paper_moved" and value is not False else 0
 
 
 #: The columns a write sets, in the order of :func:`row_values` (``body`` follows them).
 ROW_COLUMNS = ("code", "process_code", "revision", "receiving_unit", "received_at", "state", "status", "version",
                "last_hash", "closed", "due_at", "step_due_at", "next_due_at", "remind_at", *FACT_COLUMNS)
-_FLAGS = tuple(FLAG_FIELDS[column] for column in ("paid_online", "e_result", "digitised", "paper_moved"))
+_FLAGS = tuple(FLAG_FIELDS[column] for column in ("paid_online", "e_result", "digitised"))
+_PAPER_MOVED = FLAG_FIELDS["paper_moved"]
 
 
 def row_values(dossier: Dossier, time: Callable[[datetime | None], Any]) -> list[Any]:
@@ -141,7 +150,8 @@ def row_values(dossier: Dossier, time: Callable[[datetime | None], Any]) -> list
             dossier.closed_at is not None, time(due), time(step_due), time(next_due), time(remind),
             dossier.channel, time(_seconds(dossier.closed_at)), dossier.outcome, get("result"), get("result_766"),
             get("worst_step"), get("worked_min"), clock.supplements, clock.extensions, int(get("handovers", 0)),
-            *(1 if data.get(field_id) is True else 0 for field_id in _FLAGS), time(_seconds(clock.paused_at))]
+            *(1 if data.get(field_id) is True else 0 for field_id in _FLAGS),
+            _flag("paper_moved", data.get(_PAPER_MOVED)), time(_seconds(clock.paused_at))]
 
 
 def event_values(event: Event, time: Callable[[datetime | None], Any]) -> list[Any]:
@@ -151,11 +161,28 @@ def event_values(event: Event, time: Callable[[datetime | None], Any]) -> list[A
 
 
 def step_rows(dossier: Dossier, events: Sequence[Event]) -> list[tuple[Any, ...]]:
-    """A ``step_times`` row for each event that left a timed step: (dossier, seq, process_code,
-    step, at, worked_min, result)."""
-    return [(event.dossier, event.seq, dossier.process_code, event.source, _seconds(event.at),
-             int(event.data.get("step_worked_min", 0)), event.data["step_result"])
-            for event in events if "step_result" in event.data and event.source]
+    """The ``step_times`` rows of the events that left a timed step: (dossier, seq, process_code,
+    step, at, worked_min, result, weight).
+
+    A dossier leaving a step it left before (``step_again`` in the event, schema 10) writes its
+    passes added up (weight 1) and cancels the row of the passes before (weight -1, that row's
+    key, ``seq`` negated): the report sums weights, so a dossier counts once per step, with all
+    its minutes, without grouping the rows by dossier (issue 14 §7)."""
+    rows: list[tuple[Any, ...]] = []
+    for event in events:
+        if "step_result" not in event.data or not event.source:
+            continue
+        again = event.data.get("step_again")
+        at = _seconds(event.at)
+        if again is None:
+            rows.append((event.dossier, event.seq, dossier.process_code, event.source, at,
+                         int(event.data.get("step_worked_min", 0)), event.data["step_result"], 1))
+        else:
+            rows.append((event.dossier, event.seq, dossier.process_code, event.source, at,
+                         int(again["total_min"]), again["total_result"], 1))
+            rows.append((event.dossier, -event.seq, dossier.process_code, event.source,
+                         datetime.fromisoformat(again["at"]), int(again["worked_min"]), again["result"], -1))
+    return rows
 
 
 def rating_row(code: str, rating: Rating) -> tuple[int, int, str, str]:

@@ -13,8 +13,16 @@ from typing import Any
 
 from isoflow.errors import StoreError
 
-_RESOLVED = "d.closed_at >= :start AND d.closed_at < :end AND d.outcome IN ('granted', 'refused')"
-_NEW = "d.received_at >= :start AND d.received_at < :end"
+# Refused at the desk (Decree 61/2018 Art. 17(1)(b): a Phiếu từ chối, no Giấy tiếp nhận): the
+# engine closes it without a result (``refused_at_desk`` in its measures).  It was never received
+# for resolution, so it is neither received nor resolved: Decision 766 indicator 2.1 counts
+# "chỉ tính các hồ sơ đã được tiếp nhận" and Decree 61/2018 Art. 30(2)(c) rates "trên tổng số
+# hồ sơ tiếp nhận"; Circular 01/2018 Art. 14(1) scores "từng hồ sơ giải quyết".  It has its own
+# count.  (Rows closed before isoflow told them apart carry a result and count as before.)
+_AT_DESK = "(d.outcome = 'refused' AND d.result IS NULL)"
+_RECEIVED = "(d.outcome IS NULL OR d.outcome <> 'refused' OR d.result IS NOT NULL)"
+_RESOLVED = f"d.closed_at >= :start AND d.closed_at < :end AND d.outcome IN ('granted', 'refused') AND {_RECEIVED}"
+_NEW = f"d.received_at >= :start AND d.received_at < :end AND {_RECEIVED}"
 _OPEN_AT_END = "(d.closed_at IS NULL OR d.closed_at >= :end)"
 # Past its appointment at the period's end, unless the applicant held it then (the clock was
 # paused).  The row is the dossier now: a pause that ended after the period is not seen.
@@ -34,19 +42,26 @@ TALLY = {
     "new_online": _count(f"{_NEW} AND d.channel = 'online'"),
     "new_in_person": _count(f"{_NEW} AND d.channel = 'in_person'"),
     "new_post": _count(f"{_NEW} AND d.channel = 'post'"),
-    "carried_over": _count("d.received_at < :start"),
+    "carried_over": _count(f"d.received_at < :start AND {_RECEIVED}"),
+    "refused_at_desk": _count(f"d.closed_at >= :start AND d.closed_at < :end AND {_AT_DESK}"),
+    # Decision 766 indicator 3.3: online (KenhThucHien = 2) *and* its result issued electronically
+    # (the national formula's condition (2), for procedures whose result is a paper document).
+    "new_online_e_result": _count(f"{_NEW} AND d.channel = 'online' AND d.e_result = 1"),
     "resolved_early": _count(f"{_RESOLVED} AND d.result = 'early'"),
     "resolved_on_time": _count(f"{_RESOLVED} AND d.result = 'on_time'"),
     "resolved_late": _count(f"{_RESOLVED} AND d.result = 'late'"),
     "resolved_766_in_time": _count(f"{_RESOLVED} AND d.result_766 IN ('early', 'on_time')"),
     "resolved_766_n": _count(f"{_RESOLVED} AND d.result_766 IS NOT NULL"),
     "late_apologised": _count(f"{_RESOLVED} AND d.result = 'late' AND d.extensions > 0"),
-    "in_progress_within": _count(f"{_OPEN_AT_END} AND NOT ({_OVERDUE_AT_END})"),
-    "in_progress_overdue": _count(f"{_OPEN_AT_END} AND {_OVERDUE_AT_END}"),
+    "in_progress_within": _count(f"{_OPEN_AT_END} AND NOT ({_OVERDUE_AT_END}) AND {_RECEIVED}"),
+    "in_progress_overdue": _count(f"{_OPEN_AT_END} AND {_OVERDUE_AT_END} AND {_RECEIVED}"),
     "withdrawn": _count("d.closed_at >= :start AND d.closed_at < :end AND d.outcome = 'withdrawn'"),
     "stopped": _count("d.closed_at >= :start AND d.closed_at < :end AND d.outcome = 'stopped'"),
     "moved": _count(f"{_RESOLVED} AND d.handovers > 0"),
+    # Moved electronically only when recorded so (luan_chuyen_giay false); not recorded is its
+    # own count (paper_moved NULL, schema migration 8), never taken for electronic.
     "moved_electronically": _count(f"{_RESOLVED} AND d.handovers > 0 AND d.paper_moved = 0"),
+    "moved_unknown": _count(f"{_RESOLVED} AND d.handovers > 0 AND d.paper_moved IS NULL"),
     "paid_online": _count(f"{_RESOLVED} AND d.paid_online = 1"),
     "e_result": _count(f"{_RESOLVED} AND d.e_result = 1"),
     "digitised": _count(f"{_RESOLVED} AND d.digitised = 1 AND d.e_result = 1"),
@@ -64,8 +79,10 @@ TALLY = {
 #: What an open dossier counts for (``closed_at`` is null, it has no outcome nor rating): its
 #: receipt and whether it is overdue at the period's end.  The other fields count closed ones only.
 OPEN_TALLY = {
-    "new_online": TALLY["new_online"], "new_in_person": TALLY["new_in_person"], "new_post": TALLY["new_post"],
-    "carried_over": TALLY["carried_over"],
+    "new_online": _count("d.received_at >= :start AND d.received_at < :end AND d.channel = 'online'"),
+    "new_in_person": _count("d.received_at >= :start AND d.received_at < :end AND d.channel = 'in_person'"),
+    "new_post": _count("d.received_at >= :start AND d.received_at < :end AND d.channel = 'post'"),
+    "carried_over": _count("d.received_at < :start"),
     "in_progress_within": _count(f"NOT ({_OVERDUE_AT_END})"),
     "in_progress_overdue": _count(_OVERDUE_AT_END),
 }
@@ -89,10 +106,14 @@ WORKED = (
     f"SELECT d.process_code, d.worked_min, COUNT(*) FROM dossiers d WHERE d.closed = 1 AND {_RESOLVED}"  # noqa: S608
     " AND d.worked_min IS NOT NULL GROUP BY d.process_code, d.worked_min ORDER BY 1, 2"
 )
+# Per step, dossiers (not passes): a dossier that left a step twice has one row of its passes added
+# up and its earlier row cancelled (weight -1, schema 10; :func:`isoflow.store._common.step_rows`), so
+# summing weights counts it once, in the histogram's index order, without grouping by dossier.
 STEPS = (
-    "SELECT s.process_code, s.step, s.worked_min, COUNT(*), SUM(CASE WHEN s.result = 'late' THEN 1 ELSE 0 END)"
+    "SELECT s.process_code, s.step, s.worked_min, SUM(s.weight),"
+    " SUM(CASE WHEN s.result = 'late' THEN s.weight ELSE 0 END)"
     " FROM step_times s WHERE s.at >= :start AND s.at < :end"
-    " GROUP BY s.process_code, s.step, s.worked_min ORDER BY 1, 2, 3"
+    " GROUP BY s.process_code, s.step, s.worked_min HAVING SUM(s.weight) <> 0 ORDER BY 1, 2, 3"
 )
 
 

@@ -104,7 +104,7 @@ def _disagreeing(stored: Dossier, columns: Mapping[str, Any], names: Sequence[st
 
 
 #: A ``step_times`` row as verify reads it: these columns, in this order.
-STEP_COLUMNS = ("dossier", "seq", "process_code", "step", "at", "worked_min", "result")
+STEP_COLUMNS = ("dossier", "seq", "process_code", "step", "at", "worked_min", "result", "weight")
 StepRow = Sequence[Any]
 
 
@@ -175,7 +175,8 @@ def step_problems(stored: Dossier, events: Sequence[Any], rows: Sequence[StepRow
     edited, added or deleted by hand would change an indicator unseen.  Each row is derived
     from one event (:func:`isoflow.store._common.step_rows`), so verify derives them again and
     compares.  A missing row is reported for events written with a row digest (schema 5 on);
-    older rows were filled by a migration's SQL.
+    older rows were filled by a migration's SQL.  A dossier back in a step writes a second row
+    that cancels the first (``seq`` negated, weight -1): it too is derived from its event.
     """
     expected = {row[1]: (*row[:4], step_time(row[4]), *row[5:]) for row in step_rows(stored, events)}
     sealed = {event.seq for event in events if event.row_hash is not None}
@@ -193,8 +194,9 @@ def step_problems(stored: Dossier, events: Sequence[Any], rows: Sequence[StepRow
                                   if have != should)
             problems.append(f"step_times row of event {seq} disagrees with the event ({differing})")
     for seq in sorted(expected.keys() - found):
-        if seq in sealed:
-            problems.append(f"step_times has no row for event {seq}, which left step {expected[seq][3]} "
+        if abs(seq) in sealed:
+            what = f"event {seq}" if seq > 0 else f"the cancellation (seq {seq}) written by event {-seq}"
+            problems.append(f"step_times has no row for {what}, which left step {expected[seq][3]} "
                             "(a row was deleted)")
     return problems
 

@@ -45,8 +45,8 @@ _INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, body) "  # n
 # The row and its newest event's columns, in one statement (one snapshot): what load() checks.
 _LOAD = ("SELECT d.body, e.seq, e.hash, e.row_hash FROM dossiers AS d LEFT JOIN events AS e ON e.dossier = d.code "
          "AND e.seq = (SELECT MAX(seq) FROM events WHERE dossier = d.code) WHERE d.code = %s")
-_INSERT_STEP = ("INSERT INTO step_times (dossier, seq, process_code, step, at, worked_min, result) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s)")
+_INSERT_STEP = ("INSERT INTO step_times (dossier, seq, process_code, step, at, worked_min, result, weight) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)")
 _PASSWORD_PARAMETER = re.compile(r"([?&]password=)([^&]*)")
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 

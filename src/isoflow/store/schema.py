@@ -525,6 +525,28 @@ _POSTGRES_9 = (
     "CREATE TABLE store_identity (id text PRIMARY KEY)",
     "INSERT INTO store_identity (id) VALUES (md5(random()::text || clock_timestamp()::text))",
 )
+# 10 (issue 14 §7): ``paper_moved`` says NULL when the dossier does not record how it moved between
+# units (its field ``luan_chuyen_giay`` unset): 0 meant both "electronically" and "not said", and
+# the report counted every dossier nobody recorded as moved electronically.  Rows are set from
+# their bodies as the writes now set them (true 1, false 0, anything else NULL).
+# And ``step_times.weight``: a dossier back in a step it left before writes its passes added up
+# (weight 1) and cancels its earlier row (weight -1), so the report's per-step table counts
+# dossiers, not passes, by summing weights in the histogram's index order (no grouping by dossier:
+# that was 18 s instead of 2 s on a million dossiers).  Rows written before count as passes.
+_SQLITE_10 = (
+    "UPDATE dossiers SET paper_moved = NULL "
+    "WHERE json_type(body, '$.data.luan_chuyen_giay') IS NULL "
+    "OR json_type(body, '$.data.luan_chuyen_giay') NOT IN ('true', 'false')",
+    "ALTER TABLE step_times ADD COLUMN weight INTEGER NOT NULL DEFAULT 1",
+)
+_POSTGRES_10 = (
+    "UPDATE dossiers SET paper_moved = NULL "
+    "WHERE jsonb_typeof(body->'data'->'luan_chuyen_giay') IS DISTINCT FROM 'boolean'",
+    "ALTER TABLE step_times ADD COLUMN weight integer NOT NULL DEFAULT 1",
+    "ALTER TABLE step_times DROP CONSTRAINT step_times_pkey",
+    "ALTER TABLE step_times ADD CONSTRAINT step_times_pkey "
+    "PRIMARY KEY (process_code, step, worked_min, at, dossier, seq) INCLUDE (result, weight)",
+)
 
 #: Every migration, oldest first; ``MIGRATIONS[-1].version == SCHEMA_VERSION``.
 MIGRATIONS: tuple[Migration, ...] = (
@@ -541,6 +563,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _POSTGRES_8),
     Migration(9, "document control: the revision each dossier started on, the store-wide ledger, its checkpoints",
               _SQLITE_9, _POSTGRES_9),
+    Migration(10, "paper_moved NULL when a dossier does not say how it moved; step_times.weight", _SQLITE_10,
+              _POSTGRES_10),
 )
 
 assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1)), "migrations must be numbered 1..N"

@@ -59,8 +59,8 @@ _INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, body) "  # n
 # The row and its newest event's columns, in one statement (one snapshot): what load() checks.
 _LOAD = ("SELECT d.body, e.seq, e.hash, e.row_hash FROM dossiers AS d LEFT JOIN events AS e ON e.dossier = d.code "
          "AND e.seq = (SELECT MAX(seq) FROM events WHERE dossier = d.code) WHERE d.code = ?")
-_INSERT_STEP = "INSERT INTO step_times (dossier, seq, process_code, step, at, worked_min, result) " \
-               "VALUES (?, ?, ?, ?, ?, ?, ?)"
+_INSERT_STEP = "INSERT INTO step_times (dossier, seq, process_code, step, at, worked_min, result, weight) " \
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def _time(value: datetime | None) -> str | None:
