@@ -148,7 +148,7 @@ def test_strict_mode_at_the_library_edge(processes: Path, tmp_path: Path, author
 def test_each_dossier_keeps_the_digest_of_its_revision(processes: Path, store_url: str) -> None:
     desk = open_desk([processes], store_url)
     try:
-        received = desk.receive("QT-DKKD-01", unit="H56", channel="direct", applicant={"ho_ten": "Nguyễn Thị Mai"},
+        received = desk.receive("QT-DKKD-01", unit="H56", channel="in_person", applicant={"ho_ten": "Nguyễn Thị Mai"},
                                 data={}, actor="le.an", role=CLERK, at=datetime(2026, 3, 2, 9, 0))
         own = digest(read_bytes(processes / DKKD))
         flow = digest(read_bytes(processes / "mot-cua-chung.xml"))
@@ -165,7 +165,7 @@ def test_a_revision_changed_after_dossiers_began_is_refused(processes: Path, sto
     codes = []
     try:
         for hour in (9, 10):
-            codes.append(desk.receive("QT-DKKD-01", unit="H56", channel="direct", applicant={"ho_ten": "Mai"},
+            codes.append(desk.receive("QT-DKKD-01", unit="H56", channel="in_person", applicant={"ho_ten": "Mai"},
                                       data={}, actor="le.an", role=CLERK, at=datetime(2026, 3, 2, hour, 0)).code)
     finally:
         desk.store.close()
