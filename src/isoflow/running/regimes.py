@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from isoflow.errors import LegalDataError
@@ -54,14 +55,22 @@ class ReplacedAct:
     def cited_in(self, text: str) -> bool:
         """Whether ``text`` (an ``<act>`` of a legal basis) cites this act by its number (not
         as the tail of another number: "101/2018/..." does not cite "01/2018/...")."""
-        number = _squeezed(self.number)
-        pattern = r"(?<![0-9])" + r"\s*".join(map(re.escape, number)) + r"(?![0-9])"
-        return re.search(pattern, unicodedata.normalize("NFC", text).upper()) is not None
+        return _citation(self.number).search(_comparable(text)) is not None
 
 
-def _squeezed(text: str) -> str:
-    """``text`` in NFC, upper case, without spaces: "61/2018/NĐ-CP" is cited many ways."""
-    return "".join(unicodedata.normalize("NFC", text).upper().split())
+@lru_cache(maxsize=64)
+def _citation(number: str) -> re.Pattern[str]:
+    """The pattern of ``number`` cited in a text: NFC, upper case, any spaces between its
+    characters ("61/2018/NĐ-CP" is cited many ways); compiled once per act, since every
+    ``<act>`` of every file is searched for every replaced act."""
+    squeezed = "".join(unicodedata.normalize("NFC", number).upper().split())
+    return re.compile(r"(?<![0-9])" + r"\s*".join(map(re.escape, squeezed)) + r"(?![0-9])")
+
+
+@lru_cache(maxsize=4096)
+def _comparable(text: str) -> str:
+    """``text`` as citations are searched in: NFC, upper case (the same acts recur in files)."""
+    return unicodedata.normalize("NFC", text).upper()
 
 
 @dataclass(frozen=True, slots=True)
