@@ -203,3 +203,59 @@ def test_a_command_leaves_the_language_as_it_found_it() -> None:
 
     assert summary(validate_paths([PROCESSES / "chung-thuc-ban-sao.xml"], jobs=1)) == (
         "1 file checked: no problems found.")
+
+
+def test_loader_and_rule_findings_speak_the_language_asked(tmp_path: Path) -> None:
+    """P001, T002, S009, X001 and R002: whole sentences translated, the English as it was."""
+    text = (PROCESSES / "chung-thuc-ban-sao.xml").read_text(encoding="utf-8")
+    text = text.replace('role="cong-chuc-tu-phap" budget="3h"', 'role="cong-chuc-tu-phap" budget="2d"')
+    text = text.replace('<field id="so_trang" type="int" min="1">', '<field id="so_trang" type="int" min="1.5">')
+    (tmp_path / "p.xml").write_text(text, encoding="utf-8")
+    (tmp_path / "bad.xml").write_text('<process xmlns="urn:isoflow:process:1">\n  <title>x</titel>\n</process>\n',
+                                      encoding="utf-8")
+    flow = (ROOT / "tests" / "rules" / "fixtures" / "x001_expression_syntax" / "invalid-assignment.xml")
+    (tmp_path / "f.xml").write_bytes(flow.read_bytes())
+    shared = ROOT / "tests" / "rules" / "fixtures" / "r002_self_approval" / "invalid-shared-role.xml"
+    (tmp_path / "r.xml").write_bytes(shared.read_bytes())
+    files = [str(tmp_path / name) for name in ("bad.xml", "f.xml", "p.xml", "r.xml")]
+    _, out = run("--lang", "vi", "validate", *files)
+    found = [line.split(": ", 1)[1] for line in out.splitlines()[:-1]]
+    assert found == [
+        "P001 xml-syntax: XML sai cú pháp: Opening and ending tag mismatch: title line 2 and titel",
+        "X001 expression-syntax: ở thao tác 'nhan_ho_so' từ bước 'tiep_nhan': '=' is not allowed; use == to compare",
+        "T002 budget-exceeds-limit: thời gian các bước trên đường đi dài nhất được tính vào thời hạn theo luật cộng "
+        "lại là 21h, vượt thời hạn giải quyết theo luật là ngay trong ngày làm việc (8h): tiep_nhan 1h → "
+        "lap_loi_chung 2d → ky_chung_thuc 2h → dong_dau 1h → tra_ket_qua 1h (hãy rút ngắn thời gian các bước này "
+        "hoặc sửa thời hạn giải quyết theo luật)",
+        "S009 field-range: trường 'so_trang': min 1.5 nằm ngoài những giá trị trường int chứa được (số nguyên) (hãy "
+        "ghi min mà trường chứa được, hoặc bỏ đi)",
+        "R002 self-approval: thao tác 'ky' từ bước 'ky_duyet' là phê duyệt, nhưng vai trò 'chuyen-vien' cũng được "
+        "chuẩn bị hồ sơ (thao tác 'trinh' từ bước 'tham_dinh') (hãy giao việc phê duyệt và việc chuẩn bị hồ sơ cho "
+        "các vai trò khác nhau)"]
+    _, out = run("--lang", "en", "validate", *files)
+    found = [line.split(": ", 1)[1] for line in out.splitlines()[:-1]]
+    assert found == [
+        "P001 xml-syntax: not well-formed XML: Opening and ending tag mismatch: title line 2 and titel",
+        "X001 expression-syntax: in action 'nhan_ho_so' from 'tiep_nhan': '=' is not allowed; use == to compare",
+        "T002 budget-exceeds-limit: step budgets on the longest path the legal clock runs add up to 21h, over the "
+        "legal limit of the same working day (8h): tiep_nhan 1h → lap_loi_chung 2d → ky_chung_thuc 2h → dong_dau 1h "
+        "→ tra_ket_qua 1h (shorten these budgets or correct the legal time limit)",
+        "S009 field-range: field 'so_trang': min 1.5 is beyond what an int field holds (whole numbers) (write a min "
+        "the field can hold, or leave it out)",
+        "R002 self-approval: action 'ky' from 'ky_duyet' approves, but role 'chuyen-vien' may also prepare the "
+        "dossier (action 'trinh' from 'tham_dinh') (give approval and preparation to different roles)"]
+
+
+def test_a_file_that_is_no_process_is_said_in_the_language_asked(tmp_path: Path) -> None:
+    path = tmp_path / "svg.xml"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8")
+    _, out = run("--lang", "vi", "validate", str(path))
+    assert out.splitlines()[0] == (
+        f"{path}:1:1: P004 not-a-process: không phải tệp quy trình isoflow: phần tử gốc là <svg> trong không gian "
+        "tên 'http://www.w3.org/2000/svg' (phần tử gốc phải là <process xmlns=\"urn:isoflow:process:1\"> hoặc "
+        "<flow xmlns=\"urn:isoflow:process:1\">)")
+    path.write_text("", encoding="utf-8")
+    _, out = run("--lang", "vi", "validate", str(path))
+    assert out.splitlines()[0] == (
+        f"{path}:1:1: P001 xml-syntax: tệp trống (tệp quy trình bắt đầu bằng "
+        "<process xmlns=\"urn:isoflow:process:1\" ...>)")
