@@ -259,3 +259,23 @@ def test_a_file_that_is_no_process_is_said_in_the_language_asked(tmp_path: Path)
     assert out.splitlines()[0] == (
         f"{path}:1:1: P001 xml-syntax: tệp trống (tệp quy trình bắt đầu bằng "
         "<process xmlns=\"urn:isoflow:process:1\" ...>)")
+
+
+@pytest.mark.parametrize(("fixture", "vietnamese", "english"), [
+    ("s003_unresolved_reference/invalid-state-unit-role.xml",
+     "S003 unresolved-reference: bước 'tham_dinh' unit='phong-tu-phap': không có đơn vị 'phong-tu-phap' nào được "
+     "khai báo (khai báo đơn vị hoặc sửa lại mã)",
+     "S003 unresolved-reference: state 'tham_dinh' unit='phong-tu-phap': no unit 'phong-tu-phap' is declared "
+     "(declare the unit or correct the id)"),
+    ("q002_record_retention/invalid-no-place-no-retention.xml",
+     "Q002 record-retention: hồ sơ cần lưu 'so-theo-doi' thiếu nơi lưu và thời hạn lưu (ví dụ place=\"Bộ phận Một "
+     "cửa\" retention=\"10y\")",
+     "Q002 record-retention: record 'so-theo-doi' has no place and no retention (for example place=\"Bộ phận Một "
+     "cửa\" retention=\"10y\")"),
+])
+def test_the_rest_of_the_rules_speak_the_language_asked(tmp_path: Path, fixture: str, vietnamese: str,
+                                                         english: str) -> None:
+    path = tmp_path / "p.xml"
+    path.write_bytes((ROOT / "tests" / "rules" / "fixtures" / fixture).read_bytes())
+    assert vietnamese in [line.split(": ", 1)[1] for line in run("--lang", "vi", "validate", str(path))[1].splitlines()]
+    assert english in [line.split(": ", 1)[1] for line in run("--lang", "en", "validate", str(path))[1].splitlines()]
