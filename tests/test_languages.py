@@ -279,3 +279,20 @@ def test_the_rest_of_the_rules_speak_the_language_asked(tmp_path: Path, fixture:
     path.write_bytes((ROOT / "tests" / "rules" / "fixtures" / fixture).read_bytes())
     assert vietnamese in [line.split(": ", 1)[1] for line in run("--lang", "vi", "validate", str(path))[1].splitlines()]
     assert english in [line.split(": ", 1)[1] for line in run("--lang", "en", "validate", str(path))[1].splitlines()]
+
+
+def test_the_problems_verify_lists_speak_the_language_asked(shell: Path) -> None:
+    import sqlite3
+
+    receive = _readme_commands()[0]
+    assert run("--lang", "vi", *receive[1:])[0] == 0
+    with sqlite3.connect(shell / "isoflow.db") as conn:
+        conn.execute("UPDATE events SET body = json_set(body, '$.actor', 'ke.gian') WHERE seq = 1")
+    conn.close()
+    code, out = run("--lang", "vi", "dossier", "verify")
+    assert code == 1
+    assert out.splitlines() == ["H40-260109-0001: sự kiện 1 đã bị sửa sau khi được ghi (mã băm không khớp)",
+                                "Tìm thấy 1 vấn đề."]
+    code, out = run("--lang", "en", "dossier", "verify")
+    assert out.splitlines() == ["H40-260109-0001: event 1 was altered after it was written (hash mismatch)",
+                                "1 problem found."]
