@@ -296,3 +296,24 @@ def test_the_problems_verify_lists_speak_the_language_asked(shell: Path) -> None
     code, out = run("--lang", "en", "dossier", "verify")
     assert out.splitlines() == ["H40-260109-0001: event 1 was altered after it was written (hash mismatch)",
                                 "1 problem found."]
+
+
+def test_the_demo_speaks_the_language_asked(tmp_path: Path) -> None:
+    args = ["demo", "--processes", str(PROCESSES), "--forms", ""]
+    code, out = run("--lang", "vi", *args, "--db", f"sqlite:///{tmp_path}/vi.db")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == ("tiếp nhận 000.00.31.H40-260821-0001 lúc Thứ Sáu 2026-08-21 15:20 (sau 15:00): tính thời "
+                        "hạn từ Thứ Sáu 2026-08-21 15:20, hẹn trả 2026-08-25 15:20")
+    assert lines[3] == ("2026-08-24 09:00  yeu_cau_bo_sung  tham_dinh → cho_bo_sung  do tran.binh/chuyen-vien, bước "
+                        "sớm hạn  (tạm dừng tính thời hạn: hồ sơ đang ở người nộp)")
+    assert lines[-3] == ("kết thúc: đã giải quyết, 2026-09-04 09:00, hồ sơ sớm hạn so với hẹn trả mới 2026-09-04 "
+                         "16:00; thời gian chờ người nộp 17 giờ làm việc")
+    assert lines[-1] == "đã kiểm chứng chuỗi sự kiện"
+    code, out = run("--lang", "en", *args, "--db", f"sqlite:///{tmp_path}/en.db")
+    lines = out.splitlines()
+    assert lines[0] == ("received 000.00.31.H40-260821-0001 on Fri 2026-08-21 15:20 (after 15:00): legal time from "
+                        "Fri 2026-08-21 15:20, appointment 2026-08-25 15:20")
+    assert lines[-3] == ("closed: granted, 2026-09-04 09:00, dossier result early against the new appointment "
+                         "2026-09-04 16:00; waited for the applicant 17 working hours")
+    assert lines[-1] == "event chain verified"
