@@ -237,7 +237,7 @@ def test_verify_exits_0_then_1_after_tampering(cli: Cli, db_path: Path) -> None:
     assert changed == 1
     result = cli("verify")
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [f"{CODE}: event 2 was altered after it was written (hash mismatch)",
+    assert result.stdout.splitlines() == [f"{CODE}: sự kiện 2 đã bị sửa sau khi được ghi (mã băm không khớp)",
                                           "Tìm thấy 1 vấn đề."]
     assert cli("verify", CODE).exit_code == 1
     assert cli.ok("verify", "H56-260302-0002").splitlines() == [VERIFIED]
@@ -251,7 +251,7 @@ def test_verify_finds_a_deleted_newest_event(cli: Cli, db_path: Path) -> None:
     conn.close()
     result = cli("verify")
     assert result.exit_code == 1
-    assert "the dossier is at version 3 but 2 events are stored" in result.stdout
+    assert "hồ sơ ở phiên bản 3 nhưng có 2 sự kiện được lưu" in result.stdout
 
 
 # -- mistakes: one clear line, the right exit code ------------------------------------------------
@@ -442,9 +442,9 @@ def test_verify_names_a_deleted_dossier(cli: Cli, db_path: Path) -> None:
     result = cli("verify")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{gone}: no dossier row or events remain, although its code was given on 2026-03-02 (the daily sequence "
-        "of unit H56 reached 0003): the whole dossier was deleted",
-        f"{gone}: the ledger records event(s) 1 that are not in the store: the dossier was deleted",
+        f"{gone}: không còn dòng hồ sơ hay sự kiện nào, dù mã đã được cấp ngày 2026-03-02 (dãy số mã trong ngày của "
+        "đơn vị H56 đã đến 0003): toàn bộ hồ sơ đã bị xóa",
+        f"{gone}: sổ cái ghi các sự kiện 1 không có trong kho dữ liệu: hồ sơ đã bị xóa",
         "Tìm thấy 2 vấn đề."]
     assert cli("verify", gone).stdout == result.stdout
     assert cli.ok("verify", CODE).splitlines() == [VERIFIED]
@@ -456,8 +456,8 @@ def test_a_forged_step_is_refused_and_shown_with_a_warning(cli: Cli, db_path: Pa
     receive(cli, "2026-03-02 09:30")
     history = cli.ok("history", CODE)
     _forge_step(db_path, CODE, "ky_duyet")
-    expected = (f"isoflow: dossier {CODE}: its current-state row does not match its audit trail (the row is not "
-                "the one event 3 recorded (row digest check)); run isoflow dossier verify")
+    expected = (f"isoflow: hồ sơ {CODE}: dòng trạng thái hiện tại không khớp với nhật ký sự kiện (dòng hồ sơ không "
+                "phải dòng mà sự kiện 3 đã ghi (kiểm tra mã băm dòng hồ sơ)); hãy chạy isoflow dossier verify")
     assert cli.refused("act", CODE, "ky", "--actor", "pham.chi", "--role", LEADER,
                        "--at", "2026-03-03 09:00") == expected
     assert cli.refused("close", CODE, "--reason", "Rút", "--actor", "le.an", "--role", CLERK,
@@ -478,8 +478,9 @@ def test_a_forged_step_is_refused_and_shown_with_a_warning(cli: Cli, db_path: Pa
     result = cli("verify")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{CODE}: the row is not the one event 3 recorded (row digest check)",
-        f"{CODE}: the row says step 'ky_duyet' but its events end in step 'tham_dinh' (event 3) (structural check)",
+        f"{CODE}: dòng hồ sơ không phải dòng mà sự kiện 3 đã ghi (kiểm tra mã băm dòng hồ sơ)",
+        f"{CODE}: dòng hồ sơ ghi bước 'ky_duyet' nhưng các sự kiện kết thúc ở bước 'tham_dinh' (sự kiện 3) (kiểm tra "
+        "cấu trúc)",
         "Tìm thấy 2 vấn đề."]
 
 

@@ -203,3 +203,117 @@ def test_a_command_leaves_the_language_as_it_found_it() -> None:
 
     assert summary(validate_paths([PROCESSES / "chung-thuc-ban-sao.xml"], jobs=1)) == (
         "1 file checked: no problems found.")
+
+
+def test_loader_and_rule_findings_speak_the_language_asked(tmp_path: Path) -> None:
+    """P001, T002, S009, X001 and R002: whole sentences translated, the English as it was."""
+    text = (PROCESSES / "chung-thuc-ban-sao.xml").read_text(encoding="utf-8")
+    text = text.replace('role="cong-chuc-tu-phap" budget="3h"', 'role="cong-chuc-tu-phap" budget="2d"')
+    text = text.replace('<field id="so_trang" type="int" min="1">', '<field id="so_trang" type="int" min="1.5">')
+    (tmp_path / "p.xml").write_text(text, encoding="utf-8")
+    (tmp_path / "bad.xml").write_text('<process xmlns="urn:isoflow:process:1">\n  <title>x</titel>\n</process>\n',
+                                      encoding="utf-8")
+    flow = (ROOT / "tests" / "rules" / "fixtures" / "x001_expression_syntax" / "invalid-assignment.xml")
+    (tmp_path / "f.xml").write_bytes(flow.read_bytes())
+    shared = ROOT / "tests" / "rules" / "fixtures" / "r002_self_approval" / "invalid-shared-role.xml"
+    (tmp_path / "r.xml").write_bytes(shared.read_bytes())
+    files = [str(tmp_path / name) for name in ("bad.xml", "f.xml", "p.xml", "r.xml")]
+    _, out = run("--lang", "vi", "validate", *files)
+    found = [line.split(": ", 1)[1] for line in out.splitlines()[:-1]]
+    assert found == [
+        "P001 xml-syntax: XML sai cú pháp: Opening and ending tag mismatch: title line 2 and titel",
+        "X001 expression-syntax: ở thao tác 'nhan_ho_so' từ bước 'tiep_nhan': '=' is not allowed; use == to compare",
+        "T002 budget-exceeds-limit: thời gian các bước trên đường đi dài nhất được tính vào thời hạn theo luật cộng "
+        "lại là 21h, vượt thời hạn giải quyết theo luật là ngay trong ngày làm việc (8h): tiep_nhan 1h → "
+        "lap_loi_chung 2d → ky_chung_thuc 2h → dong_dau 1h → tra_ket_qua 1h (hãy rút ngắn thời gian các bước này "
+        "hoặc sửa thời hạn giải quyết theo luật)",
+        "S009 field-range: trường 'so_trang': min 1.5 nằm ngoài những giá trị trường int chứa được (số nguyên) (hãy "
+        "ghi min mà trường chứa được, hoặc bỏ đi)",
+        "R002 self-approval: thao tác 'ky' từ bước 'ky_duyet' là phê duyệt, nhưng vai trò 'chuyen-vien' cũng được "
+        "chuẩn bị hồ sơ (thao tác 'trinh' từ bước 'tham_dinh') (hãy giao việc phê duyệt và việc chuẩn bị hồ sơ cho "
+        "các vai trò khác nhau)"]
+    _, out = run("--lang", "en", "validate", *files)
+    found = [line.split(": ", 1)[1] for line in out.splitlines()[:-1]]
+    assert found == [
+        "P001 xml-syntax: not well-formed XML: Opening and ending tag mismatch: title line 2 and titel",
+        "X001 expression-syntax: in action 'nhan_ho_so' from 'tiep_nhan': '=' is not allowed; use == to compare",
+        "T002 budget-exceeds-limit: step budgets on the longest path the legal clock runs add up to 21h, over the "
+        "legal limit of the same working day (8h): tiep_nhan 1h → lap_loi_chung 2d → ky_chung_thuc 2h → dong_dau 1h "
+        "→ tra_ket_qua 1h (shorten these budgets or correct the legal time limit)",
+        "S009 field-range: field 'so_trang': min 1.5 is beyond what an int field holds (whole numbers) (write a min "
+        "the field can hold, or leave it out)",
+        "R002 self-approval: action 'ky' from 'ky_duyet' approves, but role 'chuyen-vien' may also prepare the "
+        "dossier (action 'trinh' from 'tham_dinh') (give approval and preparation to different roles)"]
+
+
+def test_a_file_that_is_no_process_is_said_in_the_language_asked(tmp_path: Path) -> None:
+    path = tmp_path / "svg.xml"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8")
+    _, out = run("--lang", "vi", "validate", str(path))
+    assert out.splitlines()[0] == (
+        f"{path}:1:1: P004 not-a-process: không phải tệp quy trình isoflow: phần tử gốc là <svg> trong không gian "
+        "tên 'http://www.w3.org/2000/svg' (phần tử gốc phải là <process xmlns=\"urn:isoflow:process:1\"> hoặc "
+        "<flow xmlns=\"urn:isoflow:process:1\">)")
+    path.write_text("", encoding="utf-8")
+    _, out = run("--lang", "vi", "validate", str(path))
+    assert out.splitlines()[0] == (
+        f"{path}:1:1: P001 xml-syntax: tệp trống (tệp quy trình bắt đầu bằng "
+        "<process xmlns=\"urn:isoflow:process:1\" ...>)")
+
+
+@pytest.mark.parametrize(("fixture", "vietnamese", "english"), [
+    ("s003_unresolved_reference/invalid-state-unit-role.xml",
+     "S003 unresolved-reference: bước 'tham_dinh' unit='phong-tu-phap': không có đơn vị 'phong-tu-phap' nào được "
+     "khai báo (khai báo đơn vị hoặc sửa lại mã)",
+     "S003 unresolved-reference: state 'tham_dinh' unit='phong-tu-phap': no unit 'phong-tu-phap' is declared "
+     "(declare the unit or correct the id)"),
+    ("q002_record_retention/invalid-no-place-no-retention.xml",
+     "Q002 record-retention: hồ sơ cần lưu 'so-theo-doi' thiếu nơi lưu và thời hạn lưu (ví dụ place=\"Bộ phận Một "
+     "cửa\" retention=\"10y\")",
+     "Q002 record-retention: record 'so-theo-doi' has no place and no retention (for example place=\"Bộ phận Một "
+     "cửa\" retention=\"10y\")"),
+])
+def test_the_rest_of_the_rules_speak_the_language_asked(tmp_path: Path, fixture: str, vietnamese: str,
+                                                         english: str) -> None:
+    path = tmp_path / "p.xml"
+    path.write_bytes((ROOT / "tests" / "rules" / "fixtures" / fixture).read_bytes())
+    assert vietnamese in [line.split(": ", 1)[1] for line in run("--lang", "vi", "validate", str(path))[1].splitlines()]
+    assert english in [line.split(": ", 1)[1] for line in run("--lang", "en", "validate", str(path))[1].splitlines()]
+
+
+def test_the_problems_verify_lists_speak_the_language_asked(shell: Path) -> None:
+    import sqlite3
+
+    receive = _readme_commands()[0]
+    assert run("--lang", "vi", *receive[1:])[0] == 0
+    with sqlite3.connect(shell / "isoflow.db") as conn:
+        conn.execute("UPDATE events SET body = json_set(body, '$.actor', 'ke.gian') WHERE seq = 1")
+    conn.close()
+    code, out = run("--lang", "vi", "dossier", "verify")
+    assert code == 1
+    assert out.splitlines() == ["H40-260109-0001: sự kiện 1 đã bị sửa sau khi được ghi (mã băm không khớp)",
+                                "Tìm thấy 1 vấn đề."]
+    code, out = run("--lang", "en", "dossier", "verify")
+    assert out.splitlines() == ["H40-260109-0001: event 1 was altered after it was written (hash mismatch)",
+                                "1 problem found."]
+
+
+def test_the_demo_speaks_the_language_asked(tmp_path: Path) -> None:
+    args = ["demo", "--processes", str(PROCESSES), "--forms", ""]
+    code, out = run("--lang", "vi", *args, "--db", f"sqlite:///{tmp_path}/vi.db")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == ("tiếp nhận 000.00.31.H40-260821-0001 lúc Thứ Sáu 2026-08-21 15:20 (sau 15:00): tính thời "
+                        "hạn từ Thứ Sáu 2026-08-21 15:20, hẹn trả 2026-08-25 15:20")
+    assert lines[3] == ("2026-08-24 09:00  yeu_cau_bo_sung  tham_dinh → cho_bo_sung  do tran.binh/chuyen-vien, bước "
+                        "sớm hạn  (tạm dừng tính thời hạn: hồ sơ đang ở người nộp)")
+    assert lines[-3] == ("kết thúc: đã giải quyết, 2026-09-04 09:00, hồ sơ sớm hạn so với hẹn trả mới 2026-09-04 "
+                         "16:00; thời gian chờ người nộp 17 giờ làm việc")
+    assert lines[-1] == "đã kiểm chứng chuỗi sự kiện"
+    code, out = run("--lang", "en", *args, "--db", f"sqlite:///{tmp_path}/en.db")
+    lines = out.splitlines()
+    assert lines[0] == ("received 000.00.31.H40-260821-0001 on Fri 2026-08-21 15:20 (after 15:00): legal time from "
+                        "Fri 2026-08-21 15:20, appointment 2026-08-25 15:20")
+    assert lines[-3] == ("closed: granted, 2026-09-04 09:00, dossier result early against the new appointment "
+                         "2026-09-04 16:00; waited for the applicant 17 working hours")
+    assert lines[-1] == "event chain verified"

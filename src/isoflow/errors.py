@@ -7,6 +7,8 @@ not allowed.  Each carries where it happened, and ``str(error)`` is the message 
 
 from __future__ import annotations
 
+from isoflow.i18n import translate as _
+
 
 class IsoflowError(Exception):
     """Base class of every error isoflow raises on purpose."""
@@ -145,8 +147,8 @@ class DossierTampered(StoreError):
     """
 
     def __init__(self, code: str, reason: str, dossier: object = None) -> None:
-        super().__init__(f"dossier {code}: its current-state row does not match its audit trail ({reason}); "
-                         "run isoflow dossier verify")
+        super().__init__(_("dossier {code}: its current-state row does not match its audit trail ({reason}); run "
+                           "isoflow dossier verify").format(code=code, reason=reason))
         self.code = code
         self.reason = reason
         self.dossier = dossier

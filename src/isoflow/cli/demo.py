@@ -11,9 +11,26 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from isoflow.cli import clerk_text
 from isoflow.desk import Desk
+from isoflow.i18n import N_, current
+from isoflow.i18n import translate as _
 
 CLERK, EXPERT, LEADER = "cong-chuc-mot-cua", "chuyen-vien", "lanh-dao"
+
+_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+_CLOCK = {"restarted": N_("restarted"), "resumed": N_("resumed")}
+
+
+def _on(at: datetime) -> str:
+    """``Fri 2026-08-21 15:20``, the weekday in the current language."""
+    return f"{_(_WEEKDAYS[at.weekday()])} {at:%Y-%m-%d %H:%M}"
+
+
+def _code(word: object, translated: str) -> str:
+    """A value as the English sample prints it (its code: ``early``, ``granted``), or in words
+    in another language."""
+    return translated if current() != "en" else str(word)
 
 
 def run(desk: Desk, say: Callable[[str], None], unit: str = "000.00.31.H40") -> str:
@@ -24,8 +41,9 @@ def run(desk: Desk, say: Callable[[str], None], unit: str = "000.00.31.H40") -> 
     d = desk.receive("QT-DKKD-01", unit=unit, channel="in_person",
                      applicant={"ho_ten": "Nguyễn Thị Mai", "so_dinh_danh": "036190001234"},
                      data={}, actor="le.an", role=CLERK, at=t("2026-08-21 15:20"))
-    say(f"received {d.code} on Fri 2026-08-21 15:20 (after 15:00): legal time from "
-        f"{d.clock.started_at:%a %Y-%m-%d %H:%M}, appointment {d.clock.due_at:%Y-%m-%d %H:%M}")
+    say(_("received {code} on {received} (after 15:00): legal time from {started}, appointment {due}").format(
+        code=d.code, received=_on(t("2026-08-21 15:20")), started=_on(d.clock.started_at),
+        due=f"{d.clock.due_at:%Y-%m-%d %H:%M}"))
     steps: list[tuple[str, str, str, str, dict[str, object]]] = [
         ("kiem_tra", CLERK, "le.an", "2026-08-22 08:00", {"ho_so_day_du": True, "hinh_thuc_nhan": "truc_tiep"}),
         ("ban_giao", CLERK, "le.an", "2026-08-22 08:30", {}),
@@ -44,24 +62,35 @@ def run(desk: Desk, say: Callable[[str], None], unit: str = "000.00.31.H40") -> 
         d, event = move.dossier, move.events[-1]
         note = ""
         if event.data.get("clock") == "paused":
-            note = "  (legal clock paused: the applicant holds the dossier)"
+            note = "  " + _("(legal clock paused: the applicant holds the dossier)")
         elif "clock" in event.data:
             info = event.data
-            note = f"  (clock {info['clock']} after {info['waited']} waiting; new due {info['due_at']})"
+            clock = str(info["clock"])
+            note = "  " + _("(clock {clock} after {waited} waiting; new due {due})").format(
+                clock=_code(clock, _(_CLOCK.get(clock, clock))), waited=info["waited"], due=info["due_at"])
         if event.kind == "extended":
-            note = f"  (due moved {event.data['previous_due']} → {event.data['new_due']})"
-        result = f" step {event.data['step_result']}" if "step_result" in event.data else ""
-        say(f"{when}  {action:<16} {event.source} → {event.target}  by {actor}/{role}{result}{note}")
-    say(f"closed: {d.outcome}, {d.closed_at:%Y-%m-%d %H:%M}, dossier result "
-        f"{desk.history(d.code)[-1].data.get('result')} against the new appointment "
-        f"{d.clock.due_at:%Y-%m-%d %H:%M}; waited for the applicant {d.clock.waited.total_seconds() / 3600:g} "
-        "working hours")
+            note = "  " + _("(due moved {previous} → {new})").format(previous=event.data["previous_due"],
+                                                                     new=event.data["new_due"])
+        line = (_("{when}  {action:<16} {source} → {target}  by {actor}/{role} step {result}")
+                if "step_result" in event.data else _("{when}  {action:<16} {source} → {target}  by {actor}/{role}"))
+        step_result = event.data.get("step_result")
+        say(line.format(when=when, action=action, source=event.source, target=event.target, actor=actor, role=role,
+                        result=_code(step_result, clerk_text.result(str(step_result)))) + note)
+    result = desk.history(d.code)[-1].data.get("result")
+    say(_("closed: {outcome}, {at}, dossier result {result} against the new appointment {due}; waited for the "
+          "applicant {hours} working hours").format(
+        outcome=_code(d.outcome, clerk_text.outcome(d.outcome)), at=f"{d.closed_at:%Y-%m-%d %H:%M}",
+        result=_code(result, clerk_text.result(str(result))), due=f"{d.clock.due_at:%Y-%m-%d %H:%M}",
+        hours=f"{d.clock.waited.total_seconds() / 3600:g}"))
     m = d.measures
-    say(f"indicators: {m.get('result')} against the first appointment {m.get('due_before_extension')} "
-        f"(Circular 01/2018, with an apology), {m.get('result_766')} by Decision 766, {m.get('worked_min')} "
-        f"working minutes, {m.get('handovers')} hand-overs; see: isoflow report --db <this db> --year 2026")
+    say(_("indicators: {result} against the first appointment {due} (Circular 01/2018, with an apology), "
+          "{result_766} by Decision 766, {minutes} working minutes, {handovers} hand-overs; see: isoflow report "
+          "--db <this db> --year 2026").format(
+        result=_code(m.get("result"), clerk_text.result(str(m.get("result")))), due=m.get("due_before_extension"),
+        result_766=_code(m.get("result_766"), clerk_text.result(str(m.get("result_766")))),
+        minutes=m.get("worked_min"), handovers=m.get("handovers")))
     problems = desk.verify(d.code)
-    say("event chain verified" if not problems else "; ".join(map(str, problems)))
+    say(_("event chain verified") if not problems else "; ".join(map(str, problems)))
     return d.code
 
 
@@ -80,5 +109,5 @@ def print_forms(desk: Desk, code: str, folder: Path, say: Callable[[str], None])
     procedure = printer.procedure(desk.engine.process_of(dossier).definition, "pdf")
     written.append(folder / f"{dossier.process_code}.pdf")
     written[-1].write_bytes(procedure.content("pdf"))
-    say(f"forms written to {folder}/: {', '.join(p.name for p in written)}")
+    say(_("forms written to {folder}/: {files}").format(folder=folder, files=", ".join(p.name for p in written)))
     return written

@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from isoflow.i18n import translate as _
 from isoflow.loading.diagnostics import DOCTYPE_FORBIDDEN, FILE_TOO_LARGE, XML_SYNTAX
 from isoflow.model.findings import Finding
 from isoflow.model.source_map import SourceMap, markup, utf8_is_nfc
@@ -137,8 +138,10 @@ def parse(data: bytes, path: str) -> Parsed | Finding:
         message = _syntax_message(without_namespace(str(error.msg or error)).split(", line ")[0].strip())
         if "tag mismatch" in message:
             column = _tag_start(_sniff(data), line, column)
-        hint = 'write a literal "&" as &amp; and "<" as &lt;' if "EntityRef" in message or "AttValue" in message else ""
-        return XML_SYNTAX.finding(f"not well-formed XML: {message}", path, max(line, 1), max(column, 1), hint=hint)
+        hint = _('write a literal "&" as &amp; and "<" as &lt;') if "EntityRef" in message or "AttValue" in message \
+            else ""
+        return XML_SYNTAX.finding(_("not well-formed XML: {message}").format(message=message), path, max(line, 1),
+                                  max(column, 1), hint=hint)
     docinfo: Any = root.getroottree().docinfo
     encoding = docinfo.encoding
     references = _contains(data, b"&#")  # character references can spell anything
@@ -154,11 +157,12 @@ def parse(data: bytes, path: str) -> Parsed | Finding:
 
 def _precheck(data: bytes, path: str) -> Finding | None:
     if len(data) > MAX_BYTES:
-        return FILE_TOO_LARGE.finding(
-            f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; a process file is a few hundred lines", path)
+        return FILE_TOO_LARGE.finding(_("file is larger than {size} MiB; a process file is a few hundred lines").format(
+            size=MAX_BYTES // (1024 * 1024)), path)
     if not data or data.isspace():  # as ``not data.strip()``, without copying the file
-        return XML_SYNTAX.finding("file is empty", path,
-                                  hint='a process file starts with <process xmlns="urn:isoflow:process:1" ...>')
+        return XML_SYNTAX.finding(_("file is empty"), path,
+                                  hint=_('a process file starts with <process xmlns="{namespace}" ...>').format(
+                                      namespace=NAMESPACE))
     return None
 
 
@@ -213,8 +217,8 @@ def _tag_start(text: str, line: int, column: int) -> int:
 
 
 def _doctype_finding(path: str, line: int, column: int) -> Finding:
-    hint = "remove the <!DOCTYPE ...> declaration; process files need no DTD or entities"
-    return DOCTYPE_FORBIDDEN.finding("a DOCTYPE is not allowed in a process file", path, line, column, hint=hint)
+    hint = _("remove the <!DOCTYPE ...> declaration; process files need no DTD or entities")
+    return DOCTYPE_FORBIDDEN.finding(_("a DOCTYPE is not allowed in a process file"), path, line, column, hint=hint)
 
 
 def _sniff(data: bytes) -> str:

@@ -30,11 +30,14 @@ __all__ = ["children_of", "not_a_process", "schema_findings", "xinclude_finding"
 
 def not_a_process(root: Any, path: str, source: SourceMap) -> Finding:
     qname = etree.QName(root)
-    namespace = f" in namespace {qname.namespace!r}" if qname.namespace else " without a namespace"
-    found = f"<{qname.localname}>{namespace}"
-    line, column, _ = source.at_index(0)
-    return NOT_A_PROCESS.finding(f"not an isoflow process file: the root element is {found}", path, line, column,
-                                 hint=f'the root must be <process xmlns="{NAMESPACE}"> or <flow xmlns="{NAMESPACE}">')
+    if qname.namespace:
+        message = _("not an isoflow process file: the root element is <{element}> in namespace {namespace!r}")
+    else:
+        message = _("not an isoflow process file: the root element is <{element}> without a namespace")
+    line, column, _index = source.at_index(0)
+    return NOT_A_PROCESS.finding(message.format(element=qname.localname, namespace=qname.namespace), path, line,
+                                 column, hint=_('the root must be <process xmlns="{namespace}"> or '
+                                                '<flow xmlns="{namespace}">').format(namespace=NAMESPACE))
 
 
 def xinclude_finding(root: Any, source: SourceMap, path: str, references: bool, data: bytes) -> Finding | None:
@@ -43,9 +46,9 @@ def xinclude_finding(root: Any, source: SourceMap, path: str, references: bool, 
     # The namespace must be spelt in the file (or hidden in a character reference) for one to exist.
     for element in root.iter("{" + XINCLUDE + "}*") if references or b"XInclude" in data else ():
         index = next(i for i, el in enumerate(root.iter(etree.Element)) if el is element)
-        line, column, _ = source.at_index(index)
-        return XINCLUDE_FORBIDDEN.finding("XInclude is not allowed in a process file", path, line, column,
-                                          hint="to reuse a shared flow, write extends=\"FLOW-CODE\" on <process>")
+        line, column, _index = source.at_index(index)
+        return XINCLUDE_FORBIDDEN.finding(_("XInclude is not allowed in a process file"), path, line, column,
+                                          hint=_('to reuse a shared flow, write extends="FLOW-CODE" on <process>'))
     return None
 
 

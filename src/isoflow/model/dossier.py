@@ -29,6 +29,7 @@ from typing import Any, Literal
 import msgspec
 
 from isoflow.errors import InvalidArgument
+from isoflow.i18n import translate as _
 
 Channel = Literal["in_person", "online", "post"]
 #: National channel codes (Circular 22/2019 data sync): 1 in person, 2 online, 3 public post.
@@ -313,17 +314,20 @@ def verify_chain(events: Sequence[Event], digest: EventDigest, last_hash: str | 
     prev = GENESIS
     for expected_seq, event in enumerate(events, start=1):
         if event.seq != expected_seq:
-            problems.append(f"event {expected_seq} is missing (found {event.seq} in its place)")
+            problems.append(_("event {expected} is missing (found {found} in its place)").format(
+                expected=expected_seq, found=event.seq))
             break
         if event.prev_hash != prev:
-            problems.append(f"event {event.seq} does not follow event {event.seq - 1} (chain broken)")
+            problems.append(_("event {seq} does not follow event {previous} (chain broken)").format(
+                seq=event.seq, previous=event.seq - 1))
         if digest(event, event.prev_hash, event.row_hash) != event.hash:
-            problems.append(f"event {event.seq} was altered after it was written (hash mismatch)")
+            problems.append(_("event {seq} was altered after it was written (hash mismatch)").format(seq=event.seq))
         prev = event.hash
     if version is not None and len(events) != version:
-        problems.append(f"the dossier is at version {version} but {len(events)} events are stored")
+        problems.append(_("the dossier is at version {version} but {count} events are stored").format(
+            version=version, count=len(events)))
     if last_hash is not None and events and prev != last_hash:
-        problems.append("the newest stored event is not the one the dossier last recorded")
+        problems.append(_("the newest stored event is not the one the dossier last recorded"))
     return problems
 
 
@@ -346,26 +350,29 @@ def replay_problems(dossier: Dossier, events: Sequence[Event]) -> list[str]:
     """
     moves = [e for e in events if e.kind in _MOVES]
     if not moves:
-        return ["no event says which step the dossier is in"]
+        return [_("no event says which step the dossier is in")]
     last = moves[-1]
     problems = []
     if dossier.state != last.target:
-        problems.append(f"the row says step {dossier.state!r} but its events end in step {last.target!r} "
-                        f"(event {last.seq})")
+        problems.append(_("the row says step {row!r} but its events end in step {step!r} (event {seq})").format(
+            row=dossier.state, step=last.target, seq=last.seq))
     if dossier.step.state != dossier.state:
-        problems.append(f"the row's step clock is for step {dossier.step.state!r}, not {dossier.state!r}")
+        problems.append(_("the row's step clock is for step {clock!r}, not {row!r}").format(
+            clock=dossier.step.state, row=dossier.state))
     if last.status is not None and dossier.status != last.status:
-        problems.append(f"the row says status {dossier.status} but event {last.seq} set status {last.status}")
+        problems.append(_("the row says status {row} but event {seq} set status {status}").format(
+            row=dossier.status, seq=last.seq, status=last.status))
     closing = "result" in last.data
     if closing and dossier.closed_at is None:
-        problems.append(f"the row is open but event {last.seq} closed the dossier")
+        problems.append(_("the row is open but event {seq} closed the dossier").format(seq=last.seq))
     elif not closing and dossier.closed_at is not None:
-        problems.append(f"the row is closed ({_iso(dossier.closed_at)}) but no event closed the dossier")
+        problems.append(_("the row is closed ({at}) but no event closed the dossier").format(
+            at=_iso(dossier.closed_at)))
     elif closing and dossier.closed_at != last.at:
-        problems.append(f"the row says closed at {_iso(dossier.closed_at)} but event {last.seq} closed it at "
-                        f"{_iso(last.at)}")
+        problems.append(_("the row says closed at {row} but event {seq} closed it at {at}").format(
+            row=_iso(dossier.closed_at), seq=last.seq, at=_iso(last.at)))
     if (dossier.outcome is None) != (dossier.closed_at is None):
-        problems.append("the row's outcome and closing time disagree (one is set, the other is not)")
+        problems.append(_("the row's outcome and closing time disagree (one is set, the other is not)"))
     return problems
 
 
@@ -380,14 +387,14 @@ def row_problems(dossier: Dossier, events: Sequence[Event], row_digest: Callable
     whose newest event predates row digests).
     """
     if not events:
-        return ["no events remain for the row"]
+        return [_("no events remain for the row")]
     newest = events[-1]
     problems = []
     if newest.row_hash is not None and row_digest(dossier) != newest.row_hash:
-        problems.append(f"the row is not the one event {newest.seq} recorded (row digest check)")
-    label = "structural check" if newest.row_hash is not None else \
-        f"structural check: event {newest.seq} predates row digests"
-    problems.extend(f"{problem} ({label})" for problem in replay_problems(dossier, events))
+        problems.append(_("the row is not the one event {seq} recorded (row digest check)").format(seq=newest.seq))
+    label = _("{problem} (structural check)") if newest.row_hash is not None else \
+        _("{problem} (structural check: event {seq} predates row digests)")
+    problems.extend(label.format(problem=problem, seq=newest.seq) for problem in replay_problems(dossier, events))
     return problems
 
 

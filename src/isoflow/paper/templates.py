@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from isoflow.errors import TemplateNotFound
+from isoflow.i18n import translate as _
 from isoflow.running.regimes import LegalBasis
 
 if TYPE_CHECKING:
@@ -74,8 +75,8 @@ class TemplateFolders:
         return found
 
     def describe(self, form: str, form_set: str | None) -> str:
-        return (f"looked for {', '.join(self.candidates(form, form_set))} in "
-                f"{', '.join(self._names[f] for f in self.folders)}")
+        return _("looked for {names} in {folders}").format(names=", ".join(self.candidates(form, form_set)),
+                                                           folders=", ".join(self._names[f] for f in self.folders))
 
     def names(self, form_set: str) -> set[str]:
         """Every form name a template exists for in ``form_set``."""

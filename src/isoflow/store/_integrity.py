@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from isoflow.errors import DossierNotFound, DossierTampered, StoreError
+from isoflow.i18n import translate as _
 from isoflow.model.dossier import Dossier
 from isoflow.store._api import ChainProblem
 from isoflow.store._common import FACT_COLUMNS, MAX_SEQUENCE, dossier_code, dossier_columns, step_rows, unit_code
@@ -30,20 +31,23 @@ def loaded(code: str, body: str | Mapping[str, Any], newest_seq: int | None, new
     """
     dossier = read_dossier(body, code)
     if dossier.code != code:  # e.g. two rows (and their events) swapped
-        raise DossierTampered(code, f"the row's body is dossier {dossier.code}'s", dossier)
+        raise DossierTampered(code, _("the row's body is dossier {code}'s").format(code=dossier.code), dossier)
     if newest_seq is None:
-        raise DossierTampered(code, "no events remain for the row", dossier)
+        raise DossierTampered(code, _("no events remain for the row"), dossier)
     if type(newest_seq) is not int:  # SQLite keeps any text in an INTEGER column
-        raise DossierTampered(code, f"the newest event's seq column holds {newest_seq!r}, not a number", dossier)
+        raise DossierTampered(code, _("the newest event's seq column holds {value!r}, not a number").format(
+            value=newest_seq), dossier)
     if newest_seq != dossier.version:
-        raise DossierTampered(code, f"the row is at version {dossier.version} but its newest event is {newest_seq}",
-                              dossier)
+        raise DossierTampered(code, _("the row is at version {version} but its newest event is {seq}").format(
+            version=dossier.version, seq=newest_seq), dossier)
     if newest_hash != dossier.last_hash:
-        raise DossierTampered(code, f"the row's last hash is not the hash of its newest event {newest_seq}", dossier)
+        raise DossierTampered(code, _("the row's last hash is not the hash of its newest event {seq}").format(
+            seq=newest_seq), dossier)
     if newest_row_hash is None:
         return dossier, True
     if row_digest(dossier) != newest_row_hash:
-        raise DossierTampered(code, f"the row is not the one event {newest_seq} recorded (row digest check)", dossier)
+        raise DossierTampered(code, _("the row is not the one event {seq} recorded (row digest check)").format(
+            seq=newest_seq), dossier)
     return dossier, False
 
 
@@ -56,22 +60,25 @@ def replayed(code: str, body: str | Mapping[str, Any],
     :func:`isoflow.model.dossier.row_problems`."""
     dossier = read_dossier(body, code)
     if dossier.code != code:
-        raise DossierTampered(code, f"the row's body is dossier {dossier.code}'s", dossier)
+        raise DossierTampered(code, _("the row's body is dossier {code}'s").format(code=dossier.code), dossier)
     trail = []
     for seq, raw in events:
         if type(seq) is not int:
-            raise DossierTampered(code, f"an event's seq column holds {seq!r}, not a number", dossier)
+            raise DossierTampered(code, _("an event's seq column holds {value!r}, not a number").format(value=seq),
+                                  dossier)
         trail.append(read_event(raw, code, seq))
-    problems = [f"event {event.seq}: its body says dossier {event.dossier}" for event in trail if event.dossier != code]
+    problems = [_("event {seq}: its body says dossier {dossier}").format(seq=event.seq, dossier=event.dossier)
+                for event in trail if event.dossier != code]
     if trail and (trail[-1].seq != dossier.version or trail[-1].hash != dossier.last_hash):
-        problems.append(f"the row is at version {dossier.version} but its newest event is {trail[-1].seq}"
+        problems.append(_("the row is at version {version} but its newest event is {seq}").format(
+                            version=dossier.version, seq=trail[-1].seq)
                         if trail[-1].seq != dossier.version else
-                        f"the row's last hash is not the hash of its newest event {trail[-1].seq}")
+                        _("the row's last hash is not the hash of its newest event {seq}").format(seq=trail[-1].seq))
     problems.extend(verify_chain(trail))
     recorded = [event.seq for event in trail if event.row_hash is not None]
     if recorded and trail[-1].row_hash is None:
-        problems.append(f"event {trail[-1].seq} records no row digest, but event {recorded[-1]} before it does "
-                        "(a row digest was removed)")
+        problems.append(_("event {seq} records no row digest, but event {before} before it does (a row digest was "
+                          "removed)").format(seq=trail[-1].seq, before=recorded[-1]))
     problems.extend(row_problems(dossier, trail))
     if problems:
         raise DossierTampered(code, "; ".join(problems), dossier)
@@ -124,7 +131,7 @@ def chain_problems(code: str, body: str | Mapping[str, Any], columns: Mapping[st
     problems: list[str] = []
     version: int | None = columns["version"]
     if type(version) is not int:  # SQLite keeps any text in an INTEGER column
-        problems.append(f"the dossier row's version column holds {version!r}, not a number")
+        problems.append(_("the dossier row's version column holds {value!r}, not a number").format(value=version))
         version = None
     last_hash = str(columns["last_hash"])
     stored: Dossier | None
@@ -134,12 +141,12 @@ def chain_problems(code: str, body: str | Mapping[str, Any], columns: Mapping[st
         problems.append(str(error))
         stored = None
     if stored is not None and stored.code != code:
-        problems.append(f"the row's body is dossier {stored.code}'s")
+        problems.append(_("the row's body is dossier {code}'s").format(code=stored.code))
     decoded = []
     broken = []  # what makes the trail untrustworthy to judge the row by
     for seq, raw, row_hash in events:
         if type(seq) is not int:
-            broken.append(f"an event's seq column holds {seq!r}, not a number")
+            broken.append(_("an event's seq column holds {value!r}, not a number").format(value=seq))
             continue
         try:
             event = read_event(raw, code, seq)
@@ -147,16 +154,19 @@ def chain_problems(code: str, body: str | Mapping[str, Any], columns: Mapping[st
             broken.append(str(error))
             continue
         if event.seq != seq or event.dossier != code:
-            broken.append(f"event {seq}: its body says dossier {event.dossier} event {event.seq}")
+            broken.append(_("event {seq}: its body says dossier {dossier} event {event}").format(
+                seq=seq, dossier=event.dossier, event=event.seq))
         if event.row_hash != row_hash:
-            problems.append(f"event {seq}: its row_hash column is not the row digest its body records")
+            problems.append(_("event {seq}: its row_hash column is not the row digest its body records").format(
+                seq=seq))
         decoded.append(event)
     broken.extend(verify_chain(decoded, last_hash, version))
     if stored is not None:
         names = CHECKED_COLUMNS + (FACT_COLUMNS if decoded and decoded[-1].row_hash is not None else ())
         disagreeing = _disagreeing(stored, columns, names)
         if disagreeing:
-            problems.insert(0, f"the dossier row's columns disagree with its body ({', '.join(disagreeing)})")
+            problems.insert(0, _("the dossier row's columns disagree with its body ({columns})").format(
+                columns=", ".join(disagreeing)))
     problems.extend(broken)
     if stored is not None and not broken:
         # Judged only against a whole, unbroken trail: a broken chain is reported above, and
@@ -187,17 +197,20 @@ def step_problems(stored: Dossier, events: Sequence[Any], rows: Sequence[StepRow
         found.add(seq)
         want = expected.get(seq)
         if want is None:
-            problems.append(f"step_times has a row for event {seq!r}, which left no timed step: "
-                            "the row was added by hand")
+            problems.append(_("step_times has a row for event {seq!r}, which left no timed step: the row was added "
+                              "by hand").format(seq=seq))
         elif tuple(row) != want:
             differing = ", ".join(name for name, have, should in zip(STEP_COLUMNS, row, want, strict=True)
                                   if have != should)
-            problems.append(f"step_times row of event {seq} disagrees with the event ({differing})")
+            problems.append(_("step_times row of event {seq} disagrees with the event ({columns})").format(
+                seq=seq, columns=differing))
     for seq in sorted(expected.keys() - found):
         if abs(seq) in sealed:
-            what = f"event {seq}" if seq > 0 else f"the cancellation (seq {seq}) written by event {-seq}"
-            problems.append(f"step_times has no row for {what}, which left step {expected[seq][3]} "
-                            "(a row was deleted)")
+            message = (_("step_times has no row for event {seq}, which left step {step} (a row was deleted)")
+                       if seq > 0 else
+                       _("step_times has no row for the cancellation (seq {seq}) written by event {event}, which "
+                         "left step {step} (a row was deleted)"))
+            problems.append(message.format(seq=seq, event=-seq, step=expected[seq][3]))
     return problems
 
 
@@ -221,17 +234,17 @@ def _missing(unit: str, day: date, last: int, numbers: Iterable[int]) -> list[Ch
             runs[-1][1] = number
         else:
             runs.append([number, number])
-    reached = f"on {day.isoformat()} (the daily sequence of unit {unit} reached {last:04d})"
+    said = {"day": day.isoformat(), "unit": unit, "last": f"{last:04d}"}
     for first, end in runs:
         if first == end:
-            problems.append(ChainProblem(dossier_code(unit, day, first), f"no dossier row or events remain, although "
-                                                                        f"its code was given {reached}: the whole "
-                                                                        "dossier was deleted"))
+            problems.append(ChainProblem(dossier_code(unit, day, first), _(
+                "no dossier row or events remain, although its code was given on {day} (the daily sequence of unit "
+                "{unit} reached {last}): the whole dossier was deleted").format(**said)))
         else:
-            problems.append(ChainProblem(dossier_code(unit, day, first),
-                                         f"no dossier row or events remain for the {end - first + 1} codes up to "
-                                         f"{dossier_code(unit, day, end)}, although they were given {reached}: "
-                                         "the whole dossiers were deleted, or the sequence was forged"))
+            problems.append(ChainProblem(dossier_code(unit, day, first), _(
+                "no dossier row or events remain for the {count} codes up to {code}, although they were given on "
+                "{day} (the daily sequence of unit {unit} reached {last}): the whole dossiers were deleted, or the "
+                "sequence was forged").format(count=end - first + 1, code=dossier_code(unit, day, end), **said)))
     return problems
 
 
@@ -256,13 +269,14 @@ def sequence_problems(sequences: Iterable[tuple[str, date | str, Any]], rows: It
         try:
             day = raw_day if isinstance(raw_day, date) else date.fromisoformat(str(raw_day))
         except ValueError:
-            problems.append(ChainProblem(unit, f"code_sequences has an unreadable day {raw_day!r} for this unit"))
+            problems.append(ChainProblem(unit, _("code_sequences has an unreadable day {day!r} for this unit").format(
+                day=raw_day)))
             continue
         if type(last) is not int or not 1 <= last <= MAX_SEQUENCE:
-            problems.append(ChainProblem(f"{unit}-{day:%y%m%d}", f"code_sequences says unit {unit} reached {last!r} "
-                                                                  f"on {day.isoformat()}: not a number from 1 to "
-                                                                  f"{MAX_SEQUENCE} (the 4-digit daily sequence); "
-                                                                  "the row was forged"))
+            problems.append(ChainProblem(f"{unit}-{day:%y%m%d}", _(
+                "code_sequences says unit {unit} reached {last!r} on {day}: not a number from 1 to {most} (the "
+                "4-digit daily sequence); the row was forged").format(unit=unit, last=last, day=day.isoformat(),
+                                                                     most=MAX_SEQUENCE)))
             given[(unit, f"{day:%y%m%d}")] = (day, MAX_SEQUENCE)  # its rows are not "never given"
             continue
         given[(unit, f"{day:%y%m%d}")] = (day, last)
@@ -271,19 +285,23 @@ def sequence_problems(sequences: Iterable[tuple[str, date | str, Any]], rows: It
                                                    if dossier_code(unit, day, number) not in present
                                                    and dossier_code(unit, day, number) not in orphans)))
     for code, count in orphans.items():
-        problems.append(ChainProblem(code, f"its current-state row is gone but {count} event(s) remain"))
+        problems.append(ChainProblem(code, _("its current-state row is gone but {count} event(s) remain").format(
+            count=count)))
     for code in present:
         parsed = parse_code(code)
         if parsed is None:
-            problems.append(ChainProblem(code, "this is not a dossier code a daily sequence gives "
-                                               "(<unit>-YYMMDD-XXXX): the row was inserted by hand"))
+            problems.append(ChainProblem(code, _("this is not a dossier code a daily sequence gives "
+                                                 "(<unit>-YYMMDD-XXXX): the row was inserted by hand")))
             continue
         unit, day_text, number = parsed
         entry = given.get((unit, day_text))
         if entry is None or not 1 <= number <= entry[1]:
-            reached = f"reached {entry[1]:04d}" if entry else "has no entry"
-            problems.append(ChainProblem(code, f"its code was never given: the daily sequence of unit {unit} for "
-                                               f"{day_text} {reached}; the row was inserted by hand"))
+            message = (_("its code was never given: the daily sequence of unit {unit} for {day} reached {last}; the "
+                         "row was inserted by hand") if entry else
+                       _("its code was never given: the daily sequence of unit {unit} for {day} has no entry; the row "
+                         "was inserted by hand"))
+            problems.append(ChainProblem(code, message.format(unit=unit, day=day_text,
+                                                              last=f"{entry[1]:04d}" if entry else "")))
     return sorted(problems, key=lambda p: p.dossier)
 
 
@@ -292,7 +310,7 @@ def code_day(code: str) -> tuple[str, date] | None:
     parsed = parse_code(code)
     if parsed is None:
         return None
-    unit, day, _ = parsed
+    unit, day, _number = parsed
     try:
         return unit, date(2000 + int(day[:2]), int(day[2:4]), int(day[4:]))
     except ValueError:
@@ -345,7 +363,8 @@ def store_problems(code: str | None, rows: Iterable[Sequence[Any]],
         problems.extend(chain_problems(row_code, body, columns, trails.pop(row_code, []),
                                        step_trails.pop(row_code, []), step_time))
     for orphan, stray in step_trails.items():
-        problems.append(ChainProblem(orphan, f"step_times has {len(stray)} row(s) of this dossier, which has no row"))
+        problems.append(ChainProblem(orphan, _("step_times has {count} row(s) of this dossier, which has no "
+                                               "row").format(count=len(stray))))
     found = sequence_problems(sequences, codes, {orphan: len(trail) for orphan, trail in trails.items()}, code)
     if code is not None:  # its own problems, and its unit's sequence of that day
         found = [problem for problem in found if problem.dossier == code or code.startswith(problem.dossier + "-")]

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from isoflow.errors import StoreError
+from isoflow.i18n import translate as _
 from isoflow.model.dossier import Event
 from isoflow.store._api import ChainProblem
 from isoflow.store.ledger_rows import Checkpoint, LedgerRow, Snapshot
@@ -117,32 +118,35 @@ def problems(code: str | None, events: Iterable[tuple[str, int, str]], snapshot:
     for row in snapshot.rows:
         key = (row.dossier, row.event)
         if key in recorded:
-            found.append(ChainProblem(row.dossier, f"event {row.event} is in the ledger twice (#{row.seq} too): "
-                                      "a ledger row was inserted"))
+            found.append(ChainProblem(row.dossier, _("event {event} is in the ledger twice (#{seq} too): a ledger row "
+                                                     "was inserted").format(event=row.event, seq=row.seq)))
             continue
         recorded[key] = row
         before = last_event.get(row.dossier)
         if before is not None and before.event > row.event:
-            found.append(ChainProblem(row.dossier, f"the ledger records event {row.event} (#{row.seq}) after event "
-                                      f"{before.event} (#{before.seq}): its events were reordered"))
+            found.append(ChainProblem(row.dossier, _("the ledger records event {event} (#{seq}) after event {before} "
+                                                     "(#{before_seq}): its events were reordered").format(
+                event=row.event, seq=row.seq, before=before.event, before_seq=before.seq)))
         last_event[row.dossier] = row
     present: set[str] = set()
     for dossier, seq, digest in events:
         present.add(dossier)
         entry = recorded.pop((dossier, seq), None)
         if entry is None:
-            found.append(ChainProblem(dossier, f"event {seq} is not in the store's ledger: it was inserted "
-                                      "(or the ledger's row of it deleted)"))
+            found.append(ChainProblem(dossier, _("event {seq} is not in the store's ledger: it was inserted (or the "
+                                                 "ledger's row of it deleted)").format(seq=seq)))
         elif entry.hash != digest:
-            found.append(ChainProblem(dossier, f"event {seq} is not the event the ledger recorded (#{entry.seq}): "
-                                      "its chain was rewritten"))
+            found.append(ChainProblem(dossier, _("event {seq} is not the event the ledger recorded (#{entry}): its "
+                                                 "chain was rewritten").format(seq=seq, entry=entry.seq)))
     gone: dict[str, list[LedgerRow]] = {}
     for row in filter(None, recorded.values()):
         gone.setdefault(row.dossier, []).append(row)
     for dossier, rows in gone.items():
         numbers = ", ".join(str(r.event) for r in sorted(rows, key=lambda r: r.event))
-        found.append(ChainProblem(dossier, f"the ledger records event(s) {numbers} that are not in the store: "
-                                  + ("events were deleted" if dossier in present else "the dossier was deleted")))
+        message = (_("the ledger records event(s) {numbers} that are not in the store: events were deleted")
+                   if dossier in present else
+                   _("the ledger records event(s) {numbers} that are not in the store: the dossier was deleted"))
+        found.append(ChainProblem(dossier, message.format(numbers=numbers)))
     if code is None:
         found.extend(checkpoint_problems(snapshot))
     return found
@@ -156,22 +160,25 @@ def checkpoint_problems(snapshot: Snapshot) -> list[ChainProblem]:
     for checkpoint in snapshot.checkpoints:
         number += 1
         if checkpoint.number != number:
-            found.append(ChainProblem(LEDGER, f"checkpoint {number} is missing (the next is {checkpoint.number}): "
-                                      "a checkpoint was deleted"))
+            found.append(ChainProblem(LEDGER, _("checkpoint {number} is missing (the next is {next}): a checkpoint "
+                                                "was deleted").format(number=number, next=checkpoint.number)))
             number = checkpoint.number
         head = snapshot.rows[-1].seq if snapshot.rows else 0
         if checkpoint.upto > head:
-            found.append(ChainProblem(LEDGER, f"checkpoint {checkpoint.number} sealed the ledger up to "
-                                      f"#{checkpoint.upto}, but it ends at #{head}: its tail was cut"))
+            found.append(ChainProblem(LEDGER, _("checkpoint {number} sealed the ledger up to #{upto}, but it ends at "
+                                                "#{head}: its tail was cut").format(
+                number=checkpoint.number, upto=checkpoint.upto, head=head)))
             return found
         if checkpoint.upto < upto:
-            found.append(ChainProblem(LEDGER, f"checkpoint {checkpoint.number} seals up to #{checkpoint.upto}, "
-                                      f"before the previous one (#{upto})"))
+            found.append(ChainProblem(LEDGER, _("checkpoint {number} seals up to #{upto}, before the previous one "
+                                                "(#{previous})").format(number=checkpoint.number,
+                                                                        upto=checkpoint.upto, previous=upto)))
             return found
         root = chain(root, snapshot.rows[bisect.bisect_right(seqs, upto):bisect.bisect_right(seqs, checkpoint.upto)])
         if root != checkpoint.root:
-            found.append(ChainProblem(LEDGER, f"checkpoint {checkpoint.number} does not match the ledger "
-                                      f"#{upto + 1} to #{checkpoint.upto}: rows it sealed were changed"))
+            found.append(ChainProblem(LEDGER, _("checkpoint {number} does not match the ledger #{first} to #{upto}: "
+                                                "rows it sealed were changed").format(
+                number=checkpoint.number, first=upto + 1, upto=checkpoint.upto)))
             root = checkpoint.root  # judge the next checkpoint on its own rows
         upto = checkpoint.upto
     return found

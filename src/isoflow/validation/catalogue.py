@@ -80,7 +80,7 @@ def duplicate_code(definition: ProcessDefinition, files: Iterable[tuple[str, tup
             titles="; ".join(strangers))
     message = _("{kind} {code!r} revision {revision} is also declared in {files}")
     return s007.rule.at(definition.location, message.format(
-        kind=definition.kind, code=definition.code, revision=definition.revision,
+        kind=_(definition.kind), code=definition.code, revision=definition.revision,
         files=", ".join(path for path, _w in others)), hint=hint)
 
 
@@ -121,7 +121,7 @@ class Catalogue:
             if base is None:
                 close = suggest(current.extends or "", self.all_codes or self.by_code)
                 message = _("{kind} {code!r} extends {base!r}, but no loadable file in the catalogue has that code")
-                return s005.rule.at(current.location, message.format(kind=current.kind, code=current.code,
+                return s005.rule.at(current.location, message.format(kind=_(current.kind), code=current.code,
                                                                      base=current.extends),
                                     hint=_("did you mean {close!r}?").format(close=close) if close
                                     else _("validate the folder that holds the flow, or pass --catalogue DIR"),
@@ -129,7 +129,7 @@ class Catalogue:
             # Compared by identity of the file, not of the object: a worker may hold a copy.
             if any((base.file, base.code, base.revision) == (link.file, link.code, link.revision) for link in chain):
                 cycle = " → ".join(d.code for d in [*chain, base])
-                return s005.rule.at(process.location, f"extends forms a cycle: {cycle}",
+                return s005.rule.at(process.location, _("extends forms a cycle: {cycle}").format(cycle=cycle),
                                     location=process.location.of("extends"))
             chain.append(base)
         merged = chain[-1]
@@ -154,8 +154,8 @@ def check_definition(process: ProcessDefinition, context: Context,
         try:
             findings.extend(rule.check(process, context))
         except Exception as error:  # noqa: BLE001 - a crashing rule must not hide the others
-            findings.append(rule.at(process.location, f"internal error while checking: {error!r}",
-                                    hint="please report this as a bug in isoflow"))
+            findings.append(rule.at(process.location, _("internal error while checking: {error!r}").format(
+                error=error), hint=_("please report this as a bug in isoflow")))
     return findings
 
 

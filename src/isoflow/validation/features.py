@@ -65,7 +65,7 @@ def _check_file(path: Path, procedures: Mapping[str, ProcessDefinition]) -> Iter
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        yield b005.rule.at(Location(name, 1, 1), f"cannot read the feature file: {error}")
+        yield b005.rule.at(Location(name, 1, 1), _("cannot read the feature file: {error}").format(error=error))
         return
     if not unicodedata.is_normalized("NFC", text):
         lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1)
@@ -87,8 +87,8 @@ def _check_file(path: Path, procedures: Mapping[str, ProcessDefinition]) -> Iter
     except (CompositeParserException, ParserError) as error:
         # The first error only: Gherkin's later ones are usually its consequences.
         nfd = not unicodedata.is_normalized("NFC", text)
-        hint = ("its keywords are decomposed (NFD): isoflow fix FILE rewrites it in NFC" if nfd
-                else "a Vietnamese feature starts with '# language: vi'") + "; see: isoflow rules B005"
+        hint = (_("its keywords are decomposed (NFD): isoflow fix FILE rewrites it in NFC; see: isoflow rules B005")
+                if nfd else _("a Vietnamese feature starts with '# language: vi'; see: isoflow rules B005"))
         for row, column, message in _parser_errors(error)[:1]:
             yield b005.rule.at(Location(name, row, column), message, hint=hint)
         return

@@ -49,13 +49,15 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
         defaults = [a for a in group if a.default]
         unguarded = [a for a in group if not a.when and not a.default]
         for extra in defaults[1:]:
-            yield rule.at(extra, f"{extra.describe()} to {extra.target!r} is a second default "
-                          f"(the first goes to {defaults[0].target!r})",
-                          hint='keep default="true" on one alternative', location=extra.location.of("default"))
+            yield rule.at(extra, _("action {action!r} from {source!r} to {target!r} is a second default (the first "
+                                   "goes to {first!r})").format(action=extra.id, source=extra.source,
+                                                                target=extra.target, first=defaults[0].target),
+                          hint=_('keep default="true" on one alternative'), location=extra.location.of("default"))
         for action in defaults:
             if action.when:
-                yield rule.at(action, f"default {action.describe()} to {action.target!r} also has a guard",
-                              hint="a default applies when no guard holds; remove its when",
+                yield rule.at(action, _("default action {action!r} from {source!r} to {target!r} also has a "
+                                        "guard").format(action=action.id, source=action.source, target=action.target),
+                              hint=_("a default applies when no guard holds; remove its when"),
                               location=action.location.of("when"))
         for action in unguarded:
             yield rule.at(action, _("action {action!r} from {source!r} to {target!r} is one of {count} alternatives "

@@ -14,6 +14,7 @@ Fix: correct the template name, add the agency's template, or change the effecti
 
 from collections.abc import Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -32,6 +33,8 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
         missing = [s for s in sets if forms.locate(name, s) is None]
         if missing:
             where = form.location.of("template") if form.template else form.location
-            yield rule.at(form, f"form {form.id!r}: no template {name!r} in form set {', '.join(missing)} "
-                                f"({forms.describe(name, missing[0])})",
-                          hint=f"forms of {missing[0]}: {', '.join(forms.known(missing[0]))}", location=where)
+            yield rule.at(form, _("form {form!r}: no template {name!r} in form set {sets} ({looked})").format(
+                form=form.id, name=name, sets=", ".join(missing), looked=forms.describe(name, missing[0])),
+                          hint=_("forms of {set}: {forms}").format(set=missing[0],
+                                                                   forms=", ".join(forms.known(missing[0]))),
+                          location=where)

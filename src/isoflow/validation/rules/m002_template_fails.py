@@ -17,6 +17,7 @@ Fix: declare the field, correct the name, or guard it with ``{% if ... is define
 
 from collections.abc import Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -37,10 +38,12 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
             problem = forms.dry_run(name, form_set, process)
             if not problem:
                 continue
-            hint = ("remove what the template reads from outside its folder, or what the sandbox refused"
-                    if "unsafe" in problem else "correct the template, or declare the field it prints")
+            hint = (_("remove what the template reads from outside its folder, or what the sandbox refused")
+                    if "unsafe" in problem else _("correct the template, or declare the field it prints"))
             if form.id in own:
-                yield rule.at(form, f"form {form.id!r} ({form_set}): {problem}", hint=hint)
+                yield rule.at(form, _("form {form!r} ({form_set}): {problem}").format(
+                    form=form.id, form_set=form_set, problem=problem), hint=hint)
             else:
-                yield rule.at(written.location, f"form {form.id!r} inherited from {process.extends} ({form_set}), "
-                                                f"for this procedure: {problem}", hint=hint)
+                yield rule.at(written.location, _("form {form!r} inherited from {base} ({form_set}), for this "
+                                                  "procedure: {problem}").format(
+                    form=form.id, base=process.extends, form_set=form_set, problem=problem), hint=hint)

@@ -11,6 +11,7 @@ Fix: add the place and the retention the sector's archive rules set.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import N_
 from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
@@ -18,6 +19,8 @@ from isoflow.validation.rules._api import Context, Rule, Severity
 
 rule = Rule("Q002", "record-retention", Severity.WARNING, __doc__)
 _EXAMPLE = {"place": 'place="Bộ phận Một cửa"', "retention": 'retention="10y"'}
+#: What a record may lack, in words (translated where it is shown).
+_MISSING = {"place": N_("place"), "retention": N_("retention")}
 
 
 @rule
@@ -34,5 +37,6 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
     for record in process.records:
         missing = [name for name, value in (("place", record.place), ("retention", record.retention)) if not value]
         if missing:
-            yield rule.at(record, f"record {record.id!r} has no {' and no '.join(missing)}",
-                          hint="for example " + " ".join(_EXAMPLE[m] for m in missing))
+            yield rule.at(record, _("record {record!r} has no {missing}").format(
+                record=record.id, missing=_(" and no ").join(_(_MISSING[m]) for m in missing)),
+                          hint=_("for example {example}").format(example=" ".join(_EXAMPLE[m] for m in missing)))

@@ -13,6 +13,7 @@ Fix: complete the sign-off and add the history entry for this revision.
 
 from collections.abc import Iterator
 
+from isoflow.i18n import N_
 from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
@@ -34,17 +35,18 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
             yield rule.at(control.location, _("document control has no <{name}> sign-off").format(name=name),
                           hint=_('add <{name} by="..." title="..." on="YYYY-MM-DD"/>').format(name=name))
             continue
-        missing = [what for what, v in (('name (by="...")', sign.by), ('position (title="...")', sign.title),
-                                        ('date (on="YYYY-MM-DD")', sign.on)) if not v]
+        missing = [_(what) for what, v in ((N_('name (by="...")'), sign.by), (N_('position (title="...")'), sign.title),
+                                           (N_('date (on="YYYY-MM-DD")'), sign.on)) if not v]
         if missing:
-            yield rule.at(sign.location, f"<{name}> has no {' and no '.join(missing)}",
-                          hint="the cover's sign-off table needs name, position and date")
+            yield rule.at(sign.location, _("<{name}> has no {missing}").format(name=name,
+                                                                               missing=_(" and no ").join(missing)),
+                          hint=_("the cover's sign-off table needs name, position and date"))
     approved = control.approved
     if approved and approved.on and process.effective and approved.on > process.effective:
         yield rule.at(approved.location.of("on"),
-                      f"approved on {approved.on.isoformat()}, "
-                      f"after the effective date {process.effective.isoformat()}",
-                      hint="a document is approved before it takes effect")
+                      _("approved on {approved}, after the effective date {effective}").format(
+                          approved=approved.on.isoformat(), effective=process.effective.isoformat()),
+                      hint=_("a document is approved before it takes effect"))
     if not any(change.revision == process.revision for change in control.history):
         yield rule.at(control.location, _("revision history has no entry for revision {revision}").format(
             revision=process.revision), hint=_('add <change revision="{revision}" on="YYYY-MM-DD">what changed'

@@ -23,6 +23,7 @@ Fix: cite the replacing act (and review the procedure against it), or end this r
 from collections.abc import Iterator
 from datetime import date
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -59,13 +60,18 @@ def check(process: ProcessDefinition, context: Context) -> Iterator[Finding]:
             continue
         first = min(stale, key=lambda r: r.start)
         deadline = months_later(first.start, GRACE_MONTHS)
-        receives = f"receives dossiers until {process.until.isoformat()}" if process.until else "has no end date"
-        numbers = " and ".join(r.number for r in stale)
-        successors = " and ".join(dict.fromkeys(r.replaced_by for r in stale))
+        message = _("the legal basis cites {numbers}, replaced by {successors} from {start}, and revision "
+                    "{revision} receives dossiers until {until}: past {deadline}, the three months Decision "
+                    "19/2014/QĐ-TTg Art. 4(4)(a) gives to take a change of the law into the quality management "
+                    "system") if process.until else \
+            _("the legal basis cites {numbers}, replaced by {successors} from {start}, and revision {revision} "
+              "has no end date: past {deadline}, the three months Decision 19/2014/QĐ-TTg Art. 4(4)(a) gives to "
+              "take a change of the law into the quality management system")
+        numbers = _(" and ").join(r.number for r in stale)
+        successors = _(" and ").join(dict.fromkeys(r.replaced_by for r in stale))
         yield rule.at(procedure.location,
-                      f"the legal basis cites {numbers}, replaced by {successors} from {first.start.isoformat()}, "
-                      f"and revision {process.revision} {receives}: past {deadline.isoformat()}, the three months "
-                      "Decision 19/2014/QĐ-TTg Art. 4(4)(a) gives to take a change of the law into the quality "
-                      "management system",
-                      hint=f"cite {successors} instead, or end this revision by {deadline.isoformat()} "
-                           '(until="...") and issue a new one')
+                      message.format(numbers=numbers, successors=successors, start=first.start.isoformat(),
+                                     revision=process.revision, deadline=deadline.isoformat(),
+                                     until=process.until.isoformat() if process.until else ""),
+                      hint=_('cite {successors} instead, or end this revision by {deadline} (until="...") and issue '
+                             "a new one").format(successors=successors, deadline=deadline.isoformat()))

@@ -12,6 +12,7 @@ Fix: give the approval to a different role, or drop the shared role from one of 
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -35,8 +36,10 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
         for prepare in preparers:
             shared = sorted(set(approval.roles or ()) & set(prepare.roles or ()))
             if shared:
-                yield rule.at(approval, f"{approval.describe()} approves, but role {shared[0]!r} may also "
-                              f"prepare the dossier ({prepare.describe()})",
-                              hint="give approval and preparation to different roles",
+                yield rule.at(approval, _("action {action!r} from {source!r} approves, but role {role!r} may also "
+                                          "prepare the dossier (action {preparer!r} from {preparer_source!r})").format(
+                                  action=approval.id, source=approval.source, role=shared[0], preparer=prepare.id,
+                                  preparer_source=prepare.source),
+                              hint=_("give approval and preparation to different roles"),
                               location=approval.location.of("roles"))
                 break

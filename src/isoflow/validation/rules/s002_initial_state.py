@@ -29,7 +29,7 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
 def _findings(process: ProcessDefinition, initial: Sequence[State]) -> Iterator[Finding]:
     if not initial and process.states:
         yield rule.at(process.location, _("{kind} {code!r} has no initial state").format(
-            kind=process.kind, code=process.code), hint=_('mark the first step initial="true"'))
+            kind=_(process.kind), code=process.code), hint=_('mark the first step initial="true"'))
     for state in initial[1:]:
         yield rule.at(state, _("state {state!r} is a second initial state (the first is {first!r})").format(
             state=state.id, first=initial[0].id), hint=_('keep initial="true" on one state only'))

@@ -14,6 +14,7 @@ Fix: correct the id (the message suggests the closest one) or declare it.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import N_
 from isoflow.i18n import translate as _
 from isoflow.model.definition import Action, Node, ProcessDefinition
 from isoflow.model.expressions import suggest
@@ -22,18 +23,30 @@ from isoflow.validation.rules._api import Context, Rule, Severity
 
 rule = Rule("S003", "unresolved-reference", Severity.ERROR, __doc__)
 
+#: What each kind of element is called in a message (translated where it is shown).
+_KINDS = {"unit": N_("unit"), "role": N_("role"), "state": N_("state"), "form": N_("form"), "record": N_("record"),
+          "field": N_("field")}
+
 def _missing(node: Node, attribute: str, kind: str, ids: Iterable[str] | None, known: set[str]) -> Iterator[Finding]:
     if not ids or known.issuperset(ids):
         return  # the common case, without building any message
     # An action names itself by id and source; about its own ``from``, saying the source twice
     # ("action 'tra' from 'x' from='x'") reads as a typo, so it is named by id alone.
-    name = f"action {node.id!r}" if isinstance(node, Action) and attribute == "from" else node.describe()
+    if isinstance(node, Action):
+        message = (_("action {id!r} {attribute}={ref!r}: no {kind} {ref!r} is declared") if attribute == "from"
+                   else _("action {id!r} from {source!r} {attribute}={ref!r}: no {kind} {ref!r} is declared"))
+    else:
+        message = _("{element} {id!r} {attribute}={ref!r}: no {kind} {ref!r} is declared")
+    element = type(node).__name__.lower()
+    said = _(_KINDS.get(kind, kind))
     for ref in ids:
         if ref not in known:
             close = suggest(ref, known)
             hint = _("did you mean {close!r}?").format(close=close) if close else \
-                _("declare the {kind} or correct the id").format(kind=kind)
-            yield rule.at(node, f"{name} {attribute}={ref!r}: no {kind} {ref!r} is declared",
+                _("declare the {kind} or correct the id").format(kind=said)
+            yield rule.at(node, message.format(element=_(_KINDS.get(element, element)), id=node.id,
+                                               source=getattr(node, "source", ""), attribute=attribute, ref=ref,
+                                               kind=said),
                           hint=hint, location=node.location.of_item(attribute, ref))
 
 
@@ -80,11 +93,18 @@ def _findings(process: ProcessDefinition, states: set[str], roles: set[str], uni
         for effect in action.effects or ():
             if effect.field not in fields:
                 close = suggest(effect.field, fields)
-                yield rule.at(action, f"action {action.id!r} sets field {effect.field!r}, which is not declared",
+                yield rule.at(action, _("action {action!r} sets field {field!r}, which is not declared").format(
+                    action=action.id, field=effect.field),
                               hint=_("did you mean {close!r}?").format(close=close) if close
                               else _("declare it in <fields>"),
                               location=effect.location.of("field"))
     for node in process.dangling_removals:
-        yield rule.at(node, f'remove="true" on {node.describe()}: the base flow '
-                      f"{process.extends!r} has no such element", location=node.location.of("remove"))
+        if isinstance(node, Action):
+            message = _('remove="true" on action {id!r} from {source!r}: the base flow {base!r} has no such element')
+        else:
+            message = _('remove="true" on {element} {id!r}: the base flow {base!r} has no such element')
+        element = type(node).__name__.lower()
+        yield rule.at(node, message.format(element=_(_KINDS.get(element, element)), id=node.id,
+                                           source=getattr(node, "source", ""), base=process.extends),
+                      location=node.location.of("remove"))
 

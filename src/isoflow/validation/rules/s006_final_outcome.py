@@ -35,12 +35,14 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
             yield rule.at(state, _("final state {state!r} has no outcome").format(state=state.id),
                           hint=_('add outcome="granted", "refused", "withdrawn" or "stopped"'))
         elif state.outcome and not state.is_final:
-            yield rule.at(state, f"state {state.id!r} has outcome={state.outcome!r} "
-                          f"but is a {state.effective_kind} step",
-                          hint='only final states have an outcome: write kind="final" or remove outcome',
+            message = (_("state {state!r} has outcome={outcome!r} but is a waiting step")
+                       if state.effective_kind == "waiting" else
+                       _("state {state!r} has outcome={outcome!r} but is a work step"))
+            yield rule.at(state, message.format(state=state.id, outcome=state.outcome),
+                          hint=_('only final states have an outcome: write kind="final" or remove outcome'),
                           location=state.location.of("outcome"))
         if state.is_initial and state.effective_kind == "waiting":
-            yield rule.at(state, f"initial state {state.id!r} is a waiting step",
-                          hint="a dossier starts in a work step where an officer receives it; "
-                          'make the receiving step initial="true"',
+            yield rule.at(state, _("initial state {state!r} is a waiting step").format(state=state.id),
+                          hint=_("a dossier starts in a work step where an officer receives it; "
+                                 'make the receiving step initial="true"'),
                           location=state.location.of("kind"))

@@ -12,6 +12,7 @@ Fix: point ``reschedule`` at a datetime field and add it to ``requires``.
 
 from collections.abc import Iterable, Iterator
 
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
@@ -33,10 +34,13 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
         if not name or name not in fields:
             continue  # no extension here, or S003 reports the unknown field
         if fields[name].effective_type != "datetime":
-            yield rule.at(action, f"{action.describe()} reschedules to field {name!r}, which is of type "
-                          f"{fields[name].effective_type}, not datetime",
-                          hint=f'declare <field id="{name}" type="datetime"/>',
+            yield rule.at(action, _("action {action!r} from {source!r} reschedules to field {field!r}, which is of "
+                                    "type {type}, not datetime").format(action=action.id, source=action.source,
+                                                                        field=name, type=fields[name].effective_type),
+                          hint=_('declare <field id="{field}" type="datetime"/>').format(field=name),
                           location=action.location.of("reschedule"))
         elif name not in (action.requires or ()):
-            yield rule.at(action, f"{action.describe()} reschedules to field {name!r} but does not require it",
-                          hint=f'add {name} to requires="..."', location=action.location.of("reschedule"))
+            yield rule.at(action, _("action {action!r} from {source!r} reschedules to field {field!r} but does not "
+                                    "require it").format(action=action.id, source=action.source, field=name),
+                          hint=_('add {field} to requires="..."').format(field=name),
+                          location=action.location.of("reschedule"))

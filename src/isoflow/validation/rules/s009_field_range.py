@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
-from isoflow.model.fields import DECIMAL_DIGITS, INT_MAX, INT_MIN, describe_range, show
+from isoflow.model.fields import DECIMAL_DIGITS, INT_MAX, INT_MIN, show
 from isoflow.model.findings import Finding
 from isoflow.validation.rules._api import Context, Rule, Severity
 
@@ -41,15 +41,17 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
         kind = field.effective_type
         if kind not in ("int", "decimal"):
             name = bounds[0][0]
-            yield rule.at(field, f"field {field.id!r} is of type {kind}: {name} bounds only int and decimal fields",
-                          hint=f"remove {' and '.join(n for n, _ in bounds)}, or declare the field int or decimal",
-                          location=field.location.of(name))
+            hint = (_("remove min and max, or declare the field int or decimal") if len(bounds) == 2
+                    else _("remove {bound}, or declare the field int or decimal").format(bound=name))
+            yield rule.at(field, _("field {field!r} is of type {type}: {bound} bounds only int and decimal "
+                                   "fields").format(field=field.id, type=kind, bound=name),
+                          hint=hint, location=field.location.of(name))
             continue
         for name, value in bounds:
-            beyond = _beyond(kind, value)
+            beyond = _beyond(field.id, name, kind, value)
             if beyond:
-                yield rule.at(field, f"field {field.id!r}: {name} {show(value)} is beyond what {beyond}",
-                              hint=f"write a {name} the field can hold, or leave it out",
+                yield rule.at(field, beyond,
+                              hint=_("write a {bound} the field can hold, or leave it out").format(bound=name),
                               location=field.location.of(name))
         if field.minimum is not None and field.maximum is not None and field.minimum > field.maximum:
             low, high = show(field.minimum), show(field.maximum)
@@ -58,12 +60,15 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
                 location=field.location.of("min"))
 
 
-def _beyond(kind: str, value: Decimal) -> str:
-    """What the type holds, in words, when ``value`` lies beyond it; "" when it does not."""
+def _beyond(field: str, bound: str, kind: str, value: Decimal) -> str:
+    """The message saying what the type holds when ``value`` lies beyond it; "" when it does not."""
+    said = {"field": field, "bound": bound, "value": show(value)}
     if kind == "int" and not INT_MIN <= value <= INT_MAX:
-        return f"an int field holds ({describe_range(INT_MIN, INT_MAX)})"
+        return _("field {field!r}: {bound} {value} is beyond what an int field holds (between {low} and "
+                 "{high})").format(low=INT_MIN, high=INT_MAX, **said)
     if kind == "int" and value != value.to_integral_value():
-        return "an int field holds (whole numbers)"
+        return _("field {field!r}: {bound} {value} is beyond what an int field holds (whole numbers)").format(**said)
     if kind == "decimal" and value.adjusted() >= DECIMAL_DIGITS:
-        return f"a decimal field holds (at most {DECIMAL_DIGITS} digits)"
+        return _("field {field!r}: {bound} {value} is beyond what a decimal field holds (at most {digits} "
+                 "digits)").format(digits=DECIMAL_DIGITS, **said)
     return ""

@@ -32,6 +32,7 @@ from decimal import Decimal
 from typing import Any
 
 from isoflow.errors import ExpressionEvaluationError, ExpressionSyntaxError
+from isoflow.i18n import translate as _
 from isoflow.model.definition import Action, LimitCase, ProcessDefinition, Term, term_hours
 from isoflow.model.expressions import Expression, parse_expression
 from isoflow.model.findings import Finding
@@ -173,21 +174,22 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
         return ()
     limit = process.procedure.time_limit
     if limit.hours is None:
-        return [rule.at(process.location, "the legal time limit names no duration",
-                        hint='write working-days="N", working-hours="N", days="N" or same-day="true"',
+        return [rule.at(process.location, _("the legal time limit names no duration"),
+                        hint=_('write working-days="N", working-hours="N", days="N" or same-day="true"'),
                         location=limit.location)]
     findings = []
     hpd = process.hours_per_day
     for case in limit.cases:
         if term_hours(case, hpd) is None:
-            findings.append(rule.at(process.location, f"the time-limit case {case.when!r} names no duration",
-                                    hint='write working-days="N", working-hours="N", days="N" or same-day="true"',
+            findings.append(rule.at(process.location,
+                                    _("the time-limit case {case!r} names no duration").format(case=case.when),
+                                    hint=_('write working-days="N", working-hours="N", days="N" or same-day="true"'),
                                     location=case.location))
     total = sum((s.budget.hours(hpd) for s in context.facts(process).work if s.budget), Decimal(0))
     if not limit.cases:
         if total <= limit.hours:
             return findings  # even every budget together fits: no path can exceed the limit
-        return [*findings, *_findings(process, limit, limit.hours, {}, False, "")]
+        return [*findings, *_findings(process, limit, limit.hours, {}, False, None)]
     guards: list[tuple[LimitCase, Expression]] = []
     for case in limit.cases:
         try:
@@ -195,26 +197,39 @@ def check(process: ProcessDefinition, context: Context) -> Iterable[Finding]:
         except ExpressionSyntaxError:
             continue  # X001 reports it
     setting: dict[int, int] = {}
-    for _, guard in guards:
+    for _case, guard in guards:
         for index, stand in openings(process, guard).items():
             setting[index] = max(setting.get(index, NEITHER), stand)
-    findings.extend(_findings(process, limit, limit.hours, setting, False, ""))
+    findings.extend(_findings(process, limit, limit.hours, setting, False, None))
     for alternative, guard in guards:
         hours = term_hours(alternative, hpd)
         if hours is not None and total > hours:
-            findings.extend(_findings(process, alternative, hours, openings(process, guard), True,
-                                      f" where the case {alternative.when!r} applies"))
+            findings.extend(_findings(process, alternative, hours, openings(process, guard), True, alternative.when))
     return findings
 
 
+def _term(limit: Term) -> str:
+    """The limit in words, as :meth:`Term.describe_term` says it, in the current language."""
+    kind = limit.kind
+    if kind == "working-hours":
+        return _("{hours} working hours").format(hours=f"{limit.working_hours.normalize():f}")  # type: ignore[union-attr]
+    if kind == "working-days":
+        return _("{days} working days").format(days=f"{limit.working_days.normalize():f}")  # type: ignore[union-attr]
+    if kind == "days":
+        return _("{days} days").format(days=limit.days)
+    return _("the same working day") if kind == "same-day" else _("no duration")
+
+
 def _findings(process: ProcessDefinition, limit: Term, hours: Decimal, opening: Mapping[int, int], case: bool,
-              where: str) -> Iterator[Finding]:
+              when: str | None) -> Iterator[Finding]:
     total, path = longest_path(process, opening, case)
     if total > hours:
         steps = " → ".join(f"{sid} {process.state_by_id[sid].budget}" for sid in path
                            if process.state_by_id[sid].budget is not None)
-        in_hours = "" if limit.working_hours is not None else f" ({_hours(hours)})"
-        yield rule.at(process.location,
-                      f"step budgets on the longest path the legal clock runs{where} add up to {_hours(total)}, "
-                      f"over the legal limit of {limit.describe_term()}{in_hours}: {steps}",
-                      hint="shorten these budgets or correct the legal time limit", location=limit.location)
+        term = _term(limit) if limit.working_hours is not None else f"{_term(limit)} ({_hours(hours)})"
+        message = (_("step budgets on the longest path the legal clock runs add up to {total}, over the legal "
+                     "limit of {limit}: {steps}") if when is None else
+                   _("step budgets on the longest path the legal clock runs where the case {case!r} applies add "
+                     "up to {total}, over the legal limit of {limit}: {steps}"))
+        yield rule.at(process.location, message.format(total=_hours(total), limit=term, steps=steps, case=when),
+                      hint=_("shorten these budgets or correct the legal time limit"), location=limit.location)

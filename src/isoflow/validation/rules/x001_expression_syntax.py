@@ -14,6 +14,7 @@ Fix: rewrite the expression with the constructs listed; use ``==`` to compare.
 from collections.abc import Iterable, Iterator
 
 from isoflow.errors import ExpressionSyntaxError
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.expressions import parse_expression
 from isoflow.model.findings import Finding
@@ -35,5 +36,6 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
         try:
             parse_expression(source)
         except ExpressionSyntaxError as error:
-            yield rule.at(about, f"in {named}: {error.message}",
+            yield rule.at(about, named.say(_("in action {action!r} from {source!r}: {problem}"),
+                                           _("in the time-limit case {case!r}: {problem}"), problem=error.message),
                           location=position(holder, attribute, source, error.line, error.column))

@@ -67,7 +67,9 @@ def _findings(process: ProcessDefinition, context: Context) -> Iterator[Finding]
         for ref in parsed.names:
             if not _declared(ref.name, fields):
                 close = _closest(ref.name, fields)
-                yield rule.at(about, f"in {named}: unknown field {ref.name!r}",
+                yield rule.at(about, named.say(_("in action {action!r} from {source!r}: unknown field {field!r}"),
+                                               _("in the time-limit case {case!r}: unknown field {field!r}"),
+                                               field=ref.name),
                               hint=_("did you mean {close!r}?").format(close=close) if close
                               else _("declare it in <fields>"),
                               location=position(holder, attribute, source, ref.line, ref.column))

@@ -15,6 +15,7 @@ Fix: write a value of the field's type within its range, or correct the field's 
 from collections.abc import Iterable, Iterator
 
 from isoflow.errors import ExpressionEvaluationError, ExpressionSyntaxError, FieldValueError
+from isoflow.i18n import translate as _
 from isoflow.model.definition import ProcessDefinition
 from isoflow.model.expressions import parse_expression
 from isoflow.model.fields import accept
@@ -47,11 +48,13 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
             try:
                 accept(field, expression.evaluate({}))
             except ExpressionEvaluationError as error:
-                problem = f"field {field.id!r}: {error}"
+                message = _("in action {action!r} from {source!r}: field {field!r}: {problem}").format(
+                    action=action.id, source=action.source, field=field.id, problem=error)
             except FieldValueError as error:
-                problem = str(error)
+                message = _("in action {action!r} from {source!r}: {problem}").format(
+                    action=action.id, source=action.source, problem=error)
             else:
                 continue
-            yield rule.at(action, f"in {action.describe()}: {problem}",
-                          hint="write a value the field accepts, or correct the field's type or range",
+            yield rule.at(action, message,
+                          hint=_("write a value the field accepts, or correct the field's type or range"),
                           location=effect.location.of("value"))

@@ -56,6 +56,6 @@ def _findings(process: ProcessDefinition) -> Iterator[Finding]:
         except ExpressionSyntaxError:
             continue  # X001 reports it
         if not guard.names:
-            yield rule.at(process.location, f"the time-limit case {case.when!r} reads no field, so it applies to "
-                                            "every dossier or to none", location=case.location.of("when"),
-                          hint="write the case's condition on a field")
+            yield rule.at(process.location, _("the time-limit case {case!r} reads no field, so it applies to every "
+                                              "dossier or to none").format(case=case.when),
+                          location=case.location.of("when"), hint=_("write the case's condition on a field"))
