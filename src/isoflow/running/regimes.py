@@ -55,7 +55,13 @@ class ReplacedAct:
     def cited_in(self, text: str) -> bool:
         """Whether ``text`` (an ``<act>`` of a legal basis) cites this act by its number (not
         as the tail of another number: "101/2018/..." does not cite "01/2018/...")."""
-        return _citation(self.number).search(_comparable(text)) is not None
+        comparable, squeezed = _comparable(text)
+        # Any citation of the number is in the text without its spaces: most texts fail this
+        # plain test, and only the others are searched with the pattern (every <act> of every
+        # file is asked about every replaced act).
+        if _squeezed(self.number) not in squeezed:
+            return False
+        return _citation(self.number).search(comparable) is not None
 
 
 @lru_cache(maxsize=64)
@@ -63,14 +69,22 @@ def _citation(number: str) -> re.Pattern[str]:
     """The pattern of ``number`` cited in a text: NFC, upper case, any spaces between its
     characters ("61/2018/NĐ-CP" is cited many ways); compiled once per act, since every
     ``<act>`` of every file is searched for every replaced act."""
-    squeezed = "".join(unicodedata.normalize("NFC", number).upper().split())
+    squeezed = _squeezed(number)
     return re.compile(r"(?<![0-9])" + r"\s*".join(map(re.escape, squeezed)) + r"(?![0-9])")
 
 
+@lru_cache(maxsize=64)
+def _squeezed(number: str) -> str:
+    """``number`` in NFC, upper case, without spaces: "61/2018/NĐ-CP" is cited many ways."""
+    return "".join(unicodedata.normalize("NFC", number).upper().split())
+
+
 @lru_cache(maxsize=4096)
-def _comparable(text: str) -> str:
-    """``text`` as citations are searched in: NFC, upper case (the same acts recur in files)."""
-    return unicodedata.normalize("NFC", text).upper()
+def _comparable(text: str) -> tuple[str, str]:
+    """``text`` as citations are searched in (NFC, upper case), and the same without spaces
+    (the same acts recur in files: remembered)."""
+    comparable = unicodedata.normalize("NFC", text).upper()
+    return comparable, "".join(comparable.split())
 
 
 @dataclass(frozen=True, slots=True)
