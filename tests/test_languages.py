@@ -307,6 +307,9 @@ def test_the_demo_speaks_the_language_asked(tmp_path: Path) -> None:
                         "hạn từ Thứ Sáu 2026-08-21 15:20, hẹn trả 2026-08-25 15:20")
     assert lines[3] == ("2026-08-24 09:00  yeu_cau_bo_sung  tham_dinh → cho_bo_sung  do tran.binh/chuyen-vien, bước "
                         "sớm hạn  (tạm dừng tính thời hạn: hồ sơ đang ở người nộp)")
+    # The wait in working hours, in words: "17h00" would read as five in the afternoon.
+    assert lines[4] == ("2026-08-26 10:00  nop_bo_sung      cho_bo_sung → tiep_nhan  do le.an/cong-chuc-mot-cua  "
+                        "(thời hạn tính lại từ đầu sau 17 giờ làm việc chờ; hạn mới 2026-09-03T10:00)")
     assert lines[-3] == ("kết thúc: đã giải quyết, 2026-09-04 09:00, hồ sơ sớm hạn so với hẹn trả mới 2026-09-04 "
                          "16:00; thời gian chờ người nộp 17 giờ làm việc")
     assert lines[-1] == "đã kiểm chứng chuỗi sự kiện"
@@ -314,6 +317,7 @@ def test_the_demo_speaks_the_language_asked(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == ("received 000.00.31.H40-260821-0001 on Fri 2026-08-21 15:20 (after 15:00): legal time from "
                         "Fri 2026-08-21 15:20, appointment 2026-08-25 15:20")
+    assert lines[4].endswith("(clock restarted after 17 working hours of waiting; new due 2026-09-03T10:00)")
     assert lines[-3] == ("closed: granted, 2026-09-04 09:00, dossier result early against the new appointment "
                          "2026-09-04 16:00; waited for the applicant 17 working hours")
     assert lines[-1] == "event chain verified"

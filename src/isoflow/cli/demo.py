@@ -66,8 +66,11 @@ def run(desk: Desk, say: Callable[[str], None], unit: str = "000.00.31.H40") -> 
         elif "clock" in event.data:
             info = event.data
             clock = str(info["clock"])
-            note = "  " + _("(clock {clock} after {waited} waiting; new due {due})").format(
-                clock=_code(clock, _(_CLOCK.get(clock, clock))), waited=info["waited"], due=info["due_at"])
+            # "17h00" would read as five in the afternoon: the wait in working hours, in words.
+            hours, _sep, minutes = str(info["waited"]).partition("h")
+            note = "  " + _("(clock {clock} after {hours} working hours of waiting; new due {due})").format(
+                clock=_code(clock, _(_CLOCK.get(clock, clock))),
+                hours=f"{int(hours) + int(minutes or 0) / 60:.2f}".rstrip("0").rstrip("."), due=info["due_at"])
         if event.kind == "extended":
             note = "  " + _("(due moved {previous} → {new})").format(previous=event.data["previous_due"],
                                                                      new=event.data["new_due"])
