@@ -27,6 +27,11 @@ def _on(at: datetime) -> str:
     return f"{_(_WEEKDAYS[at.weekday()])} {at:%Y-%m-%d %H:%M}"
 
 
+def _hours(minutes: float) -> str:
+    """Working minutes as hours, the way both of the sample's waiting lines print them (17, 2.5)."""
+    return f"{minutes / 60:g}"
+
+
 def _code(word: object, translated: str) -> str:
     """A value as the English sample prints it (its code: ``early``, ``granted``), or in words
     in another language."""
@@ -66,11 +71,12 @@ def run(desk: Desk, say: Callable[[str], None], unit: str = "000.00.31.H40") -> 
         elif "clock" in event.data:
             info = event.data
             clock = str(info["clock"])
-            # "17h00" would read as five in the afternoon: the wait in working hours, in words.
+            # The event says "17h00" (legal_clock.hours_text), which would read as five in the
+            # afternoon: the wait is printed as the closing line prints it, in working hours.
             hours, _sep, minutes = str(info["waited"]).partition("h")
             note = "  " + _("(clock {clock} after {hours} working hours of waiting; new due {due})").format(
-                clock=_code(clock, _(_CLOCK.get(clock, clock))),
-                hours=f"{int(hours) + int(minutes or 0) / 60:.2f}".rstrip("0").rstrip("."), due=info["due_at"])
+                clock=_code(clock, _(_CLOCK.get(clock, clock))), hours=_hours(int(hours) * 60 + int(minutes or 0)),
+                due=info["due_at"])
         if event.kind == "extended":
             note = "  " + _("(due moved {previous} → {new})").format(previous=event.data["previous_due"],
                                                                      new=event.data["new_due"])
@@ -84,7 +90,7 @@ def run(desk: Desk, say: Callable[[str], None], unit: str = "000.00.31.H40") -> 
           "applicant {hours} working hours").format(
         outcome=_code(d.outcome, clerk_text.outcome(d.outcome)), at=f"{d.closed_at:%Y-%m-%d %H:%M}",
         result=_code(result, clerk_text.result(str(result))), due=f"{d.clock.due_at:%Y-%m-%d %H:%M}",
-        hours=f"{d.clock.waited.total_seconds() / 3600:g}"))
+        hours=_hours(d.clock.waited.total_seconds() / 60)))
     m = d.measures
     say(_("indicators: {result} against the first appointment {due} (Circular 01/2018, with an apology), "
           "{result_766} by Decision 766, {minutes} working minutes, {handovers} hand-overs; see: isoflow report "
