@@ -13,6 +13,8 @@ off (swapped) and Saturday 10/01/2026 worked, Saturday 22/08/2026 is a make-up w
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from dataclasses import replace as dataclass_replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -27,6 +29,7 @@ from isoflow.model.definition import min_working_days
 from isoflow.model.dossier import Dossier
 from isoflow.paper.form_data import control_rows
 from isoflow.paper.legal_time import appointment_text, legal_time_text
+from isoflow.running.boundary import identity
 from isoflow.running.compiler import compile_process
 from isoflow.running.engine import Engine, Move
 from isoflow.running.legal_clock import LegalClock
@@ -300,6 +303,16 @@ def test_who_acts_holds_no_control_or_format_character(actor: str, role: str, ch
     with pytest.raises(ActionNotAllowed) as caught:
         engine().fire(d, "kiem_tra", actor=actor, role=role, at=at("2026-03-02 09:30"), data=ACCEPT)
     assert caught.value.reason == "invalid-data"
+
+
+def test_the_printable_fast_path_skips_no_control_or_format_character() -> None:
+    # identity() looks character by character only at a name str.isprintable() rejects: that is
+    # sound only if no printable character is Cc or Cf, for every code point of this Python.
+    allowed = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable()]
+    assert not [c for c in allowed if unicodedata.category(c) in ("Cc", "Cf")]
+    # Not printable, yet neither Cc nor Cf (a no-break space): looked at, and kept.
+    assert identity("Trần\u00a0Bình", CLERK) == ("Trần\u00a0Bình", CLERK, None, "")
+    assert "U+200D" in identity("an", CLERK, "b\u200dinh")[3]
 
 
 def test_a_receiver_with_a_newline_is_refused() -> None:

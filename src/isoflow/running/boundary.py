@@ -68,6 +68,8 @@ def identity(actor: str, role: str, receiver: str | None = None) -> tuple[str, s
             continue
         if not isinstance(text, str):
             return actor, role, receiver, f"the {what} must be text"
+        if text.isprintable():  # no Cc or Cf character (C, one pass): the usual name needs no more
+            continue
         bad = next((c for c in text if unicodedata.category(c) in ("Cc", "Cf")), None)
         if bad is not None:
             return actor, role, receiver, (f"the {what} {text!r} holds the control or format character "
