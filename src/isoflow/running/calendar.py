@@ -139,6 +139,10 @@ class WorkCalendar:
         #: (n, hours_per_day, their types) -> (the amount, whole days, the fraction in µs): the
         #: Decimal arithmetic once per limit (types in the key: 0.1 and Decimal("0.1") differ).
         self._day_amounts: dict[tuple[object, ...], tuple[Decimal, int, int]] = {}
+        #: The last (instant, working index) :meth:`_index` computed on a working day.
+        self._last_index: tuple[datetime | None, int] = (None, 0)
+        #: The last (n, hours_per_day, amount) :meth:`add_working_days_at` was asked (see there).
+        self._last_amount: tuple[object, object, tuple[Decimal, int, int]] = (None, None, (Decimal(0), 0, 0))
 
     def __repr__(self) -> str:
         return f"WorkCalendar({self.name!r}, {self.first}..{self.last}, {len(self._days)} working days)"
@@ -193,7 +197,13 @@ class WorkCalendar:
     # -- instants -----------------------------------------------------------------------------
 
     def _index(self, t: datetime) -> int:
-        """Working µs elapsed before ``t``; every instant between two sessions shares one index."""
+        """Working µs elapsed before ``t``; every instant between two sessions shares one index.
+
+        The last instant asked is remembered: a move asks for its own instant twice (the working
+        time of the step it leaves, then the due time of the step it enters from there)."""
+        last = self._last_index
+        if t == last[0]:
+            return last[1]
         if t.tzinfo is not None:
             _naive(t)
         k = t.toordinal() - self._lo
@@ -208,6 +218,7 @@ class WorkCalendar:
             if now <= s:
                 break
             x += e - s if now >= e else now - s
+        self._last_index = (t, x)  # one tuple replaced whole: a thread sees an old pair or the new one
         return x
 
     def _instant(self, x: int, *, early: bool) -> datetime:
@@ -230,7 +241,7 @@ class WorkCalendar:
             offset -= length
         else:  # only x == the very end of the range
             s, offset = spans[-1][1], 0
-        return self._midnights[i] + timedelta(microseconds=s + offset)
+        return self._midnights[i] + timedelta(0, 0, s + offset)  # positional: faster than the keyword
 
     def next_working_instant(self, t: datetime) -> datetime:
         """``t`` if it is inside a session, else the start of the next session."""
@@ -268,15 +279,18 @@ class WorkCalendar:
         if not 0 <= k <= self._hi - self._lo:
             self._ordinal(t)  # raises OutOfCalendar
         now = ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
-        if not self._works[k] or now > _us(cutoff):
-            i = self._on_or_after[k] + self._works[k]  # the next working day's opening
+        i = self._on_or_after[k]
+        works = self._works[k]
+        late = ((cutoff.hour * 60 + cutoff.minute) * 60 + cutoff.second) * 1_000_000 + cutoff.microsecond  # _us, inline
+        if not works or now > late:
+            i += works  # the next working day's opening
             if i >= len(self._days):
                 self._day_at(i)  # raises OutOfCalendar
             return self._opens[i]
-        for s, e in self._spans[self._on_or_after[k]]:
+        for s, e in self._spans[i]:
             if now < e:
                 # Inside a session: t itself; before it (or at lunch): the session's start.
-                return t if now >= s else self._midnights[self._on_or_after[k]] + timedelta(microseconds=s)
+                return t if now >= s else self._midnights[i] + timedelta(0, 0, s)
         return self.next_working_instant(t)  # after the day's last session
 
     def add_working_time(self, t: datetime, delta: timedelta) -> datetime:
@@ -289,7 +303,21 @@ class WorkCalendar:
 
     def working_time_between(self, a: datetime, b: datetime) -> timedelta:
         """Working time from ``a`` to ``b``; negative if ``b`` is before ``a``."""
-        return timedelta(microseconds=self._index(b) - self._index(a))
+        return timedelta(0, 0, self._index(b) - self._index(a))
+
+    def _amount(self, n: Decimal | float | int, hours_per_day: Decimal | float | int) -> tuple[Decimal, int, int]:
+        """(the amount, its whole days, its fraction of a day in µs) of ``n`` working days: the
+        Decimal arithmetic once per limit (types in the key: ``True == 1``, but only 1 is a number)."""
+        key = (n, hours_per_day, type(n), type(hours_per_day))
+        known = self._day_amounts.get(key)
+        if known is None:
+            amount = n if isinstance(n, Decimal) else Decimal(str(n))
+            whole = int(amount)
+            part = amount - whole  # a fraction of a day: hours_per_day hours per day, in µs
+            fraction = (int((part * Decimal(str(hours_per_day)) * 3_600_000_000).to_integral_value(ROUND_HALF_EVEN))
+                        if part else 0)
+            known = self._day_amounts[key] = (amount, whole, fraction)
+        return known
 
     def add_working_days_at(self, t: datetime, n: Decimal | float | int,
                             hours_per_day: Decimal | float | int = 8) -> datetime:
@@ -301,15 +329,12 @@ class WorkCalendar:
         working time: half a day is not "one session" when sessions are unequal, so the hours
         are fixed by ``hours_per_day`` (8 = Decision 188/1999's 40 hours over 5 days).
         """
-        key = (n, hours_per_day, type(n), type(hours_per_day))
-        known = self._day_amounts.get(key)
-        if known is None:
-            amount = n if isinstance(n, Decimal) else Decimal(str(n))
-            whole = int(amount)
-            part = amount - whole  # a fraction of a day: hours_per_day hours per day, in µs
-            fraction = (int((part * Decimal(str(hours_per_day)) * 3_600_000_000).to_integral_value(ROUND_HALF_EVEN))
-                        if part else 0)
-            known = self._day_amounts[key] = (amount, whole, fraction)
+        last = self._last_amount  # the very objects asked last time (a procedure's own limit): no hashing
+        if last[0] is n and last[1] is hours_per_day:
+            known = last[2]
+        else:
+            known = self._amount(n, hours_per_day)
+            self._last_amount = (n, hours_per_day, known)  # one tuple replaced whole (threads)
         amount, whole, fraction = known
         if whole > 0 and not fraction and t.tzinfo is None:
             # The common cases of "N working days", answered as the general path below would:
