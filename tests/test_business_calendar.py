@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta, timezone
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import pytest
 
@@ -26,11 +26,15 @@ def t(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-@pytest.fixture(scope="module")
-def cal() -> WorkCalendar:
+def _calendar() -> WorkCalendar:
     """07:30-11:30 and 13:00-17:00, 2025-2026."""
     return WorkCalendar(d("2025-01-01"), d("2026-12-31"), holidays=map(d, OFF_2025 + OFF_2026),
                         extra_working_days=map(d, MAKE_UP), name="test")
+
+
+@pytest.fixture(scope="module")
+def cal() -> WorkCalendar:
+    return _calendar()
 
 
 @pytest.mark.parametrize(("day", "working"), [
@@ -181,6 +185,21 @@ def test_timezone_aware_input_is_refused(cal: WorkCalendar) -> None:
         cal.add_working_time(aware, timedelta(hours=1))
     with pytest.raises(ValueError, match="timezone-aware"):
         cal.receipt_start(aware, time(15))
+    # The instant remembered from the call before is not taken for the aware one of the same wall time.
+    cal.working_time_between(datetime(2026, 1, 12, 8), datetime(2026, 1, 12, 9))
+    with pytest.raises(ValueError, match="timezone-aware"):
+        cal.working_time_between(datetime(2026, 1, 12, 8), aware)
+
+
+def test_remembered_answers_are_the_answers(cal: WorkCalendar) -> None:
+    # The last working index and the last amount are remembered: asking again, or with an equal
+    # amount of another type, answers as a fresh calendar does.
+    at = datetime(2026, 1, 12, 10, 30)
+    for amount in (3, Decimal(3), 3.0, Decimal("1.5"), 1.5, 3):
+        assert cal.add_working_days_at(at, amount) == _calendar().add_working_days_at(at, amount)
+        assert cal.add_working_time(at, timedelta(hours=2)) == _calendar().add_working_time(at, timedelta(hours=2))
+    with pytest.raises(InvalidOperation):
+        cal.add_working_days_at(at, True)  # equal to 1, not a number of days
 
 
 def test_bad_construction() -> None:
