@@ -17,7 +17,8 @@ For ``bench_engine.py`` (so that one run prints every figure)::
     _durable.step_us(rate)                       # µs a step (receive or action) at that rate
 
 and, to say where isoflow's time goes, :func:`sqlite_statements` (isoflow's own SQL with its
-values computed beforehand: SQLite's share) and :func:`engine_only` (the engine in memory).
+values computed beforehand: SQLite's share), :func:`engine_only` (the engine in memory) and
+:func:`wal_pages` (the pages of write-ahead log a step writes, B-tree by B-tree, floor and isoflow).
 
 The floors:
 
@@ -182,6 +183,16 @@ def _pad(body: dict[str, Any], size: int) -> dict[str, Any]:
 def sqlite_floor(n: int) -> float:
     """The raw floor: plain sqlite3 (WAL, NORMAL), per action one transaction of ``UPDATE`` state
     + ``INSERT`` event, bodies of isoflow's size (``bench_engine.py``'s ``sqlite-raw``)."""
+    with _folder() as folder:
+        conn, run = _floor(folder, n)
+        try:
+            return n / _timed(run)
+        finally:
+            conn.close()
+
+
+def _floor(folder: str, n: int) -> tuple[sqlite3.Connection, Callable[[], None]]:
+    """The raw floor's database in ``folder`` and the run of its ``n`` lifecycles (untimed)."""
     work = workload(n)
     life, states = work.life, work.bench.STATES
     dossier_size, event_size = body_sizes()
@@ -191,39 +202,74 @@ def sqlite_floor(n: int) -> float:
     def dumps(body: dict[str, Any]) -> str:
         return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
-    with _folder() as folder:
-        conn = _wal(f"{folder}/raw.db")
-        conn.execute("CREATE TABLE dossiers (code TEXT PRIMARY KEY, state TEXT NOT NULL, version INTEGER NOT NULL, "
-                     "body TEXT NOT NULL)")
-        conn.execute("CREATE TABLE events (dossier TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL, "
-                     "PRIMARY KEY (dossier, seq))")
+    conn = _wal(f"{folder}/raw.db")
+    conn.execute("CREATE TABLE dossiers (code TEXT PRIMARY KEY, state TEXT NOT NULL, version INTEGER NOT NULL, "
+                 "body TEXT NOT NULL)")
+    conn.execute("CREATE TABLE events (dossier TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL, "
+                 "PRIMARY KEY (dossier, seq))")
 
-        def run() -> None:
-            execute = conn.execute
-            for code, received, times in zip(life.codes, life.received, life.times, strict=True):
+    def run() -> None:
+        execute = conn.execute
+        for code, received, times in zip(life.codes, life.received, life.times, strict=True):
+            execute("BEGIN IMMEDIATE")
+            execute("INSERT INTO dossiers (code, state, version, body) VALUES (?, ?, 1, ?)",
+                    (code, states[0], dumps({**dossier_template, "code": code, "at": received.isoformat()})))
+            execute("INSERT INTO events (dossier, seq, body) VALUES (?, 1, ?)",
+                    (code, dumps({**event_template, "dossier": code, "kind": "received"})))
+            execute("COMMIT")
+            for version, (target, at) in enumerate(zip(states[1:], times, strict=True), start=2):
                 execute("BEGIN IMMEDIATE")
-                execute("INSERT INTO dossiers (code, state, version, body) VALUES (?, ?, 1, ?)",
-                        (code, states[0], dumps({**dossier_template, "code": code, "at": received.isoformat()})))
-                execute("INSERT INTO events (dossier, seq, body) VALUES (?, 1, ?)",
-                        (code, dumps({**event_template, "dossier": code, "kind": "received"})))
+                cursor = execute("UPDATE dossiers SET state = ?, version = ?, body = ? WHERE code = ? "
+                                 "AND version = ?", (target, version, dumps({**dossier_template, "code": code,
+                                                                             "state": target,
+                                                                             "version": version}),
+                                                     code, version - 1))
+                if cursor.rowcount != 1:
+                    raise AssertionError(code)
+                execute("INSERT INTO events (dossier, seq, body) VALUES (?, ?, ?)",
+                        (code, version, dumps({**event_template, "dossier": code, "seq": version,
+                                               "target": target, "at": at.isoformat()})))
                 execute("COMMIT")
-                for version, (target, at) in enumerate(zip(states[1:], times, strict=True), start=2):
-                    execute("BEGIN IMMEDIATE")
-                    cursor = execute("UPDATE dossiers SET state = ?, version = ?, body = ? WHERE code = ? "
-                                     "AND version = ?", (target, version, dumps({**dossier_template, "code": code,
-                                                                                 "state": target,
-                                                                                 "version": version}),
-                                                         code, version - 1))
-                    if cursor.rowcount != 1:
-                        raise AssertionError(code)
-                    execute("INSERT INTO events (dossier, seq, body) VALUES (?, ?, ?)",
-                            (code, version, dumps({**event_template, "dossier": code, "seq": version,
-                                                   "target": target, "at": at.isoformat()})))
-                    execute("COMMIT")
-        try:
-            return n / _timed(run)
-        finally:
-            conn.close()
+    return conn, run
+
+
+def wal_pages(n: int = 300) -> dict[str, dict[str, float]]:
+    """Pages of write-ahead log a step, by B-tree, for the raw floor and isoflow: what a
+    ``COMMIT`` writes (two ``pwrite`` a page), read from the log's frame headers after ``n``
+    lifecycles with automatic checkpoints off, each page named by ``dbstat``.  Untimed."""
+    work = workload(n)
+    found = {}
+    with _folder() as folder:
+        conn, run = _floor(folder, n)
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        run()
+        found["floor"] = _frames(conn, f"{folder}/raw.db-wal", n)
+        conn.close()
+        store = open_store(f"sqlite:///{folder}/isoflow.db")
+        store._conn.execute("PRAGMA wal_autocheckpoint = 0")  # type: ignore[attr-defined]  # a benchmark's look inside
+        _lifecycles(Desk(work.engine, store), work, range(n))
+        conn = sqlite3.connect(f"{folder}/isoflow.db")
+        found["isoflow"] = _frames(conn, f"{folder}/isoflow.db-wal", n)
+        conn.close()
+        store.close()
+    return found
+
+
+def _frames(conn: sqlite3.Connection, wal: str, n: int) -> dict[str, float]:
+    """The log's frames a step, by the B-tree each page belongs to (page 1: the file's header)."""
+    owner = {int(page): str(name) for name, page in conn.execute("SELECT name, pageno FROM dbstat")}
+    owner[1] = "header (page 1)"
+    size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    counts: dict[str, int] = {}
+    with open(wal, "rb") as log:
+        log.read(32)
+        while header := log.read(24):
+            page = int.from_bytes(header[:4], "big")
+            name = owner.get(page, "other")
+            counts[name] = counts.get(name, 0) + 1
+            log.seek(size, os.SEEK_CUR)
+    steps = n * STEPS
+    return {name: count / steps for name, count in sorted(counts.items(), key=lambda item: -item[1])}
 
 
 # Statements recorded from isoflow's own run: (sql, params, many) per statement.
@@ -518,6 +564,10 @@ def main(argv: list[str] | None = None) -> int:
     for top, bottom, label in ratios:
         if top in medians and bottom in medians:
             print(f"{label}: {medians[top] / medians[bottom]:.2f}x")
+    if any(name.startswith("sqlite") for name in medians):
+        for name, pages in wal_pages().items():
+            print(f"WAL pages a step, {name}: {sum(pages.values()):.2f} ("
+                  + ", ".join(f"{tree} {count:.2f}" for tree, count in pages.items() if count >= 0.01) + ")")
     return 0
 
 

@@ -19,7 +19,7 @@ rounds each, taking the median of ``--n`` lifecycles (receive + 6 actions):
   without it, the older ``sqlite-raw`` / ``sqlite`` pair below.
 
 Also: memory per live dossier (``tracemalloc``) and 100,000 appointment dates (on the calendar
-alone, through the legal clock, through ``Engine.receive``).
+alone, through the legal clock, through ``Engine.receive``; median of ``--repeat`` rounds).
 
 Targets: in memory at least 8x Spiff in the same run; at least 500,000 appointment dates a
 second on the calendar alone; under 2 KB per live dossier; the durable targets of ``_durable.py``.
@@ -534,35 +534,37 @@ def dossier_memory(engine: Engine, count: int) -> dict[str, Any]:
 # 100,000 appointment dates
 # ----------------------------------------------------------------------------------------------
 
-def appointment_dates(engine: Engine, process: CompiledProcess, count: int) -> dict[str, float]:
-    """Seconds for ``count`` appointments: on the calendar alone (``receipt_start`` then the
-    3-working-day limit, ``add_working_days_at``), through the legal clock (which picks that
-    arithmetic for the procedure), and through ``Engine.receive`` (a whole dossier); all agree."""
+def appointment_dates(engine: Engine, process: CompiledProcess, count: int, repeat: int = 1) -> dict[str, float]:
+    """Seconds for ``count`` appointments (median of ``repeat`` interleaved rounds): on the
+    calendar alone (``receipt_start`` then the 3-working-day limit, ``add_working_days_at``),
+    through the legal clock (which picks that arithmetic for the procedure), and through
+    ``Engine.receive`` (a whole dossier); all agree."""
     instants = any_instants(count)
     calendar = engine.calendar
     cutoff = engine.clock.cutoff(process, datetime(2026, 1, 1))
     days, hours = process.limit_days, process.definition.hours_per_day
     assert days is not None
     receipt_start, add_days, legal_due = calendar.receipt_start, calendar.add_working_days_at, engine.clock.legal_due
-
-    start = time.perf_counter()
-    alone = [add_days(receipt_start(t, cutoff), days, hours) for t in instants]
-    calendar_s = time.perf_counter() - start
-
-    start = time.perf_counter()
-    through_clock = [legal_due(process, receipt_start(t, cutoff)) for t in instants]
-    clock_s = time.perf_counter() - start
-
     codes = [f"{UNIT}-{i:06d}" for i in range(count)]
     applicant = {"ho_ten": "Nguyễn Văn Bình"}
-    start = time.perf_counter()
-    via_engine = [engine.receive(code, CODE, unit=UNIT, channel="in_person", applicant=applicant, data=DATA,
-                                 actor="an", role=CLERK, at=t).dossier.clock.due_at
-                  for code, t in zip(codes, instants, strict=True)]
-    engine_s = time.perf_counter() - start
-    if not alone == through_clock == via_engine:
+    runs: dict[str, Callable[[], list[datetime | None]]] = {
+        "calendar": lambda: [add_days(receipt_start(t, cutoff), days, hours) for t in instants],
+        "legal_clock": lambda: [legal_due(process, receipt_start(t, cutoff)) for t in instants],
+        "engine": lambda: [engine.receive(code, CODE, unit=UNIT, channel="in_person", applicant=applicant,
+                                          data=DATA, actor="an", role=CLERK, at=t).dossier.clock.due_at
+                           for code, t in zip(codes, instants, strict=True)],
+    }
+    seconds: dict[str, list[float]] = {name: [] for name in runs}
+    answers: dict[str, list[datetime | None]] = {}
+    for _ in range(repeat):
+        for name, run in runs.items():
+            gc.collect()
+            start = time.perf_counter()
+            answers[name] = run()
+            seconds[name].append(time.perf_counter() - start)
+    if not answers["calendar"] == answers["legal_clock"] == answers["engine"]:
         raise AssertionError("the calendar, the legal clock and Engine.receive disagree on an appointment date")
-    return {"calendar": calendar_s, "legal_clock": clock_s, "engine": engine_s}
+    return {name: statistics.median(values) for name, values in seconds.items()}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -738,9 +740,10 @@ def main(argv: list[str] | None = None) -> int:
         print("  by attribute (deep getsizeof of objects no other dossier shares): " + ", ".join(
             f"{k} {v:.0f}" for k, v in sorted(memory["parts"].items(), key=lambda kv: -kv[1]) if v >= 1))
 
-        dates = appointment_dates(bench.engine, bench.process, args.dates)
+        dates = appointment_dates(bench.engine, bench.process, args.dates, args.repeat)
         per = {k: args.dates / v for k, v in dates.items()}
-        print(f"\n{args.dates:,} appointment dates (instants anywhere in 2025-2027, 3 working days): "
+        print(f"\n{args.dates:,} appointment dates (instants anywhere in 2025-2027, 3 working days; median of "
+              f"{args.repeat} interleaved rounds): "
               f"calendar alone {per['calendar']:,.0f}/s, through the legal clock {per['legal_clock']:,.0f}/s, "
               f"through Engine.receive {per['engine']:,.0f}/s (all three agree)")
 

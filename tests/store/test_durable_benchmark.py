@@ -43,3 +43,18 @@ def test_the_postgres_variants_run_with_several_writers(durable: ModuleType) -> 
     url = postgres_base_url("durable benchmark smoke test")
     assert durable.postgres_floor(url, 4, writers=2) > 0
     assert durable.postgres_isoflow(url, 4, writers=2) > 0
+
+
+def test_wal_pages_names_each_b_tree_a_step_writes(durable: ModuleType) -> None:
+    # The argument of benchmarks/README.md ("Where a durable step's pages go") rests on these
+    # counts: every step writes its event and the dossier row, isoflow also the step row, the
+    # ledger row and the due index, which the floor has not.
+    pages = durable.wal_pages(5)
+    floor, isoflow = pages["floor"], pages["isoflow"]
+    for written in (floor, isoflow):
+        assert written["events"] >= 1
+        assert written["dossiers"] >= 1
+    for tree in ("step_times", "ledger", "dossiers_due"):
+        assert isoflow[tree] > 0.5
+        assert tree not in floor
+    assert sum(isoflow.values()) > sum(floor.values()) + 2
