@@ -201,10 +201,11 @@ class WorkCalendar:
 
         The last instant asked is remembered: a move asks for its own instant twice (the working
         time of the step it leaves, then the due time of the step it enters from there)."""
+        naive = t.tzinfo is None  # only a plain naive instant is remembered or answered from memory
         last = self._last_index
-        if t == last[0]:
+        if naive and t == last[0]:
             return last[1]
-        if t.tzinfo is not None:
+        if not naive:
             _naive(t)
         k = t.toordinal() - self._lo
         if not 0 <= k <= self._hi - self._lo:
@@ -218,7 +219,8 @@ class WorkCalendar:
             if now <= s:
                 break
             x += e - s if now >= e else now - s
-        self._last_index = (t, x)  # one tuple replaced whole: a thread sees an old pair or the new one
+        if naive:
+            self._last_index = (t, x)  # one tuple replaced whole: a thread sees an old pair or the new one
         return x
 
     def _instant(self, x: int, *, early: bool) -> datetime:
@@ -281,8 +283,8 @@ class WorkCalendar:
         now = ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
         i = self._on_or_after[k]
         works = self._works[k]
-        late = ((cutoff.hour * 60 + cutoff.minute) * 60 + cutoff.second) * 1_000_000 + cutoff.microsecond  # _us, inline
-        if not works or now > late:
+        if not works or now > ((cutoff.hour * 60 + cutoff.minute) * 60
+                               + cutoff.second) * 1_000_000 + cutoff.microsecond:  # _us(cutoff), inline
             i += works  # the next working day's opening
             if i >= len(self._days):
                 self._day_at(i)  # raises OutOfCalendar
