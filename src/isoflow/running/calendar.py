@@ -283,8 +283,7 @@ class WorkCalendar:
         now = ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
         i = self._on_or_after[k]
         works = self._works[k]
-        if not works or now > ((cutoff.hour * 60 + cutoff.minute) * 60
-                               + cutoff.second) * 1_000_000 + cutoff.microsecond:  # _us(cutoff), inline
+        if not works or now > _us(cutoff):
             i += works  # the next working day's opening
             if i >= len(self._days):
                 self._day_at(i)  # raises OutOfCalendar
